@@ -1,0 +1,5 @@
+// Errors that mean "clu could not run" (exit code 2): bad usage, unreadable file, broken template.
+// User mistakes inside a meeting file are never thrown: they are diagnostics (exit code 1).
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}

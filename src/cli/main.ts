@@ -1,0 +1,84 @@
+// The command-line shell: parses arguments, loads each command only when it is used, and maps every
+// outcome to an exit code (0 ok, 1 problems found in the input, 2 clu could not run).
+import { createRequire } from 'node:module';
+import { Argument, Command, CommanderError, Option } from 'commander';
+import { UsageError } from './errors.js';
+import type { CliIo } from './io.js';
+
+export const EXIT_OK = 0;
+export const EXIT_INVALID = 1;
+export const EXIT_CANNOT_RUN = 2;
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  let exitCode = EXIT_OK;
+  const program = buildProgram(io, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end here with code 0; usage errors were already printed by commander.
+      return error.exitCode === 0 ? EXIT_OK : EXIT_CANNOT_RUN;
+    }
+    if (error instanceof UsageError) {
+      io.stderr.write(`clu: ${error.message}\n`);
+      return EXIT_CANNOT_RUN;
+    }
+    const err = error as Error;
+    io.stderr.write(`clu: internal error: ${err.message}\nThis is a bug in clu; please report it with the input file.\n${err.stack ?? ''}\n`);
+    return EXIT_CANNOT_RUN;
+  }
+}
+
+function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+  const program = new Command('clu')
+    .description('Comptes rendus officiels de réunion : vérifie un fichier YAML et produit le DOCX et le PDF.\nOfficial meeting minutes: checks a YAML file and produces the DOCX and PDF.')
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError('(run "clu --help" for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .addHelpText(
+      'after',
+      `
+Examples:
+  clu validate examples/clu-vienne-2021-05-06.yaml     check a meeting file
+  clu render examples/clu-vienne-2021-05-06.yaml       write the .docx and .pdf next to it
+  clu roster examples/clu-vienne-2021-05-06.yaml       attendance list and counts
+  clu schema > seance.schema.json                      JSON Schema for editor completion
+
+Exit codes: 0 ok, 1 problems found in the input, 2 clu could not run (bad usage, unreadable file).
+Messages are in French when LANG is French (LANG=fr_FR.UTF-8). The format: docs/format.md.`,
+    );
+
+  program
+    .command('validate')
+    .description('check meeting files and report every problem at file:line:col')
+    .argument('<files...>', 'meeting YAML files')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
+    .option('--strict', 'treat warnings as errors (exit 1)', false)
+    .addHelpText(
+      'after',
+      `
+Text goes to stderr; --format json and --format github (GitHub Actions annotations) go to stdout.
+Example in CI:  clu validate --strict --format github meetings/*.yaml`,
+    )
+    .action(async (files: string[], options: { format: 'text' | 'json' | 'github'; strict: boolean }) => {
+      const { runValidate } = await import('./validate.js');
+      setExit(await runValidate(files, options, io));
+    });
+
+  program
+    .command('schema')
+    .description('print the JSON Schema (draft-7) of a file kind, for editor completion and checking')
+    .addArgument(new Argument('[kind]', 'which file').choices(['seance', 'composition', 'organisation']).default('seance'))
+    .action(async (kind: 'seance' | 'composition' | 'organisation') => {
+      const { jsonSchemaText } = await import('../model/json-schema.js');
+      io.stdout.write(jsonSchemaText(kind));
+    });
+
+  return program;
+}
+
+const VERSION = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;

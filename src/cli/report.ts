@@ -1,0 +1,71 @@
+// Prints diagnostics: human text with the source line and a caret (stderr), JSON (stdout), or GitHub
+// Actions annotations (stdout, read by the runner).
+import type { ChalkInstance } from 'chalk';
+import type { Diagnostic } from '../validate/diagnostic.js';
+import { sourceLine } from '../validate/locate.js';
+import type { Locale } from '../validate/messages.js';
+
+export type ReportFormat = 'text' | 'json' | 'github';
+
+export function formatText(diagnostics: Diagnostic[], sources: Map<string, string>, c: ChalkInstance, locale: Locale): string {
+  const out: string[] = [];
+  for (const d of diagnostics) {
+    const severity = d.severity === 'error' ? c.red.bold(label(locale, d.severity)) : c.yellow.bold(label(locale, d.severity));
+    out.push(`${c.bold(`${d.file}:${d.start.line}:${d.start.column}`)} ${severity} ${d.message} ${c.dim(`[${d.code}]`)}`);
+    const text = sources.get(d.file);
+    if (text !== undefined) {
+      const line = sourceLine(text, d.start.line);
+      if (line.trim() !== '') {
+        const gutter = String(d.start.line).padStart(5);
+        const width = d.end && d.end.line === d.start.line ? Math.max(1, d.end.column - d.start.column) : 1;
+        const visible = line.replace(/\t/g, ' ');
+        out.push(`${c.dim(`${gutter} |`)} ${visible}`);
+        out.push(`${c.dim(`${' '.repeat(5)} |`)} ${' '.repeat(Math.max(0, d.start.column - 1))}${c.red('^'.repeat(Math.min(width, Math.max(1, visible.length - d.start.column + 1))))}`);
+      }
+    }
+    if (d.hint) out.push(`${' '.repeat(6)}${c.cyan(locale === 'fr' ? 'conseil :' : 'hint:')} ${d.hint}`);
+  }
+  return out.length > 0 ? `${out.join('\n')}\n` : '';
+}
+
+function label(locale: Locale, severity: 'error' | 'warning'): string {
+  if (locale === 'fr') return severity === 'error' ? 'erreur' : 'avertissement';
+  return severity;
+}
+
+/** Stable, documented JSON: one object per diagnostic, 1-based lines and columns. */
+export function formatJson(diagnostics: Diagnostic[]): string {
+  const rows = diagnostics.map((d) => ({
+    file: d.file,
+    line: d.start.line,
+    column: d.start.column,
+    ...(d.end ? { endLine: d.end.line, endColumn: d.end.column } : {}),
+    severity: d.severity,
+    code: d.code,
+    message: d.message,
+    ...(d.hint ? { hint: d.hint } : {}),
+    ...(d.path ? { path: d.path } : {}),
+  }));
+  return `${JSON.stringify(rows, null, 2)}\n`;
+}
+
+/** GitHub Actions workflow commands: https://docs.github.com/actions/reference/workflow-commands */
+export function formatGithub(diagnostics: Diagnostic[]): string {
+  return diagnostics
+    .map((d) => {
+      const props = [`file=${escapeProperty(d.file)}`, `line=${d.start.line}`, `col=${d.start.column}`];
+      if (d.end) props.push(`endLine=${d.end.line}`, `endColumn=${d.end.column}`);
+      props.push(`title=${escapeProperty(`clu ${d.code}`)}`);
+      const text = d.hint ? `${d.message} — ${d.hint}` : d.message;
+      return `::${d.severity === 'error' ? 'error' : 'warning'} ${props.join(',')}::${escapeData(text)}\n`;
+    })
+    .join('');
+}
+
+function escapeData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}

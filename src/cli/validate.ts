@@ -1,0 +1,53 @@
+// `clu validate FILE…`: every problem of every file at once. Exit 0 valid, 1 errors (or warnings with
+// --strict), 2 could not run.
+import { Reporter, sortDiagnostics } from '../validate/diagnostic.js';
+import { validateMeeting } from '../validate/validate.js';
+import { colours, locale, type CliIo } from './io.js';
+import { formatGithub, formatJson, formatText, type ReportFormat } from './report.js';
+
+export interface ValidateOptions {
+  format: ReportFormat;
+  strict: boolean;
+  quiet?: boolean;
+}
+
+export async function runValidate(files: string[], options: ValidateOptions, io: CliIo): Promise<number> {
+  const reporter = new Reporter(locale(io));
+  for (const file of files) validateMeeting(file, reporter);
+  return printReport(reporter, files, options, io);
+}
+
+/** Prints the diagnostics in the chosen format and returns the exit code. Shared with `clu render`. */
+export function printReport(reporter: Reporter, files: string[], options: ValidateOptions, io: CliIo): number {
+  const diagnostics = sortDiagnostics(reporter.diagnostics);
+  const failed = reporter.errorCount > 0 || (options.strict && reporter.warningCount > 0);
+  switch (options.format) {
+    case 'json':
+      io.stdout.write(formatJson(diagnostics));
+      break;
+    case 'github':
+      io.stdout.write(formatGithub(diagnostics));
+      break;
+    case 'text': {
+      const c = colours(io, io.stderr);
+      io.stderr.write(formatText(diagnostics, reporter.sources, c, reporter.locale));
+      if (!options.quiet || diagnostics.length > 0) io.stderr.write(summary(reporter, files.length, c, failed));
+      break;
+    }
+  }
+  return failed ? 1 : 0;
+}
+
+function summary(reporter: Reporter, fileCount: number, c: ReturnType<typeof colours>, failed: boolean): string {
+  const fr = reporter.locale === 'fr';
+  const e = reporter.errorCount;
+  const w = reporter.warningCount;
+  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const files = fr ? plural(fileCount, 'fichier', 'fichiers') : plural(fileCount, 'file', 'files');
+  if (e === 0 && w === 0) return c.green(fr ? `✓ ${files} valide${fileCount > 1 ? 's' : ''}\n` : `✓ ${files} valid\n`);
+  const parts = fr
+    ? [plural(e, 'erreur', 'erreurs'), plural(w, 'avertissement', 'avertissements')]
+    : [plural(e, 'error', 'errors'), plural(w, 'warning', 'warnings')];
+  const line = `${parts.join(', ')} (${files})\n`;
+  return failed ? c.red(line) : c.yellow(line);
+}

@@ -1,0 +1,116 @@
+// Loads a meeting file and the organisation and composition files it refers to, checks each against its
+// schema, and reports every problem with the file it belongs to. Cross-checks come after (validate/).
+import path from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import type { z } from 'zod';
+import { Composition, Meeting, Organisation } from '../model/schema.js';
+import type { Reporter, Source } from '../validate/diagnostic.js';
+import { reportSchemaIssues } from '../validate/schema-issues.js';
+import { locate } from '../validate/locate.js';
+import { decodeText, describeFsError, parseYaml, readBytes, MAX_FILE_BYTES, type FileBytes } from './read-yaml.js';
+
+export interface LoadedMeeting {
+  file: string;
+  meeting: Meeting;
+  composition: Composition;
+  organisation?: Organisation;
+  /** Where each part came from: for positions in diagnostics and relative paths (logo). */
+  sources: { meeting: Source; composition: Source; organisation?: Source };
+}
+
+/**
+ * Returns the loaded meeting when every file is schema-valid, otherwise undefined (diagnostics are in
+ * the reporter). Throws UsageError only when the meeting file itself cannot be read.
+ */
+export function loadMeeting(file: string, reporter: Reporter): LoadedMeeting | undefined {
+  const parsed = loadYamlFile(file, readBytes(file), reporter);
+  if (!parsed) return undefined;
+  const { source, data } = parsed;
+  const result = Meeting.safeParse(data, { reportInput: true });
+  if (!result.success) {
+    reportSchemaIssues(Meeting, data, result.error.issues, source, reporter);
+  }
+
+  // The included files are checked even when the meeting itself has errors: all problems at once.
+  const composition = loadPart('composition', Composition, (data as { composition?: unknown })?.composition, source, reporter);
+  const organisation = loadPart('organisation', Organisation, (data as { organisation?: unknown })?.organisation, source, reporter);
+
+  if (!result.success || !composition.ok || !organisation.ok || !composition.value) return undefined;
+  return {
+    file,
+    meeting: result.data,
+    composition: composition.value.data,
+    ...(organisation.value ? { organisation: organisation.value.data } : {}),
+    sources: {
+      meeting: source,
+      composition: composition.value.source,
+      ...(organisation.value ? { organisation: organisation.value.source } : {}),
+    },
+  };
+}
+
+/** Loads a composition file on its own (for the sign-in sheet before a meeting). */
+export function loadComposition(file: string, reporter: Reporter): { data: Composition; source: Source } | undefined {
+  const parsed = loadYamlFile(file, readBytes(file), reporter);
+  if (!parsed) return undefined;
+  const result = Composition.safeParse(parsed.data);
+  if (!result.success) {
+    reportSchemaIssues(Composition, parsed.data, result.error.issues, parsed.source, reporter);
+    return undefined;
+  }
+  return { data: result.data, source: parsed.source };
+}
+
+function loadYamlFile(file: string, bytes: FileBytes, reporter: Reporter) {
+  const text = decodeText(file, bytes, reporter);
+  if (text === undefined) return undefined;
+  const parsed = parseYaml(file, text, reporter);
+  return parsed.data === undefined ? undefined : parsed;
+}
+
+interface Part<T> {
+  ok: boolean;
+  value?: { data: T; source: Source };
+}
+
+/**
+ * An included part is either inline in the meeting (checked with the meeting, positions in the meeting
+ * file) or a path to a file of its own, relative to the meeting file.
+ */
+function loadPart<S extends z.ZodType>(
+  kind: 'composition' | 'organisation',
+  schema: S,
+  value: unknown,
+  meetingSource: Source,
+  reporter: Reporter,
+): Part<z.output<S>> {
+  if (value === undefined || value === null) return { ok: true };
+  if (typeof value !== 'string') {
+    const inline = schema.safeParse(value);
+    return inline.success ? { ok: true, value: { data: inline.data, source: meetingSource } } : { ok: false };
+  }
+  const target = path.resolve(path.dirname(meetingSource.file), value);
+  const where = () => {
+    const located = locate(meetingSource, [kind]);
+    return { file: meetingSource.file, start: located.start, path: [kind] };
+  };
+  let bytes: FileBytes;
+  try {
+    const stats = statSync(target);
+    if (stats.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    bytes = stats.size > MAX_FILE_BYTES ? { tooLarge: stats.size } : { bytes: readFileSync(target) };
+  } catch (error) {
+    const reason = describeFsError(error, value).slice(value.length + 2);
+    reporter.add('include-not-found', { kind, path: value, reason }, where());
+    return { ok: false };
+  }
+  const display = path.isAbsolute(value) ? value : path.join(path.dirname(meetingSource.file), value);
+  const parsed = loadYamlFile(display, bytes, reporter);
+  if (!parsed) return { ok: false };
+  const result = schema.safeParse(parsed.data);
+  if (!result.success) {
+    reportSchemaIssues(schema, parsed.data, result.error.issues, parsed.source, reporter);
+    return { ok: false };
+  }
+  return { ok: true, value: { data: result.data, source: parsed.source } };
+}

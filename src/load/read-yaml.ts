@@ -1,0 +1,238 @@
+// Reads one YAML file defensively: every way a file can be wrong becomes a diagnostic with a position,
+// in bounded time and memory. Only "could not read at all" (missing, directory, permissions) throws.
+import { readFileSync, statSync } from 'node:fs';
+import { LineCounter, parseAllDocuments, isAlias, visit, type Document } from 'yaml';
+import type { Reporter, Source } from '../validate/diagnostic.js';
+import { UsageError } from '../cli/errors.js';
+
+/** A meeting file is a few dozen kilobytes; anything above this is not a meeting file. */
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+export const MAX_ALIASES = 100;
+export const MAX_DEPTH = 64;
+
+export interface LoadedYaml {
+  source: Source;
+  /** The plain data, or undefined when the file could not be parsed. */
+  data: unknown;
+}
+
+export type FileBytes = { bytes: Buffer } | { tooLarge: number };
+
+/** Throws UsageError when the file cannot be read at all (exit code 2). */
+export function readBytes(file: string): FileBytes {
+  let stats;
+  try {
+    stats = statSync(file);
+  } catch (error) {
+    throw new UsageError(describeFsError(error, file));
+  }
+  if (stats.isDirectory()) throw new UsageError(`${file}: is a directory, not a YAML file`);
+  // A too-large file is not read: its size is enough to refuse it.
+  if (stats.size > MAX_FILE_BYTES) return { tooLarge: stats.size };
+  try {
+    return { bytes: readFileSync(file) };
+  } catch (error) {
+    throw new UsageError(describeFsError(error, file));
+  }
+}
+
+export function describeFsError(error: unknown, file: string): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return `${file}: no such file`;
+  if (code === 'EACCES' || code === 'EPERM') return `${file}: permission denied`;
+  if (code === 'EISDIR') return `${file}: is a directory, not a YAML file`;
+  return `${file}: cannot be read (${(error as Error).message})`;
+}
+
+const start = { line: 1, column: 1 };
+
+/** Checks the bytes and decodes them; reports and returns undefined when they are not usable text. */
+export function decodeText(file: string, read: FileBytes, reporter: Reporter): string | undefined {
+  if ('tooLarge' in read) {
+    reporter.add('file-too-large', { size: formatSize(read.tooLarge), limit: formatSize(MAX_FILE_BYTES) }, { file, start });
+    return undefined;
+  }
+  const bytes = read.bytes;
+  if (bytes.length === 0 || bytes.toString('utf8').trim() === '') {
+    reporter.add('file-empty', {}, { file, start });
+    return undefined;
+  }
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    reporter.add('file-binary', {}, { file, start });
+    return undefined;
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const offset = firstInvalidUtf8(bytes);
+    reporter.add(
+      'file-encoding',
+      { byte: `0x${(bytes[offset] ?? 0).toString(16).toUpperCase().padStart(2, '0')}`, offset },
+      { file, start: positionOfByte(bytes, offset) },
+    );
+    return undefined;
+  }
+  // A UTF-8 BOM and CRLF line endings are accepted: editors on Windows write them.
+  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+}
+
+export function parseYaml(file: string, text: string, reporter: Reporter): LoadedYaml {
+  const lineCounter = new LineCounter();
+  const source: Source = { file, text, lineCounter };
+  reporter.sources.set(file, text);
+  const pos = (offset: number) => {
+    const p = lineCounter.linePos(offset);
+    return { line: p.line, column: p.col };
+  };
+
+  let docs: Document.Parsed[];
+  try {
+    docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true }) as Document.Parsed[];
+  } catch (error) {
+    if (error instanceof RangeError) {
+      reporter.add('yaml-too-deep', { limit: MAX_DEPTH }, { file, start });
+      return { source, data: undefined };
+    }
+    throw error;
+  }
+  if (!Array.isArray(docs)) docs = [];
+  const doc = docs[0];
+  if (!doc) {
+    reporter.add('file-empty', {}, { file, start });
+    return { source, data: undefined };
+  }
+  source.doc = doc;
+  if (docs.length > 1) {
+    const second = docs[1]!;
+    reporter.add('yaml-multi-document', {}, { file, start: pos(second.range[0]) });
+  }
+
+  let hasErrors = false;
+  for (const error of doc.errors) {
+    hasErrors = true;
+    const at = pos(error.pos[0]);
+    if (error.code === 'DUPLICATE_KEY') {
+      reporter.add('yaml-duplicate-key', { key: keyAt(text, error.pos[0]) }, { file, start: at });
+    } else {
+      reporter.add('yaml-syntax', { detail: firstLine(error.message) }, { file, start: at });
+    }
+  }
+  for (const warning of doc.warnings) {
+    const at = pos(warning.pos[0]);
+    if (warning.code === 'TAG_RESOLVE_FAILED') {
+      hasErrors = true;
+      reporter.add('yaml-unknown-tag', { tag: tagAt(text, warning.pos[0]) }, { file, start: at });
+    } else {
+      reporter.add('yaml-syntax', { detail: firstLine(warning.message) }, { file, start: at }, 'warning');
+    }
+  }
+  if (hasErrors) return { source, data: undefined };
+
+  const depth = maxDepth(doc);
+  if (depth.depth > MAX_DEPTH) {
+    reporter.add('yaml-too-deep', { limit: MAX_DEPTH }, { file, start: pos(depth.offset) });
+    return { source, data: undefined };
+  }
+
+  try {
+    return { source, data: doc.toJS({ maxAliasCount: MAX_ALIASES }) };
+  } catch (error) {
+    if (error instanceof ReferenceError) {
+      reporter.add('yaml-alias-limit', { limit: MAX_ALIASES }, { file, start: pos(firstAliasOffset(doc)) });
+      return { source, data: undefined };
+    }
+    if (error instanceof RangeError) {
+      reporter.add('yaml-too-deep', { limit: MAX_DEPTH }, { file, start });
+      return { source, data: undefined };
+    }
+    throw error;
+  }
+}
+
+function firstLine(message: string): string {
+  return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function keyAt(text: string, offset: number): string {
+  const rest = text.slice(offset, offset + 80);
+  const match = /^["']?([^:"'\n]+)/.exec(rest);
+  return (match?.[1] ?? rest).trim();
+}
+
+function tagAt(text: string, offset: number): string {
+  const match = /!\S*/.exec(text.slice(offset, offset + 80));
+  return match?.[0] ?? '!';
+}
+
+function firstAliasOffset(doc: Document.Parsed): number {
+  let offset = 0;
+  visit(doc, {
+    Alias(_key, node) {
+      if (isAlias(node) && node.range) offset = node.range[0];
+      return visit.BREAK;
+    },
+  });
+  return offset;
+}
+
+/** Depth of the node tree, iteratively (a recursive walk would overflow on hostile input). */
+function maxDepth(doc: Document.Parsed): { depth: number; offset: number } {
+  let deepest = { depth: 0, offset: 0 };
+  const stack: { node: unknown; depth: number }[] = [{ node: doc.contents, depth: 1 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (!node || typeof node !== 'object') continue;
+    const range = (node as { range?: [number, number, number] }).range;
+    if (depth > deepest.depth) deepest = { depth, offset: range?.[0] ?? 0 };
+    if (depth > MAX_DEPTH) return deepest;
+    const items = (node as { items?: unknown[] }).items;
+    if (Array.isArray(items)) {
+      for (const item of items) {
+        const pair = item as { key?: unknown; value?: unknown };
+        if (pair && typeof pair === 'object' && ('key' in pair || 'value' in pair) && !('items' in pair)) {
+          stack.push({ node: pair.value, depth: depth + 1 });
+        } else {
+          stack.push({ node: item, depth: depth + 1 });
+        }
+      }
+    }
+  }
+  return deepest;
+}
+
+function firstInvalidUtf8(bytes: Buffer): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let low = 0;
+  let high = bytes.length;
+  // Binary search for the shortest invalid prefix; a truncated sequence at the cut is not an error.
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    try {
+      decoder.decode(bytes.subarray(0, mid + 1), { stream: true });
+      decoder.decode();
+      low = mid + 1;
+    } catch {
+      high = mid;
+    }
+  }
+  return Math.min(low, bytes.length - 1);
+}
+
+function positionOfByte(bytes: Buffer, offset: number) {
+  const before = bytes.subarray(0, offset);
+  let line = 1;
+  let lastNewline = -1;
+  for (let i = 0; i < before.length; i++) {
+    if (before[i] === 0x0a) {
+      line++;
+      lastNewline = i;
+    }
+  }
+  return { line, column: offset - lastNewline };
+}
+
+function formatSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} kB`;
+}

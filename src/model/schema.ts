@@ -1,0 +1,302 @@
+// The meeting format: Zod schemas for the three kinds of file (organisation, composition, meeting).
+// They are the single source of truth: the JSON Schema shipped in schema/ is generated from them, and
+// docs/format.md documents them. Keys are French (the format is written by French clerks); descriptions
+// are in French too because editors show them on hover.
+import { z } from 'zod';
+
+// ─── Scalars ──────────────────────────────────────────────────────────────────────────────────────────
+
+export const ID_PATTERN = /^[a-z][a-z0-9_]*(?:-[a-z0-9_]+)*$/;
+
+export const Id = z
+  .string()
+  .regex(ID_PATTERN, { message: 'identifiant attendu : minuscules sans accents, chiffres, « _ » ou « - » (ex. : dupont_m)' })
+  .meta({ description: 'Identifiant stable d’une personne ou d’une catégorie (minuscules, chiffres, _ ou -).' });
+
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date attendue au format AAAA-MM-JJ (ex. : 2021-05-06)' })
+  .refine((s) => isRealDate(s), { message: 'cette date n’existe pas dans le calendrier' })
+  .meta({ description: 'Date au format AAAA-MM-JJ.', examples: ['2021-05-06'] });
+
+function isRealDate(s: string): boolean {
+  const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+export const Time = z
+  .string()
+  .regex(/^([01]?\d|2[0-3])[:h]([0-5]\d)?$/, { message: 'heure attendue, par exemple 14h30 ou 14:30' })
+  .meta({ description: 'Heure : 14h30, 14:30 ou 9h.', examples: ['14h30'] });
+
+/**
+ * Rich text: Markdown inline syntax (**gras**, *italique*) and mentions of people by id (@dupont),
+ * which render as "M. DUPONT" from the roster.
+ */
+export const RichText = z
+  .string()
+  .min(1, { message: 'texte vide' })
+  .meta({ description: 'Texte : **gras**, *italique*, et @identifiant pour nommer une personne (rendu « M. NOM »).' });
+
+// ─── People ───────────────────────────────────────────────────────────────────────────────────────────
+
+export const Civilite = z.enum(['M.', 'Mme']).meta({ description: 'Civilité : « M. » ou « Mme ». Elle règle les accords (représenté / représentée).' });
+
+export const Person = z
+  .strictObject({
+    civilite: Civilite,
+    prenom: z.string().min(1).meta({ description: 'Prénom, tel qu’il s’écrit (Jean-Pierre, Anne-Laure).' }),
+    nom: z.string().min(1).meta({ description: 'Nom de famille. Il est mis en capitales à l’affichage, accents conservés (MASSÉ).' }),
+    fonction: z.string().min(1).optional().meta({ description: 'Fonction, en minuscule initiale sauf nom propre : « directeur du secrétariat général commun ».' }),
+    categorie: Id.optional().meta({ description: 'Catégorie de membres (clé de « categories »). Absente pour un invité.' }),
+    appellation: z.string().min(1).optional().meta({ description: 'Désignation usuelle dans le texte à la place du nom, par ex. « la Préfète » : @castelnot devient « Mme la Préfète ».' }),
+    voix: z.enum(['deliberative', 'consultative']).optional().meta({ description: 'Voix délibérative (par défaut) ou consultative (ne compte pas dans les votants).' }),
+  })
+  .meta({ description: 'Une personne, déclarée une fois et désignée partout par son identifiant.' });
+export type Person = z.infer<typeof Person>;
+
+export const People = z.record(Id, Person).meta({ description: 'Personnes, par identifiant.' });
+
+// ─── Labels ───────────────────────────────────────────────────────────────────────────────────────────
+
+export const Labels = z
+  .strictObject({
+    presidence: z.string(),
+    secretaire: z.string(),
+    participants: z.string(),
+    excuses: z.string(),
+    absents: z.string(),
+    invites: z.string(),
+    presentation: z.string(),
+    diaporama: z.string(),
+    sans_question: z.string(),
+    conclusion: z.string(),
+    levee: z.string(),
+    neant: z.string(),
+    ordre_du_jour: z.string(),
+  })
+  .partial()
+  .meta({ description: 'Libellés du document (« Participants », « Excusés(es) », …) : remplacent ceux du modèle.' });
+export type Labels = z.infer<typeof Labels>;
+
+// ─── Organisation (shared by all the meetings of an institution) ───────────────────────────────────────
+
+export const Logo = z.strictObject({
+  fichier: z.string().min(1).meta({ description: 'Chemin d’une image PNG ou JPEG, relatif au fichier qui la déclare.' }),
+  largeur: z.number().positive().max(300).default(60).meta({ description: 'Largeur en points (1 cm = 28,35 pt).' }),
+  alt: z.string().min(1).default('Marianne').meta({ description: 'Texte alternatif (accessibilité).' }),
+});
+
+export const Organisation = z
+  .strictObject({
+    $schema: z.string().optional(),
+    marque: z
+      .strictObject({
+        institution: z.array(z.string().min(1)).min(1).meta({ description: 'Lignes du bloc-marque, en capitales : [PRÉFET, DE LA VIENNE].' }),
+        devise: z.boolean().default(true).meta({ description: 'Afficher « Liberté / Égalité / Fraternité ».' }),
+        logo: Logo.optional().meta({ description: 'Logo fourni par l’utilisateur (jamais livré avec clu).' }),
+      })
+      .optional()
+      .meta({ description: 'Bloc-marque de l’État. Une collectivité met son propre nom ici, sans devise.' }),
+    services: z.array(z.string().min(1)).default([]).meta({ description: 'Hiérarchie du service émetteur, du plus large au plus précis.' }),
+    contact: z
+      .strictObject({
+        libelle: z.string().default('Affaire suivie par'),
+        nom: z.string().min(1),
+        fonction: z.string().optional(),
+        telephone: z.string().optional(),
+        courriel: z.string().optional(),
+      })
+      .optional()
+      .meta({ description: 'Bloc « Affaire suivie par : ».' }),
+    lieu: z.string().min(1).optional().meta({ description: 'Lieu d’émission du document par défaut (« Poitiers »).' }),
+    libelles: Labels.optional(),
+  })
+  .meta({ title: 'clu : organisation', description: 'L’institution qui émet le compte rendu.' });
+export type Organisation = z.infer<typeof Organisation>;
+
+// ─── Composition (the body and its members, shared by its meetings) ─────────────────────────────────
+
+export const Quorum = z
+  .strictObject({
+    fraction: z.number().gt(0).max(1).default(0.5).meta({ description: 'Part des membres en exercice requise (0.5 = la moitié).' }),
+    strict: z.boolean().default(true).meta({ description: 'true : plus de la fraction (majorité) ; false : au moins la fraction.' }),
+    pouvoirs: z.boolean().default(false).meta({ description: 'Les membres représentés ou ayant donné pouvoir comptent-ils pour le quorum ?' }),
+  })
+  .meta({ description: 'Règle de quorum de l’instance.' });
+export type Quorum = z.infer<typeof Quorum>;
+
+export const Instance = z.strictObject({
+  nom: z.string().min(1).meta({ description: 'Nom de l’instance : « Comité Local des Usagers », « Conseil municipal ».' }),
+  article: z.enum(['le', 'la', 'l’', "l'", 'les']).default('le').meta({ description: 'Article du nom, pour « du Comité », « de la Commission », « de l’Assemblée ».' }),
+  sigle: z.string().optional(),
+  type: z.enum(['comite', 'conseil_municipal', 'conseil_administration', 'assemblee_generale', 'commission', 'autre']).default('comite'),
+  quorum: Quorum.optional(),
+});
+
+export const Composition = z
+  .strictObject({
+    $schema: z.string().optional(),
+    instance: Instance,
+    categories: z.record(Id, z.string().min(1)).default({}).meta({ description: 'Catégories de membres, par identifiant, dans l’ordre d’affichage.' }),
+    membres: People.meta({ description: 'Les membres de l’instance, par identifiant.' }),
+    libelles: Labels.optional(),
+  })
+  .meta({ title: 'clu : composition', description: 'Une instance et ses membres, partagés par ses séances.' });
+export type Composition = z.infer<typeof Composition>;
+
+// ─── Meeting content ──────────────────────────────────────────────────────────────────────────────────
+
+/** Slides: 5, "8-10" (pages 8 à 10), or [6, 7] (pages 6 et 7). */
+export const Slides = z
+  .union([
+    z.number().int().positive(),
+    z.string().regex(/^\d+\s*-\s*\d+$/, { message: 'plage de pages attendue, par ex. "8-10"' }),
+    z.array(z.number().int().positive()).min(1),
+  ])
+  .meta({ description: 'Pages du diaporama : 5, "8-10" (pages 8 à 10) ou [6, 7] (pages 6 et 7).' });
+
+export const Presentation = z.strictObject({
+  par: z.union([Id, z.array(Id).min(1)]).meta({ description: 'Qui présente : un identifiant ou une liste.' }),
+  diaporama: Slides.optional(),
+});
+
+const speaker = { par: Id.optional().meta({ description: 'Qui parle, si ce n’est pas la première personne nommée (@…) dans le texte.' }) };
+
+export const Vote = z
+  .strictObject({
+    pour: z.number().int().min(0),
+    contre: z.number().int().min(0).default(0),
+    abstentions: z.number().int().min(0).default(0),
+    ne_prend_pas_part: z.number().int().min(0).default(0).meta({ description: 'Membres qui ne prennent pas part au vote.' }),
+  })
+  .meta({ description: 'Décompte des voix.' });
+
+export const Deliberation = z.strictObject({
+  numero: z.string().optional().meta({ description: 'Numéro de la délibération, par ex. "2024-031" (entre guillemets).' }),
+  titre: RichText,
+  rapporteur: Id.optional(),
+  texte: z.array(RichText).default([]),
+  vote: Vote.optional(),
+  resultat: z.enum(['adoptee', 'rejetee']).optional().meta({ description: 'Déduit du vote s’il est omis.' }),
+});
+
+export const Block = z
+  .union([
+    RichText.meta({ description: 'Un paragraphe.' }),
+    z.strictObject({ intertitre: RichText }).meta({ description: 'Un intertitre à l’intérieur d’une partie.' }),
+    z
+      .strictObject({
+        liste: z.array(RichText).min(1),
+        puces: z.enum(['coches', 'tirets', 'puces', 'numeros']).default('coches'),
+      })
+      .meta({ description: 'Une liste à puces (coches ✓ par défaut).' }),
+    z.strictObject({ question: RichText, ...speaker }).meta({ description: 'Une question d’un membre : « @dupont demande si … ».' }),
+    z.strictObject({ remarque: RichText, ...speaker }).meta({ description: 'Une remarque : « @dupont fait remarquer que … ».' }),
+    z.strictObject({ reponse: RichText, ...speaker }).meta({ description: 'Une réponse : « @martin indique que … ».' }),
+    z
+      .strictObject({ sans_question: z.union([z.literal(true), RichText]) })
+      .meta({ description: 'Aucune question : true pour la phrase par défaut, ou la phrase à écrire.' }),
+    z
+      .strictObject({
+        engagement: RichText,
+        responsable: Id.optional(),
+        echeance: IsoDate.optional(),
+      })
+      .meta({ description: 'Un engagement pris en séance (écrit dans le texte, et relevé à part).' }),
+    z.strictObject({ deliberation: Deliberation }).meta({ description: 'Une délibération et son vote.' }),
+  ])
+  .meta({ description: 'Un élément de contenu : paragraphe, intertitre, liste, question, remarque, réponse, engagement, délibération.' });
+export type Block = z.infer<typeof Block>;
+
+export interface AgendaItem {
+  titre: string;
+  presentation?: z.infer<typeof Presentation>;
+  contenu?: Block[];
+  points?: AgendaItem[];
+}
+
+export const AgendaItem: z.ZodType<AgendaItem> = z.lazy(() =>
+  z
+    .strictObject({
+      titre: RichText.meta({ description: 'Intitulé du point (sans numéro : clu numérote I, II… puis a), b)…).' }),
+      presentation: Presentation.optional(),
+      contenu: z.array(Block).optional(),
+      points: z.array(AgendaItem).optional().meta({ description: 'Sous-parties.' }),
+    })
+    .meta({ id: 'Point', description: 'Un point de l’ordre du jour.' }),
+);
+
+export const Excused = z.union([
+  Id,
+  z.strictObject({
+    id: Id,
+    represente_par: Id.optional().meta({ description: 'Représenté(e) par une personne présente.' }),
+    pouvoir_a: Id.optional().meta({ description: 'A donné pouvoir (procuration) à une personne présente.' }),
+  }),
+]);
+
+export const Attendance = z
+  .strictObject({
+    presents: z.array(Id).default([]).meta({ description: 'Membres présents, dans l’ordre d’affichage.' }),
+    excuses: z.array(Excused).default([]).meta({ description: 'Membres excusés : un identifiant, ou { id, represente_par } / { id, pouvoir_a }.' }),
+    absents: z.array(Id).default([]),
+    invites: z.array(Id).default([]).meta({ description: 'Personnes présentes qui ne sont pas membres (déclarées dans « personnes »).' }),
+  })
+  .meta({ description: 'Qui était là. Un membre de la composition non cité est compté absent (avertissement).' });
+
+export const Signatory = z.strictObject({
+  personne: Id,
+  qualite: z.string().min(1).optional().meta({ description: 'Ligne au-dessus du nom, par ex. « La préfète, ». Par défaut « Le président, » / « La présidente, ».' }),
+});
+
+export const Annex = z.strictObject({
+  titre: RichText,
+  entete: z.array(z.string().min(1)).default([]).meta({ description: 'Lignes au-dessus du titre de l’annexe.' }),
+  auteur: Id.optional().meta({ description: 'Qui a écrit l’annexe (un témoignage, par exemple).' }),
+  contenu: z.array(Block).default([]),
+});
+
+export const Meeting = z
+  .strictObject({
+    $schema: z.string().optional(),
+    organisation: z.union([z.string().min(1), Organisation]).optional().meta({ description: 'Chemin d’un fichier organisation (partagé), ou son contenu.' }),
+    composition: z.union([z.string().min(1), Composition]).meta({ description: 'Chemin d’un fichier composition (partagé), ou son contenu.' }),
+    document: z
+      .strictObject({
+        lieu: z.string().min(1).optional().meta({ description: 'Lieu d’émission (sinon celui de l’organisation).' }),
+        date: IsoDate.meta({ description: 'Date du document (souvent après la séance).' }),
+        titre: z.string().min(1).optional().meta({ description: 'Titre, si le titre calculé ne convient pas.' }),
+        auteur: z.string().min(1).optional().meta({ description: 'Auteur (propriétés du fichier).' }),
+      })
+      .meta({ description: 'Le document lui-même : lieu et date d’émission.' }),
+    seance: z
+      .strictObject({
+        date: IsoDate.meta({ description: 'Date de la séance (le jour de la semaine est calculé).' }),
+        debut: Time,
+        fin: Time.optional(),
+        lieu: z.string().min(1).optional(),
+        modalite: z.enum(['presentiel', 'audioconference', 'visioconference', 'mixte']).default('presentiel'),
+        presidence: Id.meta({ description: 'Qui préside.' }),
+        secretaires: z.array(Id).default([]).meta({ description: 'Secrétaire(s) de séance.' }),
+      })
+      .meta({ description: 'La séance : date, heures, lieu, présidence.' }),
+    personnes: People.default({}).meta({ description: 'Personnes propres à cette séance (invités, remplaçants), en plus des membres.' }),
+    presences: Attendance,
+    ouverture: z.array(Block).default([]).meta({ description: 'Paragraphes d’ouverture, avant l’ordre du jour.' }),
+    points: z.array(AgendaItem).default([]).meta({ description: 'L’ordre du jour, point par point.' }),
+    cloture: z
+      .strictObject({
+        titre: z.string().min(1).optional(),
+        formule: RichText.optional().meta({ description: 'Début de la phrase de levée de séance ; « à 15h50. » est ajouté depuis seance.fin.' }),
+        contenu: z.array(Block).default([]),
+      })
+      .optional(),
+    signataires: z.array(Signatory).default([]).meta({ description: 'Signataires (par défaut : la présidence).' }),
+    annexes: z.array(Annex).default([]),
+    libelles: Labels.optional(),
+  })
+  .meta({ title: 'clu : séance', description: 'Le compte rendu d’une séance.' });
+export type Meeting = z.infer<typeof Meeting>;
+export type MeetingInput = z.input<typeof Meeting>;

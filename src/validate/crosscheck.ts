@@ -1,0 +1,283 @@
+// Checks that need the whole meeting: every id declared, one attendance state per person, representatives
+// and proxy holders present, speakers, presenters and signatories present, dates and times in order,
+// slides, votes. Each problem is reported at the place in the YAML where it can be fixed.
+import { isScalar, type Node } from 'yaml';
+import type { Block, AgendaItem } from '../model/schema.js';
+import { isPresent, type ResolvedMeeting } from '../model/resolve.js';
+import { computeCounts } from '../model/counts.js';
+import { findMentions } from '../model/mentions.js';
+import { displayName } from '../model/names.js';
+import { parseSlides } from '../model/slides.js';
+import { minutesOfDay } from '../model/time.js';
+import type { Reporter, Source, Position } from './diagnostic.js';
+import type { MessageCode, MessageParams } from './messages.js';
+import { locate, type DataPath } from './locate.js';
+import { closest } from './suggest.js';
+
+export function crossCheck(resolved: ResolvedMeeting, reporter: Reporter): void {
+  new CrossChecker(resolved, reporter).run();
+}
+
+class CrossChecker {
+  private readonly meetingSource: Source;
+
+  constructor(
+    private readonly r: ResolvedMeeting,
+    private readonly reporter: Reporter,
+  ) {
+    this.meetingSource = r.sources.meeting;
+  }
+
+  run(): void {
+    this.checkCategories();
+    this.checkDuplicatePeople();
+    const known = this.checkAttendance();
+    this.checkSession(known);
+    this.checkContent();
+    this.checkSignatories();
+  }
+
+  // ── Reporting helpers ──────────────────────────────────────────────────────────────────────────────
+
+  private report(code: MessageCode, params: MessageParams, path: DataPath, source = this.meetingSource, start?: Position): void {
+    const located = locate(source, path);
+    this.reporter.add(code, params, { file: source.file, start: start ?? located.start, ...(start ? {} : located.end ? { end: located.end } : {}), path });
+  }
+
+  private name(id: string): string {
+    const person = this.r.people.get(id);
+    return person ? displayName(person, 'full') : id;
+  }
+
+  /** Reports an unknown id; returns true when the id is declared. */
+  private known(id: string, path: DataPath, start?: Position): boolean {
+    if (this.r.people.has(id)) return true;
+    const guess = closest(id, [...this.r.people.keys()]);
+    const suggestion = guess ? (this.reporter.locale === 'fr' ? ` (vouliez-vous dire « ${guess} » ?)` : ` (did you mean “${guess}”?)`) : '';
+    this.report('unknown-id', { id, suggestion }, path, this.meetingSource, start);
+    return false;
+  }
+
+  private present(id: string): boolean {
+    return isPresent(this.r, id);
+  }
+
+  // ── Declarations ───────────────────────────────────────────────────────────────────────────────────
+
+  private checkCategories(): void {
+    const categories = Object.keys(this.r.composition.categories);
+    const source = this.r.sources.composition;
+    const prefix: DataPath = source === this.meetingSource ? ['composition'] : [];
+    for (const [id, person] of Object.entries(this.r.composition.membres)) {
+      if (person.categorie && !categories.includes(person.categorie)) {
+        const guess = closest(person.categorie, categories);
+        const suggestion = guess ? (this.reporter.locale === 'fr' ? ` (vouliez-vous dire « ${guess} » ?)` : ` (did you mean “${guess}”?)`) : '';
+        this.report('unknown-category', { id: person.categorie, suggestion, allowed: categories.join(', ') || '—' }, [...prefix, 'membres', id, 'categorie'], source);
+      }
+    }
+  }
+
+  private checkDuplicatePeople(): void {
+    for (const id of Object.keys(this.r.meeting.personnes)) {
+      if (id in this.r.composition.membres) this.report('duplicate-person', { id }, ['personnes', id]);
+    }
+  }
+
+  // ── Attendance ─────────────────────────────────────────────────────────────────────────────────────
+
+  private checkAttendance(): Set<string> {
+    const { presences } = this.r.meeting;
+    const seen = new Map<string, string>();
+    const listed = new Set<string>();
+    const stateName = (list: string) => (this.reporter.locale === 'fr' ? FR_LISTS : EN_LISTS)[list] ?? list;
+    const note = (id: string, list: string, path: DataPath) => {
+      if (!this.known(id, path)) return;
+      listed.add(id);
+      const previous = seen.get(id);
+      if (previous !== undefined) {
+        this.report('attendance-conflict', { name: this.name(id), first: stateName(previous), second: stateName(list) }, path);
+        return;
+      }
+      seen.set(id, list);
+      const person = this.r.people.get(id)!;
+      if (list === 'invites' && person.member) this.report('guest-is-member', { name: this.name(id) }, path);
+      if (list !== 'invites' && !person.member) this.report('not-a-member', { name: this.name(id) }, path);
+    };
+    presences.presents.forEach((id, i) => note(id, 'presents', ['presences', 'presents', i]));
+    presences.invites.forEach((id, i) => note(id, 'invites', ['presences', 'invites', i]));
+    presences.excuses.forEach((entry, i) => note(typeof entry === 'string' ? entry : entry.id, 'excuses', typeof entry === 'string' ? ['presences', 'excuses', i] : ['presences', 'excuses', i, 'id']));
+    presences.absents.forEach((id, i) => note(id, 'absents', ['presences', 'absents', i]));
+
+    const holders = new Map<string, string>();
+    presences.excuses.forEach((entry, i) => {
+      if (typeof entry === 'string') return;
+      const base: DataPath = ['presences', 'excuses', i];
+      if (entry.represente_par && entry.pouvoir_a) this.report('represented-and-proxy', { name: this.name(entry.id) }, base);
+      const check = (holder: string | undefined, key: 'represente_par' | 'pouvoir_a') => {
+        if (!holder) return;
+        const path = [...base, key];
+        if (!this.known(holder, path)) return;
+        if (holder === entry.id) return this.report('self-reference', { name: this.name(holder) }, path);
+        if (!this.present(holder)) {
+          return this.report(key === 'pouvoir_a' ? 'proxy-holder-not-present' : 'representative-not-present', { holder: this.name(holder), name: this.name(entry.id) }, path);
+        }
+        if (key === 'pouvoir_a') {
+          const other = holders.get(holder);
+          if (other) return this.report('proxy-holder-multiple', { holder: this.name(holder), other: this.name(other) }, path);
+          holders.set(holder, entry.id);
+        }
+      };
+      check(entry.represente_par, 'represente_par');
+      check(entry.pouvoir_a, 'pouvoir_a');
+    });
+
+    for (const [id, person] of this.r.people) {
+      if (person.member && !listed.has(id)) this.report('attendance-missing', { name: this.name(id) }, ['presences']);
+    }
+    return listed;
+  }
+
+  // ── The session ────────────────────────────────────────────────────────────────────────────────────
+
+  private checkSession(_listed: Set<string>): void {
+    const { seance, document } = this.r.meeting;
+    if (this.known(seance.presidence, ['seance', 'presidence']) && !this.present(seance.presidence)) {
+      this.report('chair-not-present', { name: this.name(seance.presidence) }, ['seance', 'presidence']);
+    }
+    seance.secretaires.forEach((id, i) => {
+      const path = ['seance', 'secretaires', i];
+      if (this.known(id, path) && !this.present(id)) this.report('secretary-not-present', { name: this.name(id) }, path);
+    });
+    if (document.date < seance.date) {
+      this.report('document-before-meeting', { document: document.date, meeting: seance.date }, ['document', 'date']);
+    }
+    if (seance.fin !== undefined && minutesOfDay(seance.fin) < minutesOfDay(seance.debut)) {
+      this.report('end-before-start', { start: seance.debut, end: seance.fin }, ['seance', 'fin']);
+    }
+  }
+
+  private checkSignatories(): void {
+    this.r.meeting.signataires.forEach((signatory, i) => {
+      const path = ['signataires', i, 'personne'];
+      if (this.known(signatory.personne, path) && !this.present(signatory.personne)) {
+        this.report('signatory-not-present', { name: this.name(signatory.personne) }, path);
+      }
+    });
+  }
+
+  // ── Content ────────────────────────────────────────────────────────────────────────────────────────
+
+  private checkContent(): void {
+    const m = this.r.meeting;
+    this.checkBlocks(m.ouverture, ['ouverture']);
+    m.points.forEach((item, i) => this.checkItem(item, ['points', i]));
+    if (m.cloture) {
+      if (m.cloture.formule) this.checkMentions(m.cloture.formule, ['cloture', 'formule']);
+      this.checkBlocks(m.cloture.contenu, ['cloture', 'contenu']);
+    }
+    m.annexes.forEach((annex, i) => {
+      if (annex.auteur) this.known(annex.auteur, ['annexes', i, 'auteur']);
+      this.checkMentions(annex.titre, ['annexes', i, 'titre']);
+      this.checkBlocks(annex.contenu, ['annexes', i, 'contenu']);
+    });
+  }
+
+  private checkItem(item: AgendaItem, path: DataPath): void {
+    this.checkMentions(item.titre, [...path, 'titre']);
+    if (item.presentation) {
+      const presenters = typeof item.presentation.par === 'string' ? [item.presentation.par] : item.presentation.par;
+      presenters.forEach((id, i) => {
+        const p = typeof item.presentation!.par === 'string' ? [...path, 'presentation', 'par'] : [...path, 'presentation', 'par', i];
+        if (this.known(id, p) && !this.present(id)) this.report('presenter-not-present', { name: this.name(id) }, p);
+      });
+      const slides = item.presentation.diaporama;
+      if (slides !== undefined) {
+        const parsed = parseSlides(slides);
+        if (parsed.kind === 'range' && parsed.to < parsed.from) {
+          this.report('slide-range-backwards', { range: String(slides), fixed: `${parsed.to}-${parsed.from}` }, [...path, 'presentation', 'diaporama']);
+        }
+      }
+    }
+    const hasContent = (item.contenu?.length ?? 0) > 0 || (item.points?.length ?? 0) > 0 || item.presentation !== undefined;
+    if (!hasContent) this.report('empty-section', { title: item.titre }, [...path, 'titre']);
+    if (item.contenu) this.checkBlocks(item.contenu, [...path, 'contenu']);
+    item.points?.forEach((child, i) => this.checkItem(child, [...path, 'points', i]));
+  }
+
+  private checkBlocks(blocks: Block[], path: DataPath): void {
+    blocks.forEach((block, i) => this.checkBlock(block, [...path, i]));
+  }
+
+  private checkBlock(block: Block, path: DataPath): void {
+    if (typeof block === 'string') return this.checkMentions(block, path);
+    if ('intertitre' in block) return this.checkMentions(block.intertitre, [...path, 'intertitre']);
+    if ('liste' in block) return block.liste.forEach((item, i) => this.checkMentions(item, [...path, 'liste', i]));
+    if ('sans_question' in block) {
+      if (typeof block.sans_question === 'string') this.checkMentions(block.sans_question, [...path, 'sans_question']);
+      return;
+    }
+    if ('engagement' in block) {
+      if (block.responsable) this.known(block.responsable, [...path, 'responsable']);
+      return this.checkMentions(block.engagement, [...path, 'engagement']);
+    }
+    if ('deliberation' in block) return this.checkDeliberation(block.deliberation, [...path, 'deliberation']);
+    const [key, text] = 'question' in block ? ['question', block.question] : 'remarque' in block ? ['remarque', block.remarque] : ['reponse', block.reponse];
+    const mentions = findMentions(text);
+    const speaker = block.par ?? mentions[0]?.id;
+    if (!speaker) return this.report('speaker-unknown', {}, [...path, key]);
+    if (block.par) {
+      if (this.known(block.par, [...path, 'par']) && !this.present(block.par)) this.report('speaker-not-present', { name: this.name(block.par) }, [...path, 'par']);
+      this.checkMentions(text, [...path, key]);
+    } else {
+      const start = this.mentionStart([...path, key], mentions[0]!.index, mentions[0]!.id);
+      if (this.known(speaker, [...path, key], start) && !this.present(speaker)) {
+        this.report('speaker-not-present', { name: this.name(speaker) }, [...path, key], this.meetingSource, start);
+      }
+      this.checkMentions(text, [...path, key], 1);
+    }
+  }
+
+  private checkDeliberation(d: Extract<Block, { deliberation: unknown }>['deliberation'], path: DataPath): void {
+    if (d.rapporteur && this.known(d.rapporteur, [...path, 'rapporteur']) && !this.present(d.rapporteur)) {
+      this.report('speaker-not-present', { name: this.name(d.rapporteur) }, [...path, 'rapporteur']);
+    }
+    this.checkMentions(d.titre, [...path, 'titre']);
+    d.texte.forEach((t, i) => this.checkMentions(t, [...path, 'texte', i]));
+    if (d.vote) {
+      const voters = computeCounts(this.r).total.voters;
+      const cast = d.vote.pour + d.vote.contre + d.vote.abstentions;
+      if (cast > voters) this.report('vote-exceeds-voters', { cast, voters }, [...path, 'vote']);
+      const adopted = d.vote.pour > d.vote.contre;
+      if (d.resultat && (d.resultat === 'adoptee') !== adopted) {
+        this.report('vote-result-mismatch', { result: d.resultat, pour: d.vote.pour, contre: d.vote.contre }, [...path, 'resultat']);
+      }
+    }
+  }
+
+  /** Mentions must name declared people; naming someone who was not there is suspicious (warning). */
+  private checkMentions(text: string, path: DataPath, skip = 0): void {
+    for (const mention of findMentions(text).slice(skip)) {
+      const start = this.mentionStart(path, mention.index, mention.id);
+      if (this.known(mention.id, path, start) && !this.present(mention.id)) {
+        this.report('mention-not-present', { name: this.name(mention.id) }, path, this.meetingSource, start);
+      }
+    }
+  }
+
+  /** Position of "@id" inside a YAML string: found in the node's source text, whatever its quoting. */
+  private mentionStart(path: DataPath, _index: number, id: string): Position | undefined {
+    const source = this.meetingSource;
+    const doc = source.doc;
+    if (!doc) return undefined;
+    const node = doc.getIn(path, true) as Node | undefined;
+    if (!node || !isScalar(node) || !node.range) return undefined;
+    const raw = source.text.slice(node.range[0], node.range[1]);
+    const found = new RegExp(`@${id.replace(/[-]/g, '\\-')}(?![a-z0-9_-])`).exec(raw);
+    if (!found) return undefined;
+    const p = source.lineCounter.linePos(node.range[0] + found.index);
+    return { line: p.line, column: p.col };
+  }
+}
+
+const FR_LISTS: Record<string, string> = { presents: 'présents', excuses: 'excusés', absents: 'absents', invites: 'invités' };
+const EN_LISTS: Record<string, string> = { presents: 'present', excuses: 'excused', absents: 'absent', invites: 'guest' };

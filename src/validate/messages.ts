@@ -1,0 +1,252 @@
+// Every diagnostic code, its default severity, and its text in English and French. The one place where
+// diagnostics become words. Placeholders are {name}.
+
+export type Locale = 'en' | 'fr';
+export type MessageParams = Record<string, string | number>;
+
+interface Entry {
+  severity: 'error' | 'warning';
+  en: [message: string, hint?: string];
+  fr: [message: string, hint?: string];
+}
+
+const catalog = {
+  // Reading the file
+  'file-empty': {
+    severity: 'error',
+    en: ['the file is empty', 'describe the meeting in it: see docs/format.md or examples/'],
+    fr: ['le fichier est vide', 'décrivez la séance : voir docs/format.md ou examples/'],
+  },
+  'file-binary': {
+    severity: 'error',
+    en: ['this is not a text file (it contains NUL bytes)', 'give the YAML file of the meeting, not a DOCX or PDF'],
+    fr: ['ce n’est pas un fichier texte (il contient des octets nuls)', 'donnez le fichier YAML de la séance, pas un DOCX ou un PDF'],
+  },
+  'file-encoding': {
+    severity: 'error',
+    en: ['the file is not valid UTF-8 (byte {byte} at offset {offset})', 're-save it as UTF-8 (in most editors: “Save with encoding… → UTF-8”)'],
+    fr: ['le fichier n’est pas en UTF-8 valide (octet {byte} à la position {offset})', 'réenregistrez-le en UTF-8 (« Enregistrer avec l’encodage… → UTF-8 »)'],
+  },
+  'file-too-large': {
+    severity: 'error',
+    en: ['the file is too large ({size}; the limit is {limit})', 'a meeting file is a few dozen kilobytes: is this the right file?'],
+    fr: ['le fichier est trop gros ({size} ; la limite est {limit})', 'un fichier de séance fait quelques dizaines de kilo-octets : est-ce le bon fichier ?'],
+  },
+  // YAML
+  'yaml-syntax': {
+    severity: 'error',
+    en: ['YAML syntax error: {detail}', 'check the indentation and the quotes on this line'],
+    fr: ['erreur de syntaxe YAML : {detail}', 'vérifiez l’indentation et les guillemets sur cette ligne'],
+  },
+  'yaml-duplicate-key': {
+    severity: 'error',
+    en: ['the key “{key}” appears twice in the same block', 'keep one of them: the second would silently replace the first'],
+    fr: ['la clé « {key} » apparaît deux fois dans le même bloc', 'gardez-en une seule : la seconde remplacerait la première sans prévenir'],
+  },
+  'yaml-unknown-tag': {
+    severity: 'error',
+    en: ['unknown YAML tag {tag}', 'remove the tag: clu reads plain YAML values only'],
+    fr: ['étiquette YAML inconnue {tag}', 'retirez l’étiquette : clu ne lit que des valeurs YAML simples'],
+  },
+  'yaml-multi-document': {
+    severity: 'error',
+    en: ['the file holds several YAML documents (“---”)', 'put one meeting per file; remove the “---” line'],
+    fr: ['le fichier contient plusieurs documents YAML (« --- »)', 'une séance par fichier : retirez la ligne « --- »'],
+  },
+  'yaml-alias-limit': {
+    severity: 'error',
+    en: ['too many YAML aliases (more than {limit})', 'write the values out instead of repeating *aliases'],
+    fr: ['trop d’alias YAML (plus de {limit})', 'écrivez les valeurs au lieu de répéter des *alias'],
+  },
+  'yaml-too-deep': {
+    severity: 'error',
+    en: ['the YAML is nested too deeply (more than {limit} levels)', 'a meeting never needs this depth: check the indentation'],
+    fr: ['le YAML est trop imbriqué (plus de {limit} niveaux)', 'une séance n’en a jamais besoin : vérifiez l’indentation'],
+  },
+  // Schema
+  'schema-missing': {
+    severity: 'error',
+    en: ['“{key}” is required here', 'add “{key}:” ({expected})'],
+    fr: ['« {key} » est obligatoire ici', 'ajoutez « {key}: » ({expected})'],
+  },
+  'schema-unknown-key': {
+    severity: 'error',
+    en: ['unknown key “{key}”{suggestion}', 'allowed here: {allowed}'],
+    fr: ['clé inconnue « {key} »{suggestion}', 'clés possibles ici : {allowed}'],
+  },
+  'schema-type': {
+    severity: 'error',
+    en: ['{expected} expected here, found {found}', '{hint}'],
+    fr: ['{expected} attendu ici, trouvé : {found}', '{hint}'],
+  },
+  'schema-value': {
+    severity: 'error',
+    en: ['invalid value {found}', 'allowed values: {allowed}'],
+    fr: ['valeur invalide {found}', 'valeurs possibles : {allowed}'],
+  },
+  'schema-invalid': {
+    severity: 'error',
+    en: ['{detail}'],
+    fr: ['{detail}'],
+  },
+  'schema-block': {
+    severity: 'error',
+    en: ['this content item is not recognised{suggestion}', 'a paragraph is plain text; otherwise use one of: {allowed}'],
+    fr: ['cet élément de contenu n’est pas reconnu{suggestion}', 'un paragraphe s’écrit en texte simple ; sinon utilisez : {allowed}'],
+  },
+  'include-not-found': {
+    severity: 'error',
+    en: ['cannot read the {kind} file “{path}”: {reason}', 'the path is relative to this file'],
+    fr: ['impossible de lire le fichier {kind} « {path} » : {reason}', 'le chemin est relatif à ce fichier'],
+  },
+  // Cross-checks
+  'unknown-id': {
+    severity: 'error',
+    en: ['“{id}” is not a declared person{suggestion}', 'declare it under “membres” (composition) or “personnes” (meeting)'],
+    fr: ['« {id} » n’est pas une personne déclarée{suggestion}', 'déclarez-la dans « membres » (composition) ou « personnes » (séance)'],
+  },
+  'unknown-category': {
+    severity: 'error',
+    en: ['category “{id}” is not declared{suggestion}', 'declared categories: {allowed}'],
+    fr: ['la catégorie « {id} » n’est pas déclarée{suggestion}', 'catégories déclarées : {allowed}'],
+  },
+  'duplicate-person': {
+    severity: 'error',
+    en: ['“{id}” is already declared in the composition', 'use another id, or remove this declaration'],
+    fr: ['« {id} » est déjà déclaré dans la composition', 'choisissez un autre identifiant, ou retirez cette déclaration'],
+  },
+  'attendance-conflict': {
+    severity: 'error',
+    en: ['{name} is listed both as {first} and as {second}', 'a person has one attendance state: keep one'],
+    fr: ['{name} figure à la fois parmi les {first} et parmi les {second}', 'une personne n’a qu’un état de présence : gardez-en un'],
+  },
+  'attendance-missing': {
+    severity: 'warning',
+    en: ['member {name} is not listed in “presences”', 'add them to presents, excuses or absents'],
+    fr: ['le membre {name} ne figure pas dans « presences »', 'ajoutez-le aux presents, excuses ou absents'],
+  },
+  'guest-is-member': {
+    severity: 'error',
+    en: ['{name} is a member: list them under “presents”, not “invites”'],
+    fr: ['{name} est membre : mettez-le dans « presents », pas dans « invites »'],
+  },
+  'not-a-member': {
+    severity: 'error',
+    en: ['{name} is not a member of the body', 'list people who are not members under “invites”'],
+    fr: ['{name} n’est pas membre de l’instance', 'les personnes non membres vont dans « invites »'],
+  },
+  'represented-and-proxy': {
+    severity: 'error',
+    en: ['{name} cannot be both represented and giving a proxy', 'keep “represente_par” or “pouvoir_a”'],
+    fr: ['{name} ne peut pas être à la fois représenté et donner pouvoir', 'gardez « represente_par » ou « pouvoir_a »'],
+  },
+  'representative-not-present': {
+    severity: 'error',
+    en: ['{holder}, who represents {name}, is not present', 'a representative must be among the people present'],
+    fr: ['{holder}, qui représente {name}, n’est pas présent', 'un représentant doit figurer parmi les présents'],
+  },
+  'proxy-holder-not-present': {
+    severity: 'error',
+    en: ['{holder}, who holds the proxy of {name}, is not present', 'a proxy given to an absent person does not count'],
+    fr: ['{holder}, qui détient le pouvoir de {name}, n’est pas présent', 'un pouvoir donné à un absent ne compte pas'],
+  },
+  'proxy-holder-multiple': {
+    severity: 'error',
+    en: ['{holder} already holds the proxy of {other}', 'nobody may hold more than one proxy'],
+    fr: ['{holder} détient déjà le pouvoir de {other}', 'nul ne peut détenir plus d’un pouvoir'],
+  },
+  'self-reference': {
+    severity: 'error',
+    en: ['{name} cannot represent themselves or hold their own proxy'],
+    fr: ['{name} ne peut pas se représenter ni détenir son propre pouvoir'],
+  },
+  'chair-not-present': {
+    severity: 'error',
+    en: ['the chair, {name}, is not among the people present', 'add them to “presents”'],
+    fr: ['la présidence, {name}, ne figure pas parmi les présents', 'ajoutez-la aux « presents »'],
+  },
+  'secretary-not-present': {
+    severity: 'error',
+    en: ['the secretary, {name}, is not present'],
+    fr: ['le ou la secrétaire de séance, {name}, n’est pas présent(e)'],
+  },
+  'speaker-not-present': {
+    severity: 'error',
+    en: ['{name} speaks here but was not present', 'check the id, or the attendance'],
+    fr: ['{name} prend la parole ici mais n’était pas présent(e)', 'vérifiez l’identifiant, ou les présences'],
+  },
+  'speaker-unknown': {
+    severity: 'error',
+    en: ['who is speaking? The text names nobody', 'start with “@id …” or add “par: id”'],
+    fr: ['qui parle ? Le texte ne nomme personne', 'commencez par « @identifiant … » ou ajoutez « par: identifiant »'],
+  },
+  'presenter-not-present': {
+    severity: 'error',
+    en: ['{name} presents this item but was not present'],
+    fr: ['{name} présente ce point mais n’était pas présent(e)'],
+  },
+  'mention-not-present': {
+    severity: 'warning',
+    en: ['{name} is named here but was not present', 'check the id: was another person meant?'],
+    fr: ['{name} est nommé(e) ici mais n’était pas présent(e)', 'vérifiez l’identifiant : s’agit-il d’une autre personne ?'],
+  },
+  'signatory-not-present': {
+    severity: 'error',
+    en: ['the signatory {name} was not present'],
+    fr: ['le ou la signataire {name} n’était pas présent(e)'],
+  },
+  'document-before-meeting': {
+    severity: 'error',
+    en: ['the document is dated {document}, before the meeting ({meeting})', 'document.date is the date the minutes are issued, on or after seance.date'],
+    fr: ['le document est daté du {document}, avant la séance ({meeting})', 'document.date est la date d’émission du compte rendu, le jour de la séance ou après'],
+  },
+  'end-before-start': {
+    severity: 'error',
+    en: ['the meeting ends ({end}) before it starts ({start})'],
+    fr: ['la séance se termine ({end}) avant de commencer ({start})'],
+  },
+  'slide-range-backwards': {
+    severity: 'error',
+    en: ['the slide range {range} runs backwards', 'write the first page first: "{fixed}"'],
+    fr: ['la plage de pages {range} est à l’envers', 'écrivez la première page d’abord : "{fixed}"'],
+  },
+  'empty-section': {
+    severity: 'warning',
+    en: ['the item “{title}” has no content', 'add “contenu”, “points” or a “presentation”'],
+    fr: ['le point « {title} » n’a aucun contenu', 'ajoutez « contenu », « points » ou une « presentation »'],
+  },
+  'vote-exceeds-voters': {
+    severity: 'error',
+    en: ['{cast} votes counted, but only {voters} members could vote (present or represented)', 'check the figures of this vote'],
+    fr: ['{cast} voix décomptées, mais seulement {voters} votants possibles (présents ou représentés)', 'vérifiez les chiffres de ce vote'],
+  },
+  'vote-result-mismatch': {
+    severity: 'warning',
+    en: ['the result says “{result}” but the vote gives {pour} for and {contre} against'],
+    fr: ['le résultat indique « {result} » mais le vote donne {pour} pour et {contre} contre'],
+  },
+} satisfies Record<string, Entry>;
+
+export type MessageCode = keyof typeof catalog;
+export const MESSAGE_CODES = Object.keys(catalog) as MessageCode[];
+
+function fill(template: string, params: MessageParams): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
+}
+
+export function message(
+  locale: Locale,
+  code: MessageCode,
+  params: MessageParams,
+): { severity: 'error' | 'warning'; message: string; hint?: string } {
+  const entry: Entry = catalog[code];
+  const [text, hint] = entry[locale];
+  const filledHint = hint ? fill(hint, params) : undefined;
+  return { severity: entry.severity, message: fill(text, params), ...(filledHint ? { hint: filledHint } : {}) };
+}
+
+/** French when the user's locale says so (LC_ALL, then LC_MESSAGES, then LANG), English otherwise. */
+export function localeFromEnv(env: Record<string, string | undefined>): Locale {
+  const value = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^fr([_.-]|$)/i.test(value) ? 'fr' : 'en';
+}

@@ -1,0 +1,273 @@
+// Turns Zod issues into diagnostics a clerk can act on: at the right line and column, with the keys that
+// are allowed there and a "did you mean" for typos. Unions are resolved to the branch the user meant.
+import { z } from 'zod';
+import type { Reporter, Source } from './diagnostic.js';
+import { locate, type DataPath } from './locate.js';
+import { closest } from './suggest.js';
+import type { Locale } from './messages.js';
+
+type Issue = z.core.$ZodIssue;
+type AnySchema = z.core.$ZodType;
+
+/** Where an issue's path is relative to: the schema and data at `base` (absolute path in the file). */
+interface Scope {
+  schema: AnySchema;
+  data: unknown;
+  base: DataPath;
+  source: Source;
+  reporter: Reporter;
+}
+
+export function reportSchemaIssues(
+  root: AnySchema,
+  data: unknown,
+  issues: readonly Issue[],
+  source: Source,
+  reporter: Reporter,
+): void {
+  const scope: Scope = { schema: root, data, base: [], source, reporter };
+  for (const issue of issues) reportIssue(scope, issue);
+}
+
+function reportIssue(scope: Scope, issue: Issue): void {
+  const relative = issue.path as DataPath;
+  const path = [...scope.base, ...relative];
+  const { reporter, source } = scope;
+  const locale = reporter.locale;
+  const at = (p: DataPath, key = false) => {
+    const located = locate(source, p, { key });
+    return { file: source.file, start: located.start, ...(located.end ? { end: located.end } : {}), path: p };
+  };
+  const value = valueAt(scope.data, relative);
+
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const allowed = keysAt(scope.schema, relative, value);
+      for (const key of issue.keys) {
+        const guess = closest(key, allowed);
+        reporter.add(
+          'schema-unknown-key',
+          { key, suggestion: guess ? didYouMean(locale, guess) : '', allowed: allowed.join(', ') },
+          at([...path, key], true),
+        );
+      }
+      return;
+    }
+    case 'invalid_type': {
+      if (value === undefined) {
+        const key = String(path[path.length - 1] ?? '');
+        reporter.add('schema-missing', { key, expected: typeName(locale, issue.expected) }, at(path));
+        return;
+      }
+      reporter.add(
+        'schema-type',
+        { expected: typeName(locale, issue.expected), found: describe(locale, value), hint: typeHint(locale, issue.expected, value) },
+        at(path),
+      );
+      return;
+    }
+    case 'invalid_value': {
+      reporter.add(
+        'schema-value',
+        { found: describe(locale, value), allowed: issue.values.map((v) => JSON.stringify(v)).join(', ') },
+        at(path),
+      );
+      return;
+    }
+    case 'invalid_union': {
+      reportUnion(scope, issue, relative);
+      return;
+    }
+    case 'invalid_key':
+    case 'invalid_element': {
+      for (const inner of issue.issues) reportIssue(scope, { ...inner, path: [...relative, ...(inner.path as DataPath)] } as Issue);
+      return;
+    }
+    default: {
+      reporter.add('schema-invalid', { detail: issue.message }, at(path));
+    }
+  }
+}
+
+/**
+ * A union failed: find the branch the user meant. A branch "matches" when it has no issue at the union's
+ * own level (wrong type, unknown key, missing key); its issues are then the real ones. When no object
+ * branch matches (a content item with a misspelt key), say so and suggest the closest kind.
+ */
+function reportUnion(scope: Scope, issue: Extract<Issue, { code: 'invalid_union' }>, relative: DataPath): void {
+  const path = [...scope.base, ...relative];
+  const value = valueAt(scope.data, relative);
+  const union = schemasAt(scope.schema, relative).find((s) => def(s).type === 'union');
+  const options = union ? (def(union).options as AnySchema[]) : [];
+  const branches = issue.errors.map((errors, index) => ({ errors, index, score: mismatchScore(errors) }));
+  branches.sort((a, b) => a.score - b.score);
+  const best = branches[0];
+  const objectKeys = options.map(requiredKeys).filter((k) => k.length > 0);
+
+  // The branch's issues are relative to the union's value: report them against that branch's schema.
+  const reportBranch = (branch: { errors: readonly Issue[]; index: number }) => {
+    const schema = options[branch.index];
+    const inner: Scope = schema ? { ...scope, schema, data: value, base: path } : scope;
+    for (const e of branch.errors) reportIssue(inner, schema ? e : ({ ...e, path: [...relative, ...(e.path as DataPath)] } as Issue));
+  };
+
+  if (best && best.score < 10) return reportBranch(best);
+  const located = locate(scope.source, path, {});
+  const where = { file: scope.source.file, start: located.start, ...(located.end ? { end: located.end } : {}), path };
+  if (isPlainObject(value) && objectKeys.length >= 3) {
+    const kinds = objectKeys.map((keys) => keys[0]!);
+    const guess = Object.keys(value).map((k) => closest(k, kinds)).find(Boolean);
+    scope.reporter.add('schema-block', { suggestion: guess ? didYouMean(scope.reporter.locale, guess) : '', allowed: kinds.join(', ') }, where);
+    return;
+  }
+  if (best && best.score < Infinity) return reportBranch(best);
+  const expected = [...new Set(issue.errors.flatMap((errors) => errors.filter((e) => e.code === 'invalid_type').map((e) => (e as { expected: string }).expected)))];
+  scope.reporter.add(
+    'schema-type',
+    {
+      expected: expected.map((e) => typeName(scope.reporter.locale, e)).join(scope.reporter.locale === 'fr' ? ' ou ' : ' or '),
+      found: describe(scope.reporter.locale, value),
+      hint: '',
+    },
+    where,
+  );
+}
+
+function mismatchScore(errors: readonly Issue[]): number {
+  let score = 0;
+  for (const e of errors) {
+    if (e.path.length === 0 && e.code === 'invalid_type') return Infinity;
+    if (e.path.length === 0 && e.code === 'unrecognized_keys') score += 10;
+    else if (e.path.length === 1 && e.code === 'invalid_type' && (e as { input?: unknown }).input === undefined) score += 10;
+    else score += 1;
+  }
+  return score;
+}
+
+// ─── Walking the schema ───────────────────────────────────────────────────────────────────────────────
+
+interface Def {
+  type: string;
+  innerType?: AnySchema;
+  getter?: () => AnySchema;
+  shape?: Record<string, AnySchema>;
+  element?: AnySchema;
+  valueType?: AnySchema;
+  options?: AnySchema[];
+  in?: AnySchema;
+}
+
+function def(schema: AnySchema): Def {
+  return (schema as unknown as { _zod: { def: Def } })._zod.def;
+}
+
+function unwrap(schema: AnySchema): AnySchema[] {
+  const d = def(schema);
+  switch (d.type) {
+    case 'optional':
+    case 'default':
+    case 'nullable':
+    case 'readonly':
+    case 'catch':
+    case 'prefault':
+      return unwrap(d.innerType!);
+    case 'lazy':
+      return unwrap(d.getter!());
+    case 'pipe':
+      return unwrap(d.in!);
+    case 'union':
+      return [schema, ...d.options!.flatMap(unwrap)];
+    default:
+      return [schema];
+  }
+}
+
+/** Every schema that may describe the value at `path` (several when unions are involved). */
+export function schemasAt(root: AnySchema, path: DataPath): AnySchema[] {
+  let current = unwrap(root);
+  for (const segment of path) {
+    const next: AnySchema[] = [];
+    for (const schema of current) {
+      const d = def(schema);
+      if (d.type === 'object' && typeof segment === 'string' && d.shape && segment in d.shape) next.push(...unwrap(d.shape[segment]!));
+      else if (d.type === 'array' && typeof segment === 'number') next.push(...unwrap(d.element!));
+      else if (d.type === 'record') next.push(...unwrap(d.valueType!));
+    }
+    current = next;
+  }
+  return current;
+}
+
+/**
+ * Keys allowed at `path` (the object being validated there). When a union offers several objects, only
+ * those that share a key with the value count: the user's other keys tell which one they meant.
+ */
+export function keysAt(root: AnySchema, path: DataPath, value?: unknown): string[] {
+  const shapes = schemasAt(root, path)
+    .map((schema) => def(schema))
+    .filter((d) => d.type === 'object' && d.shape)
+    .map((d) => Object.keys(d.shape!).filter((key) => key !== '$schema'));
+  const given = isPlainObject(value) ? Object.keys(value) : [];
+  const matching = shapes.filter((keys) => keys.some((key) => given.includes(key)));
+  return [...new Set((matching.length > 0 ? matching : shapes).flat())];
+}
+
+function requiredKeys(schema: AnySchema): string[] {
+  const d = def(schema);
+  if (d.type !== 'object' || !d.shape) return [];
+  return Object.entries(d.shape)
+    .filter(([, s]) => !['optional', 'default'].includes(def(s).type))
+    .map(([k]) => k);
+}
+
+// ─── Words ────────────────────────────────────────────────────────────────────────────────────────────
+
+function valueAt(data: unknown, path: DataPath): unknown {
+  let current = data;
+  for (const segment of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string | number, unknown>)[segment];
+  }
+  return current;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function didYouMean(locale: Locale, guess: string): string {
+  return locale === 'fr' ? ` (vouliez-vous dire « ${guess} » ?)` : ` (did you mean “${guess}”?)`;
+}
+
+const TYPE_NAMES: Record<string, { en: string; fr: string }> = {
+  string: { en: 'a text', fr: 'un texte' },
+  number: { en: 'a number', fr: 'un nombre' },
+  int: { en: 'a whole number', fr: 'un nombre entier' },
+  boolean: { en: 'true or false', fr: 'true ou false' },
+  object: { en: 'a block of keys', fr: 'un bloc de clés' },
+  array: { en: 'a list (lines starting with “- ”)', fr: 'une liste (lignes commençant par « - »)' },
+  record: { en: 'a block of keys', fr: 'un bloc de clés' },
+};
+
+function typeName(locale: Locale, expected: string): string {
+  return TYPE_NAMES[expected]?.[locale] ?? expected;
+}
+
+function describe(locale: Locale, value: unknown): string {
+  const fr = locale === 'fr';
+  if (value === null) return fr ? 'une valeur vide' : 'an empty value';
+  if (Array.isArray(value)) return fr ? 'une liste' : 'a list';
+  if (typeof value === 'object') return fr ? 'un bloc de clés' : 'a block of keys';
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  return String(value);
+}
+
+function typeHint(locale: Locale, expected: string, value: unknown): string {
+  const fr = locale === 'fr';
+  if (expected === 'string' && (typeof value === 'number' || typeof value === 'boolean'))
+    return fr ? 'mettez la valeur entre guillemets' : 'put the value in quotes';
+  if (expected === 'array' && typeof value !== 'object')
+    return fr ? 'écrivez chaque élément sur une ligne commençant par « - »' : 'write each item on a line starting with “- ”';
+  if (value === null) return fr ? 'donnez une valeur après les deux-points' : 'give a value after the colon';
+  return fr ? 'voir docs/format.md' : 'see docs/format.md';
+}

@@ -70,6 +70,29 @@ Example in CI:  clu validate --strict --format github meetings/*.yaml`,
     });
 
   program
+    .command('render')
+    .description('write the minutes as DOCX and PDF (and Markdown for review)')
+    .argument('<files...>', 'meeting YAML files')
+    .option('-f, --format <formats>', 'comma-separated formats: docx, pdf, md', 'docx,pdf')
+    .option('-o, --output <dir>', 'output folder (default: next to each input file)')
+    .option('-t, --template <dir>', 'template folder, or a built-in template: compte-rendu, proces-verbal')
+    .option('--pdfa', 'produce PDF/A-2 (archival) instead of PDF/UA', false)
+    .addHelpText(
+      'after',
+      `
+Every file is validated first: if one has errors, nothing is written (exit 1).
+Each output is written atomically; the paths written are printed on stdout.
+Examples:
+  clu render examples/clu-vienne-2021-05-06.yaml
+  clu render --format pdf --pdfa -o out/ meetings/*.yaml
+  clu render --template proces-verbal examples/conseil-municipal/conseil-2024-03-28.yaml`,
+    )
+    .action(async (files: string[], options: { format: string; output?: string; template?: string; pdfa: boolean }) => {
+      const { runRender } = await import('./render.js');
+      setExit(await runRender(files, options, io));
+    });
+
+  program
     .command('schema')
     .description('print the JSON Schema (draft-7) of a file kind, for editor completion and checking')
     .addArgument(new Argument('[kind]', 'which file').choices(['seance', 'composition', 'organisation']).default('seance'))

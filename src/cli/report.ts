@@ -18,14 +18,24 @@ export function formatText(diagnostics: Diagnostic[], sources: Map<string, strin
       if (line.trim() !== '') {
         const gutter = String(d.start.line).padStart(5);
         const width = d.end && d.end.line === d.start.line ? Math.max(1, d.end.column - d.start.column) : 1;
-        const visible = line.replace(/\t/g, ' ');
+        const { text: visible, column } = excerpt(line.replace(/\t/g, ' '), d.start.column);
         out.push(`${c.dim(`${gutter} |`)} ${visible}`);
-        out.push(`${c.dim(`${' '.repeat(5)} |`)} ${' '.repeat(Math.max(0, d.start.column - 1))}${c.red('^'.repeat(Math.min(width, Math.max(1, visible.length - d.start.column + 1))))}`);
+        out.push(`${c.dim(`${' '.repeat(5)} |`)} ${' '.repeat(Math.max(0, column - 1))}${c.red('^'.repeat(Math.min(width, Math.max(1, visible.length - column + 1))))}`);
       }
     }
     if (d.hint) out.push(`${' '.repeat(6)}${c.cyan(locale === 'fr' ? 'conseil :' : 'hint:')} ${d.hint}`);
   }
   return out.length > 0 ? `${out.join('\n')}\n` : '';
+}
+
+/** A window of a long line around the column, so a minified or generated line does not flood the terminal. */
+function excerpt(line: string, column: number): { text: string; column: number } {
+  const max = 100;
+  if (line.length <= max) return { text: line, column };
+  const start = Math.max(0, Math.min(column - 40, line.length - max));
+  const prefix = start > 0 ? '…' : '';
+  const suffix = start + max < line.length ? '…' : '';
+  return { text: prefix + line.slice(start, start + max) + suffix, column: column - start + prefix.length };
 }
 
 function label(locale: Locale, severity: 'error' | 'warning'): string {

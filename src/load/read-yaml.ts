@@ -113,7 +113,10 @@ export function parseYaml(file: string, text: string, reporter: Reporter): Loade
   for (const error of doc.errors) {
     hasErrors = true;
     const at = pos(error.pos[0]);
-    if (error.code === 'DUPLICATE_KEY') {
+    if (/Maximum call stack/i.test(error.message)) {
+      // The parser caught its own stack overflow: the input is nested far too deeply.
+      reporter.add('yaml-too-deep', { limit: MAX_DEPTH }, { file, start: at });
+    } else if (error.code === 'DUPLICATE_KEY') {
       reporter.add('yaml-duplicate-key', { key: keyAt(text, error.pos[0]) }, { file, start: at });
     } else {
       reporter.add('yaml-syntax', { detail: firstLine(error.message) }, { file, start: at });

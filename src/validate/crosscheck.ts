@@ -39,8 +39,8 @@ class CrossChecker {
 
   // ── Reporting helpers ──────────────────────────────────────────────────────────────────────────────
 
-  private report(code: MessageCode, params: MessageParams, path: DataPath, source = this.meetingSource, start?: Position): void {
-    const located = locate(source, path);
+  private report(code: MessageCode, params: MessageParams, path: DataPath, source = this.meetingSource, start?: Position, key = false): void {
+    const located = locate(source, path, { key });
     this.reporter.add(code, params, { file: source.file, start: start ?? located.start, ...(start ? {} : located.end ? { end: located.end } : {}), path });
   }
 
@@ -132,7 +132,7 @@ class CrossChecker {
     });
 
     for (const [id, person] of this.r.people) {
-      if (person.member && !listed.has(id)) this.report('attendance-missing', { name: this.name(id) }, ['presences']);
+      if (person.member && !listed.has(id)) this.report('attendance-missing', { name: this.name(id) }, ['presences'], this.meetingSource, undefined, true);
     }
     return listed;
   }

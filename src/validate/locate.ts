@@ -46,7 +46,9 @@ export function locate(source: Source, path: DataPath, options: { key?: boolean 
     found++;
   }
 
-  const useKey = (options.key || node === null) && pair && isScalar(pair.key);
+  // A missing key is reported at its parent's key ("seance:"), the place where it must be added.
+  const missingTail = found < path.length;
+  const useKey = (options.key || node === null || missingTail) && pair && isScalar(pair.key);
   const range = useKey ? (pair!.key as Node).range : node?.range;
   if (!range) return { start: { line: 1, column: 1 }, found };
   return { start: pos(range[0]), end: pos(range[1]), found };

@@ -1,0 +1,25 @@
+// A progress line on stderr when rendering several files on a terminal; silent otherwise.
+import type { CliIo } from './io.js';
+
+export class Progress {
+  private readonly active: boolean;
+
+  constructor(
+    private readonly io: CliIo,
+    private readonly total: number,
+  ) {
+    this.active = total > 1 && Boolean(io.stderr.isTTY);
+  }
+
+  update(index: number, label: string): void {
+    if (this.active) this.io.stderr.write(`\r\x1b[K[${index + 1}/${this.total}] ${label}`);
+  }
+
+  clear(): void {
+    if (this.active) this.io.stderr.write('\r\x1b[K');
+  }
+
+  done(): void {
+    this.clear();
+  }
+}

@@ -1,0 +1,84 @@
+// `clu render FILE…`: validates every file first (nothing is rendered if one has errors), then composes
+// each meeting through the template and writes the requested formats, each file atomically.
+import path from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { Reporter } from '../validate/diagnostic.js';
+import { validateMeeting } from '../validate/validate.js';
+import type { ResolvedMeeting } from '../model/resolve.js';
+import { composeDocument } from '../compose/compose.js';
+import { builtinTemplateDir, loadTemplate, BUILTIN_TEMPLATES } from '../compose/template.js';
+import { applyStyle } from '../compose/style-file.js';
+import { writeDocx } from '../writers/docx.js';
+import { writePdf } from '../writers/pdf.js';
+import { writeMarkdown } from '../writers/markdown.js';
+import { locale, type CliIo } from './io.js';
+import { printReport } from './validate.js';
+import { UsageError } from './errors.js';
+import { writeFileAtomic, assertNotInput } from './output.js';
+import { Progress } from './progress.js';
+
+export const RENDER_FORMATS = ['docx', 'pdf', 'md'] as const;
+export type RenderFormat = (typeof RENDER_FORMATS)[number];
+
+export interface RenderOptions {
+  format: string;
+  output?: string;
+  template?: string;
+  pdfa: boolean;
+}
+
+export async function runRender(files: string[], options: RenderOptions, io: CliIo): Promise<number> {
+  const formats = parseFormats(options.format);
+  const template = loadTemplate(resolveTemplateDir(options.template, io.cwd));
+  const style = applyStyle(template.style);
+
+  const reporter = new Reporter(locale(io));
+  const meetings: ResolvedMeeting[] = [];
+  for (const file of files) {
+    const resolved = validateMeeting(file, reporter);
+    if (resolved) meetings.push(resolved);
+  }
+  if (reporter.errorCount > 0) return printReport(reporter, files, { format: 'text', strict: false }, io);
+  if (reporter.warningCount > 0) printReport(reporter, files, { format: 'text', strict: false, quiet: true }, io);
+
+  const progress = new Progress(io, meetings.length);
+  for (const [index, meeting] of meetings.entries()) {
+    progress.update(index, meeting.file);
+    const tree = composeDocument(meeting, template, io.env);
+    const baseDir = path.dirname(path.resolve(io.cwd, meeting.file));
+    const outDir = options.output ? path.resolve(io.cwd, options.output) : baseDir;
+    mkdirSync(outDir, { recursive: true });
+    const stem = path.basename(meeting.file).replace(/\.ya?ml$/i, '');
+    for (const format of formats) {
+      const target = path.join(outDir, `${stem}.${format}`);
+      assertNotInput(target, meeting, io.cwd);
+      const bytes =
+        format === 'docx'
+          ? await writeDocx(tree, style, { baseDir })
+          : format === 'pdf'
+            ? await writePdf(tree, style, { pdfa: options.pdfa, baseDir })
+            : Buffer.from(writeMarkdown(tree), 'utf8');
+      writeFileAtomic(target, bytes);
+      progress.clear();
+      io.stdout.write(`${path.relative(io.cwd, target) || target}\n`);
+    }
+  }
+  progress.done();
+  return 0;
+}
+
+function parseFormats(value: string): RenderFormat[] {
+  const formats = value.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
+  for (const f of formats) {
+    if (!(RENDER_FORMATS as readonly string[]).includes(f)) throw new UsageError(`unknown format "${f}" (choose among: ${RENDER_FORMATS.join(', ')})`);
+  }
+  if (formats.length === 0) throw new UsageError(`--format needs at least one of: ${RENDER_FORMATS.join(', ')}`);
+  return [...new Set(formats)] as RenderFormat[];
+}
+
+/** A built-in template name ("proces-verbal") or a folder path. */
+export function resolveTemplateDir(template: string | undefined, cwd: string): string {
+  if (!template) return builtinTemplateDir('compte-rendu');
+  if ((BUILTIN_TEMPLATES as readonly string[]).includes(template)) return builtinTemplateDir(template);
+  return path.resolve(cwd, template);
+}

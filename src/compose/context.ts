@@ -1,0 +1,234 @@
+// The data a template sees: plain JSON computed from the resolved meeting. Names, agreement, dates in
+// words, numbering, counts and sentences are computed here, so a template only decides what is said and
+// in what order. Prose stays as typed (rich text); templates render it with the {{rich}} helper.
+import path from 'node:path';
+import type { AgendaItem, Block } from '../model/schema.js';
+import type { ResolvedMeeting, ResolvedPerson } from '../model/resolve.js';
+import { computeCounts } from '../model/counts.js';
+import { agree, displayName, groupNames } from '../model/names.js';
+import { formatSlides, parseSlides } from '../model/slides.js';
+import { frenchDate, frenchTime } from '../typography/dates.js';
+import { letterNumeral, romanNumeral } from '../typography/numbering.js';
+import { voteSentence } from './votes.js';
+
+export interface PersonLine {
+  nom: string;
+  fonction?: string;
+  /** "représentée par Mme Nathalie BRIONNET", "donne pouvoir à M. Paul DURAND". */
+  suite?: string;
+  last: boolean;
+}
+
+export interface AttendanceGroup {
+  categorie?: string;
+  personnes: PersonLine[];
+}
+
+export type ContextBlock =
+  | { paragraphe: string }
+  | { intertitre: string }
+  | { liste: string[]; puces: 'check' | 'dash' | 'bullet' | 'number' }
+  | { echange: string; nature: 'question' | 'remarque' | 'reponse' }
+  | { sans_question: string }
+  | { engagement: string; responsable?: string; echeance?: string }
+  | { deliberation: { numero?: string; titre: string; rapporteur?: string; texte: string[]; resultat?: string } };
+
+export interface ContextPoint {
+  numero: string;
+  titre: string;
+  /** 1 for "I –", 2 for "a)", 3 and 4 deeper. */
+  niveau: number;
+  presentation?: { par: string; diaporama?: string };
+  contenu: ContextBlock[];
+  points: ContextPoint[];
+}
+
+const LIST_MARKERS = { coches: 'check', tirets: 'dash', puces: 'bullet', numeros: 'number' } as const;
+
+export function buildContext(r: ResolvedMeeting) {
+  const { meeting, composition, organisation } = r;
+  const person = (id: string): ResolvedPerson | undefined => r.people.get(id);
+  const full = (id: string) => {
+    const p = person(id);
+    return p ? displayName(p, 'full') : id;
+  };
+  const chair = person(meeting.seance.presidence);
+  const counts = computeCounts(r);
+  const instance = composition.instance;
+
+  const groups = (ids: string[], suite?: (id: string) => string | undefined): AttendanceGroup[] => {
+    const byCategory = new Map<string, string[]>();
+    for (const [category] of r.categories) byCategory.set(category, []);
+    for (const id of ids) {
+      const category = person(id)?.categorie ?? '';
+      if (!byCategory.has(category)) byCategory.set(category, []);
+      byCategory.get(category)!.push(id);
+    }
+    const labels = new Map(r.categories);
+    return [...byCategory]
+      .filter(([, members]) => members.length > 0)
+      .map(([category, members]) => ({
+        ...(labels.get(category) ? { categorie: labels.get(category)! } : {}),
+        personnes: members.map((id, i) => {
+          const extra = suite?.(id);
+          const fonction = person(id)?.fonction;
+          return { nom: full(id), ...(fonction ? { fonction } : {}), ...(extra ? { suite: extra } : {}), last: i === members.length - 1 };
+        }),
+      }));
+  };
+
+  const representation = (id: string): string | undefined => {
+    const state = r.attendance.get(id);
+    const p = person(id);
+    if (state?.kind !== 'excused' || !p) return undefined;
+    if (state.representedBy) return `${agree(p, 'représenté', 'représentée')} par ${full(state.representedBy)}`;
+    if (state.proxyTo) return `donne pouvoir à ${full(state.proxyTo)}`;
+    return undefined;
+  };
+
+  const nameOf = (id: string) => {
+    const p = person(id);
+    return p ? displayName(p, 'short') : id;
+  };
+
+  const block = (b: Block): ContextBlock => {
+    if (typeof b === 'string') return { paragraphe: b };
+    if ('intertitre' in b) return { intertitre: b.intertitre };
+    if ('liste' in b) return { liste: b.liste, puces: LIST_MARKERS[b.puces] };
+    if ('question' in b) return { echange: b.question, nature: 'question' };
+    if ('remarque' in b) return { echange: b.remarque, nature: 'remarque' };
+    if ('reponse' in b) return { echange: b.reponse, nature: 'reponse' };
+    if ('sans_question' in b) return { sans_question: b.sans_question === true ? r.labels.sans_question : b.sans_question };
+    if ('engagement' in b)
+      return {
+        engagement: b.engagement,
+        ...(b.responsable ? { responsable: nameOf(b.responsable) } : {}),
+        ...(b.echeance ? { echeance: frenchDate(b.echeance) } : {}),
+      };
+    const d = b.deliberation;
+    const resultat = voteSentence(d.vote, d.resultat);
+    return {
+      deliberation: {
+        ...(d.numero ? { numero: d.numero } : {}),
+        titre: d.titre,
+        ...(d.rapporteur ? { rapporteur: nameOf(d.rapporteur) } : {}),
+        texte: d.texte,
+        ...(resultat ? { resultat } : {}),
+      },
+    };
+  };
+
+  const point = (item: AgendaItem, index: number, depth: number): ContextPoint => {
+    const presenters = item.presentation ? (typeof item.presentation.par === 'string' ? [item.presentation.par] : item.presentation.par) : [];
+    const slides = item.presentation?.diaporama;
+    return {
+      numero: depth === 1 ? romanNumeral(index + 1) : depth === 2 ? letterNumeral(index + 1) : String(index + 1),
+      titre: item.titre,
+      niveau: Math.min(depth, 4),
+      ...(item.presentation
+        ? {
+            presentation: {
+              par: groupNames(presenters.map((id) => person(id)!).filter(Boolean)),
+              ...(slides !== undefined ? { diaporama: formatSlides(parseSlides(slides)) } : {}),
+            },
+          }
+        : {}),
+      contenu: (item.contenu ?? []).map(block),
+      points: (item.points ?? []).map((child, i) => point(child, i, depth + 1)),
+    };
+  };
+
+  const signatories =
+    meeting.signataires.length > 0
+      ? meeting.signataires.map((s) => ({ id: s.personne, qualite: s.qualite }))
+      : [{ id: meeting.seance.presidence, qualite: undefined }];
+
+  const orgDir = r.sources.organisation ? path.dirname(path.resolve(r.sources.organisation.file)) : undefined;
+  const logo = organisation?.marque?.logo;
+
+  return {
+    organisation: {
+      ...(organisation?.marque
+        ? {
+            marque: {
+              institution: organisation.marque.institution,
+              devise: organisation.marque.devise,
+              ...(logo && orgDir ? { logo: { fichier: path.resolve(orgDir, logo.fichier), largeur: logo.largeur, alt: logo.alt } } : {}),
+            },
+          }
+        : {}),
+      services: organisation?.services ?? [],
+      ...(organisation?.contact ? { contact: organisation.contact } : {}),
+    },
+    instance: {
+      nom: instance.nom,
+      ...(instance.sigle ? { sigle: instance.sigle } : {}),
+      du: withPreposition(instance.article, instance.nom),
+    },
+    document: {
+      ...(meeting.document.titre ? { titre: meeting.document.titre } : {}),
+      lieu: meeting.document.lieu ?? organisation?.lieu ?? meeting.seance.lieu ?? '',
+      date: frenchDate(meeting.document.date),
+    },
+    seance: {
+      date: frenchDate(meeting.seance.date, { weekday: true }),
+      debut: frenchTime(meeting.seance.debut),
+      ...(meeting.seance.fin ? { fin: frenchTime(meeting.seance.fin) } : {}),
+      ...(meeting.seance.lieu ? { lieu: meeting.seance.lieu } : {}),
+      modalite: meeting.seance.modalite,
+      presidence: chair ? { nom: displayName(chair, 'full'), ...(chair.fonction ? { fonction: chair.fonction } : {}) } : { nom: meeting.seance.presidence },
+      secretaires: meeting.seance.secretaires.map(full),
+    },
+    libelles: r.labels,
+    // The chair is named under "Présidence", not again among the participants.
+    presents: groups(r.order.present.filter((id) => id !== meeting.seance.presidence)),
+    excuses: groups(r.order.excused, representation),
+    absents: groups(r.order.absent),
+    invites: groups(r.order.guests),
+    effectifs: {
+      en_exercice: counts.total.inOffice,
+      presents: counts.total.present,
+      representes: counts.total.represented,
+      excuses: counts.total.excused,
+      absents: counts.total.absent,
+      votants: counts.total.voters,
+      ...(counts.quorum ? { quorum: { atteint: counts.quorum.reached, requis: counts.quorum.required, compte: counts.quorum.counted } } : {}),
+    },
+    ouverture: meeting.ouverture.map(block),
+    points: meeting.points.map((item, i) => point(item, i, 1)),
+    ...(meeting.cloture
+      ? {
+          cloture: {
+            ...(meeting.cloture.titre ? { titre: meeting.cloture.titre } : {}),
+            formule: meeting.cloture.formule ?? r.labels.levee,
+            contenu: meeting.cloture.contenu.map(block),
+          },
+        }
+      : {}),
+    signataires: signatories.map(({ id, qualite }) => {
+      const p = person(id);
+      return {
+        qualite: qualite ?? (p ? `${agree(p, 'Le président', 'La présidente')},` : ''),
+        nom: p ? displayName(p, 'signature') : id,
+      };
+    }),
+    annexes: meeting.annexes.map((annex) => ({ entete: annex.entete, titre: annex.titre, contenu: annex.contenu.map(block) })),
+  };
+}
+
+export type TemplateContext = ReturnType<typeof buildContext>;
+
+/** "du Comité", "de la Commission", "de l’Assemblée", "des Assemblées". */
+function withPreposition(article: string, name: string): string {
+  switch (article) {
+    case 'la':
+      return `de la ${name}`;
+    case 'l’':
+    case "l'":
+      return `de l’${name}`;
+    case 'les':
+      return `des ${name}`;
+    default:
+      return `du ${name}`;
+  }
+}

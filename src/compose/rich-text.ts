@@ -1,0 +1,69 @@
+// Rich text from the YAML (Markdown inline syntax and @mentions) to the template markup: **gras** →
+// <b>, *italique* → <i>, @prempain → "M. PREMPAIN". Everything else is escaped text: raw HTML typed by
+// a user stays text.
+import MarkdownIt from 'markdown-it';
+import type Token from 'markdown-it/lib/token.mjs';
+import { findMentions } from '../model/mentions.js';
+import { escapeMarkup } from './markup-escape.js';
+
+// Only emphasis, backslash escapes and line breaks: no links, images, HTML, code or typographer.
+const md = new MarkdownIt('zero', { html: false, linkify: false, typographer: false, breaks: true }).enable([
+  'emphasis',
+  'escape',
+  'newline',
+]);
+
+/** Names a person in prose ("M. PREMPAIN"); undefined when the id is unknown (left as typed). */
+export type NameOf = (id: string) => string | undefined;
+
+export function richTextToMarkup(text: string, nameOf: NameOf): string {
+  const tokens = md.parseInline(text, {})[0]?.children ?? [];
+  return tokens.map((token) => tokenToMarkup(token, nameOf)).join('');
+}
+
+function tokenToMarkup(token: Token, nameOf: NameOf): string {
+  switch (token.type) {
+    case 'text':
+      return textWithMentions(token.content, nameOf);
+    case 'strong_open':
+      return '<b>';
+    case 'strong_close':
+      return '</b>';
+    case 'em_open':
+      return '<i>';
+    case 'em_close':
+      return '</i>';
+    case 'softbreak':
+      return ' ';
+    case 'hardbreak':
+      return '<br/>';
+    default:
+      return escapeMarkup(token.content);
+  }
+}
+
+function textWithMentions(text: string, nameOf: NameOf): string {
+  let out = '';
+  let last = 0;
+  for (const mention of findMentions(text)) {
+    const name = nameOf(mention.id);
+    if (name === undefined) continue;
+    out += escapeMarkup(text.slice(last, mention.index)) + escapeMarkup(name);
+    last = mention.index + mention.length;
+  }
+  return out + escapeMarkup(text.slice(last));
+}
+
+/** Plain text of rich text (for metadata and sorting): markup dropped, mentions resolved. */
+export function richTextToPlain(text: string, nameOf: NameOf): string {
+  return richTextToMarkup(text, nameOf)
+    .replace(/<br\/>/g, '\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&#x60;/g, '`')
+    .replace(/&#x3D;/g, '=')
+    .replace(/&amp;/g, '&');
+}

@@ -1,0 +1,113 @@
+// Templates: a folder of Handlebars files (document.hbs and partials/*.hbs) and an optional style.json.
+// Templates are code: compiled in strict mode with a fixed list of helpers, so a template that uses an
+// unknown field or helper fails with the template's file:line:col instead of printing nothing.
+import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+import { UsageError } from '../cli/errors.js';
+import { richTextToMarkup, type NameOf } from './rich-text.js';
+import { loadStyleOverrides, type StyleOverrides } from './style-file.js';
+
+export const BUILTIN_TEMPLATES = ['compte-rendu', 'proces-verbal'] as const;
+export type BuiltinTemplate = (typeof BUILTIN_TEMPLATES)[number];
+
+export const MAIN_FILE = 'document.hbs';
+const PARTIALS_DIR = 'partials';
+
+/** Helpers a template may call. Anything else is rejected when the template is compiled. */
+const KNOWN_HELPERS = { rich: true, eq: true } as const;
+
+const COMPILE_OPTIONS = {
+  strict: true,
+  knownHelpersOnly: true,
+  knownHelpers: KNOWN_HELPERS,
+  preventIndent: true,
+} satisfies CompileOptions;
+
+type CompileOptions = Parameters<typeof Handlebars.compile>[1];
+
+export interface LoadedTemplate {
+  dir: string;
+  style: StyleOverrides;
+  /** Renders the markup for a context; `nameOf` resolves @mentions inside rich text. */
+  render(context: object, nameOf: NameOf): string;
+}
+
+export function builtinTemplateDir(name: string): string {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'templates');
+  return path.join(root, name);
+}
+
+/** Loads a template folder; throws UsageError (exit 2) with file:line:col when it is broken. */
+export function loadTemplate(dir: string): LoadedTemplate {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`${dir}: template folder not found`);
+  const mainPath = path.join(dir, MAIN_FILE);
+  if (!existsSync(mainPath)) throw new UsageError(`${dir}: a template folder needs a ${MAIN_FILE}`);
+
+  const env = Handlebars.create();
+  const files = new Map<string, string>();
+  files.set(mainPath, readFileSync(mainPath, 'utf8'));
+  const partialsDir = path.join(dir, PARTIALS_DIR);
+  if (existsSync(partialsDir)) {
+    for (const name of readdirSync(partialsDir).filter((f) => f.endsWith('.hbs')).sort()) {
+      files.set(path.join(partialsDir, name), readFileSync(path.join(partialsDir, name), 'utf8'));
+    }
+  }
+  // Precompiling checks syntax and helpers now, with positions, rather than at the first render.
+  for (const [file, source] of files) {
+    try {
+      env.precompile(source, COMPILE_OPTIONS);
+    } catch (error) {
+      throw templateError(file, error);
+    }
+  }
+  for (const [file, source] of files) {
+    if (file === mainPath) continue;
+    const compiled = env.compile(source, COMPILE_OPTIONS);
+    const name = path.basename(file, '.hbs');
+    env.registerPartial(name, ((context: unknown, options: Handlebars.RuntimeOptions) => {
+      try {
+        return compiled(context, options);
+      } catch (error) {
+        throw error instanceof TemplateRuntimeError ? error : new TemplateRuntimeError(templateError(file, error).message);
+      }
+    }) as Handlebars.TemplateDelegate);
+  }
+  env.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  const main = env.compile(files.get(mainPath)!, COMPILE_OPTIONS);
+  const style = loadStyleOverrides(dir);
+
+  return {
+    dir,
+    style,
+    render(context, nameOf) {
+      env.registerHelper('rich', (text: unknown) => {
+        if (typeof text !== 'string') return '';
+        return new Handlebars.SafeString(richTextToMarkup(text, nameOf));
+      });
+      try {
+        return main(context);
+      } catch (error) {
+        if (error instanceof TemplateRuntimeError) throw new UsageError(error.message);
+        throw templateError(mainPath, error);
+      }
+    },
+  };
+}
+
+class TemplateRuntimeError extends Error {}
+
+/** "file:line:col: what" from a Handlebars error ("Parse error on line 3", "… - 3:5"). */
+function templateError(file: string, error: unknown): UsageError {
+  const message = (error as Error).message ?? String(error);
+  const parse = /Parse error on line (\d+):[\s\S]*?\n([\s\S]*)$/.exec(message);
+  if (parse) return new UsageError(`${file}:${parse[1]}:1: template syntax error: ${parse[2]!.split('\n').pop()}`);
+  const located = / - (\d+):(\d+)$/.exec(message);
+  const what = message
+    .replace(/ - \d+:\d+$/, '')
+    .replace(/^"(.+)" not defined in .*$/, 'unknown field "$1"')
+    .replace(/^You specified knownHelpersOnly, but used the unknown helper (.+)$/, 'unknown helper "$1" (helpers: rich, eq, each, if, unless, with)');
+  const loc = located ? `${Number(located[1])}:${Number(located[2]) + 1}` : '1:1';
+  return new UsageError(`${file}:${loc}: ${what}`);
+}

@@ -1,0 +1,115 @@
+// One fixture per diagnostic code (test/fixtures/invalid/<code>.yaml), with the exact diagnostics it
+// must produce: code and line:col. File-level problems (binary, encoding, size, depth, aliases) are
+// generated in test/bad-input.test.ts.
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Reporter } from '../src/validate/diagnostic.js';
+import { validateMeeting } from '../src/validate/validate.js';
+import { MESSAGE_CODES } from '../src/validate/messages.js';
+
+const dir = path.join(import.meta.dirname, 'fixtures', 'invalid');
+
+const expected: Record<string, string[]> = {
+  'attendance-conflict': ['attendance-conflict 10:20'],
+  'attendance-missing': ['attendance-missing 8:1'],
+  'chair-not-present': ['chair-not-present 7:15'],
+  'document-before-meeting': ['document-before-meeting 2:19'],
+  'duplicate-person': ['duplicate-person 17:10'],
+  'empty-section': ['empty-section 16:12'],
+  'end-before-start': ['end-before-start 6:8'],
+  'guest-is-member': ['guest-is-member 12:13'],
+  'include-not-found': ['include-not-found 1:14'],
+  'mention-not-present': ['mention-not-present 16:24'],
+  'not-a-member': ['not-a-member 9:47'],
+  'presenter-not-present': ['presenter-not-present 14:26'],
+  'proxy-holder-multiple': ['proxy-holder-multiple 12:30'],
+  'proxy-holder-not-present': ['proxy-holder-not-present 11:31'],
+  'representative-not-present': ['representative-not-present 11:36'],
+  'represented-and-proxy': ['represented-and-proxy 11:7'],
+  'schema-block': ['schema-block 16:9'],
+  'schema-invalid': ['schema-invalid 4:9'],
+  'schema-missing': ['schema-missing 3:1'],
+  'schema-type': ['schema-type 14:14'],
+  'schema-unknown-key': ['schema-unknown-key 7:3'],
+  'schema-value': ['schema-value 7:13'],
+  'secretary-not-present': ['secretary-not-present 8:17'],
+  'self-reference': ['self-reference 11:31'],
+  'signatory-not-present': ['signatory-not-present 17:17'],
+  'slide-range-backwards': ['slide-range-backwards 14:44'],
+  'speaker-not-present': ['speaker-not-present 16:20'],
+  'speaker-unknown': ['speaker-unknown 16:19'],
+  'unknown-category': ['unknown-category 12:67'],
+  // The misspelt id also leaves the real member unlisted.
+  'unknown-id': ['attendance-missing 8:1', 'unknown-id 9:33'],
+  'vote-exceeds-voters': ['vote-exceeds-voters 18:17'],
+  'vote-result-mismatch': ['vote-result-mismatch 19:21'],
+  'yaml-duplicate-key': ['yaml-duplicate-key 7:3'],
+  'yaml-multi-document': ['yaml-multi-document 16:1'],
+  'yaml-syntax': ['yaml-syntax 5:16'],
+  'yaml-unknown-tag': ['yaml-unknown-tag 6:8'],
+};
+
+/** Codes produced from generated input in bad-input.test.ts rather than from a fixture file. */
+const GENERATED = ['file-empty', 'file-binary', 'file-encoding', 'file-too-large', 'yaml-alias-limit', 'yaml-too-deep'];
+
+function diagnose(file: string): string[] {
+  const reporter = new Reporter('en');
+  validateMeeting(file, reporter);
+  return reporter.diagnostics
+    .map((d) => `${d.code} ${d.start.line}:${d.start.column}`)
+    .sort();
+}
+
+describe('one fixture per diagnostic code', () => {
+  for (const [name, codes] of Object.entries(expected)) {
+    it(`${name}.yaml gives ${codes.join(', ')}`, () => {
+      expect(diagnose(path.join(dir, `${name}.yaml`))).toEqual([...codes].sort());
+    });
+  }
+
+  it('covers every diagnostic code', () => {
+    const covered = new Set([...Object.values(expected).flat().map((e) => e.split(' ')[0]), ...GENERATED]);
+    expect(MESSAGE_CODES.filter((code) => !covered.has(code))).toEqual([]);
+  });
+
+  it('has an expectation for every fixture file', () => {
+    const files = readdirSync(dir).filter((f) => f.endsWith('.yaml') && !f.startsWith('_'));
+    expect(files.map((f) => f.replace(/\.yaml$/, '')).sort()).toEqual(Object.keys(expected).sort());
+  });
+
+  it('the base of the fixtures is itself valid', () => {
+    // Every fixture is one change away from this meeting; it must produce nothing by itself.
+    const reporter = new Reporter('en');
+    validateMeeting(path.join(dir, '..', 'valid-base.yaml'), reporter);
+    expect(reporter.diagnostics).toEqual([]);
+  });
+});
+
+describe('messages', () => {
+  it('say what is wrong, with a suggestion for typos, in English and in French', () => {
+    const file = path.join(dir, 'unknown-id.yaml');
+    const en = new Reporter('en');
+    validateMeeting(file, en);
+    const fr = new Reporter('fr');
+    validateMeeting(file, fr);
+    const enMessage = en.diagnostics.find((d) => d.code === 'unknown-id')!;
+    const frMessage = fr.diagnostics.find((d) => d.code === 'unknown-id')!;
+    expect(enMessage.message).toBe('“brunot” is not a declared person (did you mean “bruno”?)');
+    expect(frMessage.message).toBe('« brunot » n’est pas une personne déclarée (vouliez-vous dire « bruno » ?)');
+    expect(enMessage.hint).toContain('membres');
+  });
+
+  it('suggest the closest key for an unknown key', () => {
+    const reporter = new Reporter('en');
+    validateMeeting(path.join(dir, 'schema-unknown-key.yaml'), reporter);
+    expect(reporter.diagnostics[0]!.message).toBe('unknown key “lieux” (did you mean “lieu”?)');
+    expect(reporter.diagnostics[0]!.hint).toContain('debut');
+  });
+
+  it('suggest the closest kind for a misspelt content item', () => {
+    const reporter = new Reporter('en');
+    validateMeeting(path.join(dir, 'schema-block.yaml'), reporter);
+    expect(reporter.diagnostics[0]!.message).toContain('did you mean “question”');
+  });
+});

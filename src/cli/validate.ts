@@ -42,7 +42,8 @@ function summary(reporter: Reporter, fileCount: number, c: ReturnType<typeof col
   const fr = reporter.locale === 'fr';
   const e = reporter.errorCount;
   const w = reporter.warningCount;
-  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  // French uses the singular for 0 and 1, English only for 1.
+  const plural = (n: number, one: string, many: string) => `${n} ${(fr ? n <= 1 : n === 1) ? one : many}`;
   const files = fr ? plural(fileCount, 'fichier', 'fichiers') : plural(fileCount, 'file', 'files');
   if (e === 0 && w === 0) return c.green(fr ? `✓ ${files} valide${fileCount > 1 ? 's' : ''}\n` : `✓ ${files} valid\n`);
   const parts = fr

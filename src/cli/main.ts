@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { UsageError } from './errors.js';
 import type { CliIo } from './io.js';
+import { BUILTIN_TEMPLATES } from '../compose/template.js';
 
 export const EXIT_OK = 0;
 export const EXIT_INVALID = 1;
@@ -91,6 +92,28 @@ Examples:
       const { runRender } = await import('./render.js');
       setExit(await runRender(files, options, io));
     });
+
+  const template = program.command('template').description('work with document templates');
+  template
+    .command('export')
+    .description('copy a built-in template into a folder, to adapt it (then: clu render --template DIR)')
+    .argument('<dir>', 'destination folder (must not exist or be empty)')
+    .addOption(new Option('-n, --name <name>', 'built-in template to copy').choices([...BUILTIN_TEMPLATES]).default('compte-rendu'))
+    .action(async (dir: string, options: { name: string }) => {
+      const { runTemplateExport } = await import('./template-export.js');
+      setExit(await runTemplateExport(dir, options, io));
+    });
+
+  // ROSTER COMMAND (owned by src/cli/roster.ts)
+  program
+    .command('roster')
+    .description('attendance lists, counts and quorum; cross-meeting matrix; sign-in sheets')
+    .argument('<files...>', 'meeting YAML files (or a composition file with --sheet)')
+    .action(async (files: string[], options: Record<string, unknown>) => {
+      const { runRoster } = await import('./roster.js');
+      setExit(await runRoster(files, options, io));
+    });
+  // END ROSTER COMMAND
 
   program
     .command('schema')

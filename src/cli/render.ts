@@ -60,11 +60,17 @@ export async function runRender(files: string[], options: RenderOptions, io: Cli
             : Buffer.from(writeMarkdown(tree), 'utf8');
       writeFileAtomic(target, bytes);
       progress.clear();
-      io.stdout.write(`${path.relative(io.cwd, target) || target}\n`);
+      io.stdout.write(`${displayPath(target, io.cwd)}\n`);
     }
   }
   progress.done();
   return 0;
+}
+
+/** Relative to the working directory when inside it, absolute otherwise. */
+function displayPath(target: string, cwd: string): string {
+  const relative = path.relative(cwd, target);
+  return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? target : relative;
 }
 
 function parseFormats(value: string): RenderFormat[] {

@@ -1,7 +1,7 @@
 // `clu validate FILE…`: every problem of every file at once. Exit 0 valid, 1 errors (or warnings with
 // --strict), 2 could not run.
 import { Reporter, sortDiagnostics } from '../validate/diagnostic.js';
-import { validateMeeting } from '../validate/validate.js';
+import { validateAnyFile } from '../validate/validate.js';
 import { colours, locale, type CliIo } from './io.js';
 import { formatGithub, formatJson, formatText, type ReportFormat } from './report.js';
 
@@ -13,7 +13,7 @@ export interface ValidateOptions {
 
 export async function runValidate(files: string[], options: ValidateOptions, io: CliIo): Promise<number> {
   const reporter = new Reporter(locale(io));
-  for (const file of files) validateMeeting(file, reporter);
+  for (const file of files) validateAnyFile(file, reporter);
   return printReport(reporter, files, options, io);
 }
 

@@ -82,7 +82,7 @@ export function buildContext(r: ResolvedMeeting) {
     const p = person(id);
     if (state?.kind !== 'excused' || !p) return undefined;
     if (state.representedBy) return `${agree(p, 'représenté', 'représentée')} par ${full(state.representedBy)}`;
-    if (state.proxyTo) return `donne pouvoir à ${full(state.proxyTo)}`;
+    if (state.proxyTo) return `${r.labels.pouvoir} ${full(state.proxyTo)}`;
     return undefined;
   };
 
@@ -103,7 +103,7 @@ export function buildContext(r: ResolvedMeeting) {
       return {
         engagement: b.engagement,
         ...(b.responsable ? { responsable: nameOf(b.responsable) } : {}),
-        ...(b.echeance ? { echeance: frenchDate(b.echeance) } : {}),
+        ...(b.echeance ? { echeance: b.echeance.length === 10 ? frenchDate(b.echeance) : b.echeance } : {}),
       };
     const d = b.deliberation;
     const resultat = voteSentence(d.vote, d.resultat);
@@ -158,6 +158,7 @@ export function buildContext(r: ResolvedMeeting) {
           }
         : {}),
       services: organisation?.services ?? [],
+      adresse: organisation?.adresse ?? [],
       ...(organisation?.contact ? { contact: organisation.contact } : {}),
     },
     instance: {
@@ -180,8 +181,10 @@ export function buildContext(r: ResolvedMeeting) {
       secretaires: meeting.seance.secretaires.map(full),
     },
     libelles: r.labels,
-    // The chair is named under "Présidence", not again among the participants.
+    // The chair is named under "Présidence", not again among the participants (compte rendu); a
+    // procès-verbal lists every member present, the chair included.
     presents: groups(r.order.present.filter((id) => id !== meeting.seance.presidence)),
+    presents_et_presidence: groups(r.order.present),
     excuses: groups(r.order.excused, representation),
     absents: groups(r.order.absent),
     invites: groups(r.order.guests),

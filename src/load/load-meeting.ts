@@ -18,6 +18,45 @@ export interface LoadedMeeting {
   sources: { meeting: Source; composition: Source; organisation?: Source };
 }
 
+export type FileKind = 'seance' | 'composition' | 'organisation';
+
+/**
+ * What a file describes, from its editor modeline or else its keys: `clu validate *.yaml` then checks
+ * the shared composition and organisation files too, each against its own schema.
+ */
+export function detectKind(text: string, data: unknown): FileKind {
+  const modeline = /^#\s*yaml-language-server:\s*\$schema=\S*?(seance|composition|organisation)\.schema\.json/m.exec(text);
+  if (modeline) return modeline[1] as FileKind;
+  const keys = data && typeof data === 'object' && !Array.isArray(data) ? Object.keys(data) : [];
+  if (keys.some((k) => ['seance', 'presences', 'points', 'document'].includes(k))) return 'seance';
+  if (keys.includes('membres') || keys.includes('instance')) return 'composition';
+  if (keys.some((k) => ['marque', 'services', 'contact'].includes(k))) return 'organisation';
+  return 'seance';
+}
+
+export type LoadedFile =
+  | { kind: 'seance'; meeting?: LoadedMeeting }
+  | { kind: 'composition'; composition?: { data: Composition; source: Source } }
+  | { kind: 'organisation' };
+
+/** Loads any clu file, checking it against the schema of its kind. */
+export function loadFile(file: string, reporter: Reporter): LoadedFile | undefined {
+  const parsed = loadYamlFile(file, readBytes(file), reporter);
+  if (!parsed) return undefined;
+  const kind = detectKind(parsed.source.text, parsed.data);
+  if (kind === 'seance') {
+    const meeting = meetingFromParsed(parsed.source, parsed.data, reporter);
+    return { kind, ...(meeting ? { meeting } : {}) };
+  }
+  const schema = kind === 'composition' ? Composition : Organisation;
+  const result = schema.safeParse(parsed.data);
+  if (!result.success) {
+    reportSchemaIssues(schema, parsed.data, result.error.issues, parsed.source, reporter);
+    return { kind };
+  }
+  return kind === 'composition' ? { kind, composition: { data: result.data as Composition, source: parsed.source } } : { kind };
+}
+
 /**
  * Returns the loaded meeting when every file is schema-valid, otherwise undefined (diagnostics are in
  * the reporter). Throws UsageError only when the meeting file itself cannot be read.
@@ -25,7 +64,11 @@ export interface LoadedMeeting {
 export function loadMeeting(file: string, reporter: Reporter): LoadedMeeting | undefined {
   const parsed = loadYamlFile(file, readBytes(file), reporter);
   if (!parsed) return undefined;
-  const { source, data } = parsed;
+  return meetingFromParsed(parsed.source, parsed.data, reporter);
+}
+
+function meetingFromParsed(source: Source, data: unknown, reporter: Reporter): LoadedMeeting | undefined {
+  const file = source.file;
   const result = Meeting.safeParse(data, { reportInput: true });
   if (!result.success) {
     reportSchemaIssues(Meeting, data, result.error.issues, source, reporter);
@@ -51,14 +94,8 @@ export function loadMeeting(file: string, reporter: Reporter): LoadedMeeting | u
 
 /** Loads a composition file on its own (for the sign-in sheet before a meeting). */
 export function loadComposition(file: string, reporter: Reporter): { data: Composition; source: Source } | undefined {
-  const parsed = loadYamlFile(file, readBytes(file), reporter);
-  if (!parsed) return undefined;
-  const result = Composition.safeParse(parsed.data);
-  if (!result.success) {
-    reportSchemaIssues(Composition, parsed.data, result.error.issues, parsed.source, reporter);
-    return undefined;
-  }
-  return { data: result.data, source: parsed.source };
+  const loaded = loadFile(file, reporter);
+  return loaded?.kind === 'composition' ? loaded.composition : undefined;
 }
 
 function loadYamlFile(file: string, bytes: FileBytes, reporter: Reporter) {

@@ -37,6 +37,23 @@ export interface MeetingCounts {
 
 const empty = (): Counts => ({ inOffice: 0, present: 0, represented: 0, excused: 0, absent: 0, voters: 0 });
 
+/**
+ * How one member counts: 'represented' is an excused member whose representative or proxy holder is
+ * present; 'excused' is any other excused member; a member the meeting does not list is 'absent'.
+ * computeCounts sums exactly these, and the roster shows them, so the two never disagree.
+ */
+export type CountedState = 'present' | 'represented' | 'excused' | 'absent';
+
+export function countedState(resolved: ResolvedMeeting, id: string): CountedState {
+  const state = resolved.attendance.get(id);
+  if (state?.kind === 'present') return 'present';
+  if (state?.kind === 'excused') {
+    const holder = state.representedBy ?? state.proxyTo;
+    return holder && isPresent(resolved, holder) ? 'represented' : 'excused';
+  }
+  return 'absent';
+}
+
 export function computeCounts(resolved: ResolvedMeeting): MeetingCounts {
   const total = empty();
   const byCategory = new Map<string, Counts>();
@@ -44,27 +61,32 @@ export function computeCounts(resolved: ResolvedMeeting): MeetingCounts {
   let guests = 0;
 
   for (const [id, person] of resolved.people) {
-    const state = resolved.attendance.get(id);
     if (!person.member) {
+      const state = resolved.attendance.get(id);
       if (state?.kind === 'guest' || state?.kind === 'present') guests++;
       continue;
     }
     const category = person.categorie ?? '';
     if (!byCategory.has(category)) byCategory.set(category, empty());
+    const counted = countedState(resolved, id);
     for (const counts of [total, byCategory.get(category)!]) {
       counts.inOffice++;
-      if (state?.kind === 'present') {
-        counts.present++;
-        if (person.voting) counts.voters++;
-      } else if (state?.kind === 'excused') {
-        counts.excused++;
-        const holder = state.representedBy ?? state.proxyTo;
-        if (holder && isPresent(resolved, holder)) {
+      switch (counted) {
+        case 'present':
+          counts.present++;
+          if (person.voting) counts.voters++;
+          break;
+        case 'represented':
+          counts.excused++;
           counts.represented++;
           if (person.voting) counts.voters++;
-        }
-      } else {
-        counts.absent++;
+          break;
+        case 'excused':
+          counts.excused++;
+          break;
+        case 'absent':
+          counts.absent++;
+          break;
       }
     }
   }

@@ -4,9 +4,10 @@ import type { Person } from './schema.js';
 
 type Named = Pick<Person, 'civilite' | 'prenom' | 'nom' | 'appellation'>;
 
-const PARTICLES = new Set(['de', 'du', 'des', 'd’', "d'", 'van', 'von', 'der', 'den', 'da', 'di', 'le', 'la']);
+// "de La Tour" → "de LA TOUR": only the particle before the name stays in lower case.
+const PARTICLES = new Set(['de', 'du', 'des', 'd’', "d'", 'van', 'von', 'der', 'den', 'da', 'di']);
 
-/** Surname in capitals, accents kept (MASSÉ), leading particles in lower case (de LA TOUR → "de LA TOUR"). */
+/** Surname in capitals, accents kept (MASSÉ), leading particles in lower case ("de La Tour" → "de LA TOUR"). */
 export function surname(nom: string): string {
   const words = nom.trim().split(/\s+/);
   let leading = true;

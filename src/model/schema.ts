@@ -74,6 +74,7 @@ export const Labels = z
     conclusion: z.string(),
     levee: z.string(),
     neant: z.string(),
+    pouvoir: z.string(),
     ordre_du_jour: z.string(),
   })
   .partial()
@@ -110,6 +111,7 @@ export const Organisation = z
       })
       .optional()
       .meta({ description: 'Bloc « Affaire suivie par : ».' }),
+    adresse: z.array(z.string().min(1)).default([]).meta({ description: 'Adresse postale, une ligne par élément (en-tête d’une collectivité).' }),
     lieu: z.string().min(1).optional().meta({ description: 'Lieu d’émission du document par défaut (« Poitiers »).' }),
     libelles: Labels.optional(),
   })
@@ -202,7 +204,10 @@ export const Block = z
       .strictObject({
         engagement: RichText,
         responsable: Id.optional(),
-        echeance: IsoDate.optional(),
+        echeance: z
+          .union([IsoDate, z.string().regex(/^\d{4}(-\d{2})?$/, { message: 'échéance attendue : AAAA-MM-JJ, AAAA-MM ou AAAA' })])
+          .optional()
+          .meta({ description: 'Échéance : une date (2021-05-27), un mois (2021-09) ou une année (2022).' }),
       })
       .meta({ description: 'Un engagement pris en séance (écrit dans le texte, et relevé à part).' }),
     z.strictObject({ deliberation: Deliberation }).meta({ description: 'Une délibération et son vote.' }),

@@ -2,7 +2,7 @@
 // and proxy holders present, speakers, presenters and signatories present, dates and times in order,
 // slides, votes. Each problem is reported at the place in the YAML where it can be fixed.
 import { isScalar, type Node } from 'yaml';
-import type { Block, AgendaItem } from '../model/schema.js';
+import type { Block, AgendaItem, Composition } from '../model/schema.js';
 import { isPresent, type ResolvedMeeting } from '../model/resolve.js';
 import { computeCounts } from '../model/counts.js';
 import { findMentions } from '../model/mentions.js';
@@ -12,10 +12,23 @@ import { minutesOfDay } from '../model/time.js';
 import type { Reporter, Source, Position } from './diagnostic.js';
 import type { MessageCode, MessageParams } from './messages.js';
 import { locate, type DataPath } from './locate.js';
-import { closest } from './suggest.js';
+import { didYouMean } from './suggest.js';
 
 export function crossCheck(resolved: ResolvedMeeting, reporter: Reporter): void {
   new CrossChecker(resolved, reporter).run();
+}
+
+/** Checks a composition on its own: every member's category is declared. */
+export function checkComposition(composition: { data: Composition; source: Source }, reporter: Reporter, prefix: DataPath = []): void {
+  const categories = Object.keys(composition.data.categories);
+  for (const [id, person] of Object.entries(composition.data.membres)) {
+    if (person.categorie && !categories.includes(person.categorie)) {
+      const suggestion = didYouMean(reporter.locale, person.categorie, categories);
+      const path = [...prefix, 'membres', id, 'categorie'];
+      const located = locate(composition.source, path);
+      reporter.add('unknown-category', { id: person.categorie, suggestion, allowed: categories.join(', ') || '—' }, { file: composition.source.file, start: located.start, ...(located.end ? { end: located.end } : {}), path });
+    }
+  }
 }
 
 class CrossChecker {
@@ -52,8 +65,7 @@ class CrossChecker {
   /** Reports an unknown id; returns true when the id is declared. */
   private known(id: string, path: DataPath, start?: Position): boolean {
     if (this.r.people.has(id)) return true;
-    const guess = closest(id, [...this.r.people.keys()]);
-    const suggestion = guess ? (this.reporter.locale === 'fr' ? ` (vouliez-vous dire « ${guess} » ?)` : ` (did you mean “${guess}”?)`) : '';
+    const suggestion = didYouMean(this.reporter.locale, id, [...this.r.people.keys()]);
     this.report('unknown-id', { id, suggestion }, path, this.meetingSource, start);
     return false;
   }
@@ -65,16 +77,7 @@ class CrossChecker {
   // ── Declarations ───────────────────────────────────────────────────────────────────────────────────
 
   private checkCategories(): void {
-    const categories = Object.keys(this.r.composition.categories);
-    const source = this.r.sources.composition;
-    const prefix: DataPath = source === this.meetingSource ? ['composition'] : [];
-    for (const [id, person] of Object.entries(this.r.composition.membres)) {
-      if (person.categorie && !categories.includes(person.categorie)) {
-        const guess = closest(person.categorie, categories);
-        const suggestion = guess ? (this.reporter.locale === 'fr' ? ` (vouliez-vous dire « ${guess} » ?)` : ` (did you mean “${guess}”?)`) : '';
-        this.report('unknown-category', { id: person.categorie, suggestion, allowed: categories.join(', ') || '—' }, [...prefix, 'membres', id, 'categorie'], source);
-      }
-    }
+    checkComposition({ data: this.r.composition, source: this.r.sources.composition }, this.reporter, this.r.sources.composition === this.meetingSource ? ['composition'] : []);
   }
 
   private checkDuplicatePeople(): void {
@@ -245,7 +248,7 @@ class CrossChecker {
     d.texte.forEach((t, i) => this.checkMentions(t, [...path, 'texte', i]));
     if (d.vote) {
       const voters = computeCounts(this.r).total.voters;
-      const cast = d.vote.pour + d.vote.contre + d.vote.abstentions;
+      const cast = d.vote.pour + d.vote.contre + d.vote.abstentions + d.vote.ne_prend_pas_part;
       if (cast > voters) this.report('vote-exceeds-voters', { cast, voters }, [...path, 'vote']);
       const adopted = d.vote.pour > d.vote.contre;
       if (d.resultat && (d.resultat === 'adoptee') !== adopted) {

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { Reporter, Source } from './diagnostic.js';
 import { locate, type DataPath } from './locate.js';
-import { closest } from './suggest.js';
+import { didYouMean } from './suggest.js';
 import type { Locale } from './messages.js';
 
 type Issue = z.core.$ZodIssue;
@@ -44,10 +44,9 @@ function reportIssue(scope: Scope, issue: Issue): void {
     case 'unrecognized_keys': {
       const allowed = keysAt(scope.schema, relative, value);
       for (const key of issue.keys) {
-        const guess = closest(key, allowed);
         reporter.add(
           'schema-unknown-key',
-          { key, suggestion: guess ? didYouMean(locale, guess) : '', allowed: allowed.join(', ') },
+          { key, suggestion: didYouMean(locale, key, allowed), allowed: allowed.join(', ') },
           at([...path, key], true),
         );
       }
@@ -111,13 +110,20 @@ function reportUnion(scope: Scope, issue: Extract<Issue, { code: 'invalid_union'
     for (const e of branch.errors) reportIssue(inner, schema ? e : ({ ...e, path: [...relative, ...(e.path as DataPath)] } as Issue));
   };
 
+  if (value === undefined) {
+    const key = String(path[path.length - 1] ?? '');
+    const located = locate(scope.source, path, {});
+    const expected = scope.reporter.locale === 'fr' ? 'voir docs/format.md' : 'see docs/format.md';
+    scope.reporter.add('schema-missing', { key, expected }, { file: scope.source.file, start: located.start, path });
+    return;
+  }
   if (best && best.score < 10) return reportBranch(best);
   const located = locate(scope.source, path, {});
   const where = { file: scope.source.file, start: located.start, ...(located.end ? { end: located.end } : {}), path };
   if (isPlainObject(value) && objectKeys.length >= 3) {
     const kinds = objectKeys.map((keys) => keys[0]!);
-    const guess = Object.keys(value).map((k) => closest(k, kinds)).find(Boolean);
-    scope.reporter.add('schema-block', { suggestion: guess ? didYouMean(scope.reporter.locale, guess) : '', allowed: kinds.join(', ') }, where);
+    const suggestion = Object.keys(value).map((k) => didYouMean(scope.reporter.locale, k, kinds)).find(Boolean) ?? '';
+    scope.reporter.add('schema-block', { suggestion, allowed: kinds.join(', ') }, where);
     return;
   }
   if (best && best.score < Infinity) return reportBranch(best);
@@ -233,10 +239,6 @@ function valueAt(data: unknown, path: DataPath): unknown {
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function didYouMean(locale: Locale, guess: string): string {
-  return locale === 'fr' ? ` (vouliez-vous dire « ${guess} » ?)` : ` (did you mean “${guess}”?)`;
 }
 
 const TYPE_NAMES: Record<string, { en: string; fr: string }> = {

@@ -1,4 +1,12 @@
 // "Did you mean …?": the closest candidate by edit distance, when it is close enough to be a typo.
+import type { Locale } from './messages.js';
+
+/** " (did you mean “x”?)" for the closest candidate, or '' when none is close enough. */
+export function didYouMean(locale: Locale, word: string, candidates: readonly string[]): string {
+  const guess = closest(word, candidates);
+  if (!guess) return '';
+  return locale === 'fr' ? ` (vouliez-vous dire « ${guess} » ?)` : ` (did you mean “${guess}”?)`;
+}
 
 export function closest(word: string, candidates: readonly string[]): string | undefined {
   const limit = Math.max(1, Math.floor(word.length / 3));

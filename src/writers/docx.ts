@@ -1,0 +1,592 @@
+// DOCX writer: the document tree → a Word file with real, editable styles.
+//
+// Every paragraph carries a named style (Normal, Title, Heading1..4, List*, Clu*), so a secretary can
+// restyle the whole document from Word's style gallery; sizes, spacing and colours come from the
+// stylesheet only. The bytes are made reproducible by the post-pass in docx-normalize.ts.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  FileChild,
+  Footer,
+  Header,
+  ImageRun,
+  LevelFormat,
+  LineRuleType,
+  Packer,
+  PageBreak,
+  PageNumber,
+  Paragraph,
+  Tab,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  UnderlineType,
+  WidthType,
+} from 'docx';
+import type {
+  IBaseParagraphStyleOptions,
+  IParagraphStyleOptions,
+  IParagraphStylePropertiesOptions,
+  ITableBordersOptions,
+} from 'docx';
+import type { BlockStyle, Stylesheet } from '../document/stylesheet.js';
+import type { Block, DocumentTree, Inline, ListMarker, ParagraphStyle, TableCell as TreeTableCell } from '../document/tree.js';
+import { normalizeDocx } from './docx-normalize.js';
+
+export interface DocxOptions {
+  /** Directory that relative image paths are resolved against (default: the current directory). */
+  baseDir?: string;
+}
+
+/** A4 in twips (210 × 297 mm). */
+const A4 = { width: 11906, height: 16838 } as const;
+
+/** Points → twips (twentieths of a point). */
+const twips = (points: number): number => Math.round(points * 20);
+/** Points → half-points (w:sz). */
+const halfPoints = (points: number): number => Math.round(points * 2);
+/** Points → pixels at 96 dpi (the unit of ImageRun's transformation). */
+const pixels = (points: number): number => Math.round((points * 96) / 72);
+
+function assertNever(value: never, what: string): never {
+  throw new Error(`docx writer: unhandled ${what}: ${JSON.stringify(value)}`);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Style ids
+
+/** Word style id of a tree paragraph style: 'body' is Normal, the others are custom "clu …" styles. */
+export function paragraphStyleId(name: ParagraphStyle): string {
+  return name === 'body' ? 'Normal' : `Clu${pascal(name)}`;
+}
+
+function pascal(name: string): string {
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+/**
+ * Every ParagraphStyle, in a fixed order (the order of the styles in styles.xml). A Record, so that a
+ * style added to tree.ts without a Word style here breaks the build.
+ */
+const PARAGRAPH_STYLE_SET: Record<ParagraphStyle, true> = {
+  body: true,
+  marque: true,
+  devise: true,
+  service: true,
+  contact: true,
+  dateline: true,
+  label: true,
+  category: true,
+  attendee: true,
+  presentation: true,
+  intertitle: true,
+  exchange: true,
+  noQuestion: true,
+  counts: true,
+  vote: true,
+  closing: true,
+  signatureQualite: true,
+  signatureName: true,
+  annexHeader: true,
+  small: true,
+};
+const PARAGRAPH_STYLES = Object.keys(PARAGRAPH_STYLE_SET) as ParagraphStyle[];
+
+/** Numbering references and the paragraph style that carries each list marker. */
+const LISTS: Record<ListMarker, { reference: string; styleId: string; styleName: string }> = {
+  check: { reference: 'clu-check', styleId: 'ListBullet', styleName: 'List Bullet' },
+  dash: { reference: 'clu-dash', styleId: 'CluListDash', styleName: 'clu List Dash' },
+  bullet: { reference: 'clu-bullet', styleId: 'CluListBullet', styleName: 'clu List Bullet' },
+  number: { reference: 'clu-number', styleId: 'ListNumber', styleName: 'List Number' },
+};
+const LIST_MARKERS: readonly ListMarker[] = ['check', 'dash', 'bullet', 'number'];
+
+const FOOTER_STYLE_ID = 'Footer';
+
+// ---------------------------------------------------------------------------------------------------
+// Stylesheet → Word styles
+
+const ALIGN = {
+  left: AlignmentType.LEFT,
+  right: AlignmentType.RIGHT,
+  center: AlignmentType.CENTER,
+} as const;
+
+/** Run and paragraph properties of one stylesheet entry. */
+function styleProps(
+  s: BlockStyle,
+  extra: { outlineLevel?: number; keepNext?: boolean; keepLines?: boolean } = {},
+): IBaseParagraphStyleOptions {
+  const bold = s.font === 'bold' || s.font === 'boldItalic';
+  const italics = s.font === 'italic' || s.font === 'boldItalic';
+  return {
+    run: {
+      size: halfPoints(s.size),
+      color: s.color,
+      ...(bold ? { bold: true } : {}),
+      ...(italics ? { italics: true } : {}),
+      ...(s.underline ? { underline: { type: UnderlineType.SINGLE } } : {}),
+    },
+    paragraph: {
+      alignment: ALIGN[s.align],
+      spacing: {
+        before: twips(s.spaceBefore),
+        after: twips(s.spaceAfter),
+        line: Math.round(s.lineHeight * 240),
+        lineRule: LineRuleType.AUTO,
+      },
+      ...(s.indent !== 0 ? { indent: { left: twips(s.indent) } } : {}),
+      ...(s.keepWithNext || extra.keepNext ? { keepNext: true } : {}),
+      ...(extra.keepLines ? { keepLines: true } : {}),
+      ...(extra.outlineLevel !== undefined ? { outlineLevel: extra.outlineLevel } : {}),
+    },
+  };
+}
+
+function headingStyle(s: BlockStyle, level: number): IBaseParagraphStyleOptions {
+  // Headings always keep with the next paragraph and keep their lines together, whatever the stylesheet says.
+  const props = styleProps(s, { outlineLevel: level, keepNext: true, keepLines: true });
+  return { ...props, basedOn: 'Normal', next: 'Normal', quickFormat: true };
+}
+
+function customParagraphStyles(sheet: Stylesheet): IParagraphStyleOptions[] {
+  const styles: IParagraphStyleOptions[] = [];
+  for (const name of PARAGRAPH_STYLES) {
+    if (name === 'body') continue; // Normal: the document defaults carry the body style
+    styles.push({
+      id: paragraphStyleId(name),
+      name: `clu ${pascal(name)}`,
+      basedOn: 'Normal',
+      quickFormat: true,
+      ...styleProps(sheet.styles[name]),
+    });
+  }
+  // List styles: the listItem entry, plus the numbering that draws the marker.
+  const item = styleProps(sheet.styles.listItem);
+  for (const marker of LIST_MARKERS) {
+    const list = LISTS[marker];
+    styles.push({
+      id: list.styleId,
+      name: list.styleName,
+      basedOn: 'Normal',
+      quickFormat: true,
+      run: item.run,
+      paragraph: {
+        ...item.paragraph,
+        // The indent lives in the numbering level, so that Word's list tools keep working.
+        indent: undefined,
+        numbering: { reference: list.reference, level: 0 },
+      },
+    });
+  }
+  const small = sheet.styles.small;
+  styles.push({
+    id: FOOTER_STYLE_ID,
+    name: 'footer',
+    basedOn: 'Normal',
+    run: { size: halfPoints(small.size), color: small.color },
+    paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 0, after: 0 } },
+  });
+  return styles;
+}
+
+function numberingConfig(sheet: Stylesheet) {
+  const item = sheet.styles.listItem;
+  const markerWidth = twips(item.size * 1.4);
+  const numberWidth = twips(item.size * 2);
+  const bulletLevel = (text: string) => [
+    {
+      level: 0,
+      format: LevelFormat.BULLET,
+      text,
+      alignment: AlignmentType.LEFT,
+      style: { paragraph: { indent: { left: twips(item.indent) + markerWidth, hanging: markerWidth } } },
+    },
+  ];
+  return [
+    { reference: LISTS.check.reference, levels: bulletLevel(sheet.listMarks.check) },
+    { reference: LISTS.dash.reference, levels: bulletLevel(sheet.listMarks.dash) },
+    { reference: LISTS.bullet.reference, levels: bulletLevel(sheet.listMarks.bullet) },
+    {
+      reference: LISTS.number.reference,
+      levels: [
+        {
+          level: 0,
+          format: LevelFormat.DECIMAL,
+          text: '%1.',
+          alignment: AlignmentType.LEFT,
+          style: { paragraph: { indent: { left: twips(item.indent) + numberWidth, hanging: numberWidth } } },
+        },
+      ],
+    },
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Inlines
+
+interface RunFormat {
+  bold?: true;
+  italics?: true;
+  superScript?: true;
+}
+
+/**
+ * Inlines → runs. A line break becomes `break` on the following run (or on an empty run at the end),
+ * never a raw "\n" in w:t; a tab becomes a w:tab.
+ */
+function runs(inlines: Inline[], base: RunFormat = {}): TextRun[] {
+  const out: TextRun[] = [];
+  let pendingBreaks = 0;
+
+  const pushText = (text: string, format: RunFormat): void => {
+    if (text === '') return;
+    const pieces = text.split('\t');
+    const children: (string | Tab)[] = [];
+    pieces.forEach((piece, i) => {
+      if (i > 0) children.push(new Tab());
+      if (piece !== '') children.push(piece);
+    });
+    out.push(new TextRun({ ...format, ...(pendingBreaks > 0 ? { break: pendingBreaks } : {}), children }));
+    pendingBreaks = 0;
+  };
+
+  const walk = (nodes: Inline[], format: RunFormat): void => {
+    for (const node of nodes) {
+      switch (node.type) {
+        case 'text':
+          node.value.split(/\r\n|\r|\n/).forEach((line, i) => {
+            if (i > 0) pendingBreaks += 1;
+            pushText(line, format);
+          });
+          break;
+        case 'strong':
+          walk(node.children, { ...format, bold: true });
+          break;
+        case 'emphasis':
+          walk(node.children, { ...format, italics: true });
+          break;
+        case 'superscript':
+          walk(node.children, { ...format, superScript: true });
+          break;
+        case 'lineBreak':
+          pendingBreaks += 1;
+          break;
+        default:
+          assertNever(node, 'inline');
+      }
+    }
+  };
+
+  walk(inlines, base);
+  if (pendingBreaks > 0) out.push(new TextRun({ ...base, break: pendingBreaks }));
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Blocks
+
+interface Context {
+  sheet: Stylesheet;
+  baseDir: string;
+  /** Width between the margins, twips. */
+  textWidth: number;
+  /** Set by an annex: the next paragraph starts a new page. */
+  pageBreakPending: boolean;
+  /** Number lists seen so far: each one is a new numbering instance, so it restarts at 1. */
+  numberLists: number;
+}
+
+type ParagraphExtra = { alignment?: (typeof AlignmentType)[keyof typeof AlignmentType] };
+
+/** A paragraph in a named style; takes a pending page break. */
+function paragraph(
+  ctx: Context,
+  style: string,
+  children: (TextRun | ImageRun)[],
+  extra: ParagraphExtra & { numbering?: { reference: string; level: number; instance?: number } } = {},
+): Paragraph {
+  const pageBreakBefore = ctx.pageBreakPending;
+  ctx.pageBreakPending = false;
+  return new Paragraph({ style, children, ...extra, ...(pageBreakBefore ? { pageBreakBefore: true } : {}) });
+}
+
+/** Before a table: a pending page break needs a paragraph of its own (w:pageBreakBefore is ignored in cells). */
+function flushPageBreak(ctx: Context): Paragraph[] {
+  return ctx.pageBreakPending ? [paragraph(ctx, 'Normal', [])] : [];
+}
+
+const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'auto' } as const;
+const NO_BORDERS: ITableBordersOptions = {
+  top: NO_BORDER,
+  bottom: NO_BORDER,
+  left: NO_BORDER,
+  right: NO_BORDER,
+  insideHorizontal: NO_BORDER,
+  insideVertical: NO_BORDER,
+};
+
+function proportionalWidths(weights: number[], total: number): number[] {
+  const sum = weights.reduce((a, b) => a + (b > 0 ? b : 0), 0);
+  if (sum <= 0) return weights.map(() => Math.floor(total / Math.max(1, weights.length)));
+  const widths = weights.map((w) => Math.floor(((w > 0 ? w : 0) / sum) * total));
+  // Give the rounding remainder to the last column so the grid adds up to the text width.
+  const rest = total - widths.reduce((a, b) => a + b, 0);
+  if (widths.length > 0) widths[widths.length - 1] = (widths[widths.length - 1] ?? 0) + rest;
+  return widths;
+}
+
+function table(ctx: Context, block: Extract<Block, { type: 'table' }>): (Paragraph | Table)[] {
+  const columnCount = Math.max(block.columns.length, ...block.rows.map((r) => r.length));
+  // Word cannot open a table without rows or cells: an empty table writes nothing.
+  if (columnCount === 0 || block.rows.length === 0) return [];
+  const weights = Array.from({ length: columnCount }, (_, i) => block.columns[i] ?? 1);
+  const border = { style: BorderStyle.SINGLE, size: 4, color: ctx.sheet.styles.body.color } as const;
+  // Only the leading rows made of header cells can repeat at the top of each page.
+  let inHeader = true;
+  const rows = block.rows.map((row) => {
+    inHeader = inHeader && row.length > 0 && row.every((cell) => cell.header === true);
+    const cells: TreeTableCell[] = Array.from({ length: columnCount }, (_, i) => row[i] ?? { children: [] });
+    return new TableRow({
+      cantSplit: true,
+      ...(inHeader ? { tableHeader: true } : {}),
+      children: cells.map(
+        (cell) =>
+          new TableCell({
+            children: [new Paragraph({ style: 'Normal', children: runs(cell.children, cell.header ? { bold: true } : {}) })],
+          }),
+      ),
+    });
+  });
+  return [
+    ...flushPageBreak(ctx),
+    new Table({
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      columnWidths: proportionalWidths(weights, ctx.textWidth),
+      borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+      rows,
+    }),
+  ];
+}
+
+/** One column per signatory; a single signatory sits in the right half of the page. */
+function signatures(ctx: Context, block: Extract<Block, { type: 'signatures' }>): (Paragraph | Table)[] {
+  if (block.signatories.length === 0) return [];
+  const single = block.signatories.length === 1;
+  const columns = single ? 2 : block.signatories.length;
+  // Several signatories side by side: centre each in its column rather than pushing all to the right.
+  const extra: ParagraphExtra = single ? {} : { alignment: AlignmentType.CENTER };
+  const signatoryCell = (s: { qualite: Inline[]; name: Inline[] }) =>
+    new TableCell({
+      children: [
+        new Paragraph({ style: paragraphStyleId('signatureQualite'), children: runs(s.qualite), ...extra }),
+        new Paragraph({ style: paragraphStyleId('signatureName'), children: runs(s.name), ...extra }),
+      ],
+    });
+  const cells = single
+    ? [new TableCell({ children: [new Paragraph({ style: 'Normal', children: [] })] }), ...block.signatories.map(signatoryCell)]
+    : block.signatories.map(signatoryCell);
+  return [
+    ...flushPageBreak(ctx),
+    new Table({
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      columnWidths: proportionalWidths(new Array<number>(columns).fill(1), ctx.textWidth),
+      borders: NO_BORDERS,
+      rows: [new TableRow({ cantSplit: true, children: cells })],
+    }),
+  ];
+}
+
+/** Pixel size of a PNG or JPEG, read from its header. */
+function imageSize(data: Uint8Array, type: 'png' | 'jpg', file: string): { width: number; height: number } {
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  if (type === 'png') {
+    const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+    if (data.length >= 24 && signature.every((b, i) => data[i] === b)) {
+      return { width: view.getUint32(16), height: view.getUint32(20) };
+    }
+  } else if (data.length >= 4 && data[0] === 0xff && data[1] === 0xd8) {
+    let offset = 2;
+    while (offset + 9 < data.length) {
+      if (data[offset] !== 0xff) {
+        offset += 1;
+        continue;
+      }
+      const marker = data[offset + 1] ?? 0;
+      if (marker === 0xff) {
+        offset += 1;
+        continue;
+      }
+      if (marker === 0xd8 || marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
+        offset += 2;
+        continue;
+      }
+      const length = view.getUint16(offset + 2);
+      const isStartOfFrame = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
+      if (isStartOfFrame) return { width: view.getUint16(offset + 7), height: view.getUint16(offset + 5) };
+      offset += 2 + length;
+    }
+  }
+  throw new Error(`Image is not a valid ${type === 'png' ? 'PNG' : 'JPEG'} file: ${file}`);
+}
+
+async function image(ctx: Context, block: Extract<Block, { type: 'image' }>): Promise<Paragraph> {
+  const file = path.resolve(ctx.baseDir, block.path);
+  const ext = path.extname(file).toLowerCase();
+  const type = ext === '.png' ? 'png' : ext === '.jpg' || ext === '.jpeg' ? 'jpg' : undefined;
+  if (type === undefined) throw new Error(`Unsupported image format "${ext}" (PNG or JPEG expected): ${file}`);
+  let data: Buffer;
+  try {
+    data = await readFile(file);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'Image file not found' : 'Cannot read image file';
+    throw new Error(`${reason}: ${file}`, { cause: error });
+  }
+  const size = imageSize(data, type, file);
+  const width = pixels(block.width);
+  const height = Math.max(1, Math.round((width * size.height) / Math.max(1, size.width)));
+  return paragraph(ctx, 'Normal', [
+    new ImageRun({
+      type,
+      data,
+      transformation: { width, height },
+      altText: { name: path.basename(block.path), title: block.alt, description: block.alt },
+    }),
+  ]);
+}
+
+async function blocks(ctx: Context, list: Block[]): Promise<(Paragraph | Table)[]> {
+  const out: (Paragraph | Table)[] = [];
+  for (const b of list) out.push(...(await block(ctx, b)));
+  return out;
+}
+
+async function block(ctx: Context, b: Block): Promise<(Paragraph | Table)[]> {
+  switch (b.type) {
+    case 'title':
+      return [paragraph(ctx, 'Title', runs(b.children))];
+    case 'heading':
+      return [paragraph(ctx, `Heading${b.level}`, runs(b.children))];
+    case 'paragraph':
+      return [paragraph(ctx, paragraphStyleId(b.style), runs(b.children))];
+    case 'list': {
+      const list = LISTS[b.marker];
+      // Number lists get their own numbering instance so each one restarts at 1; marks need none.
+      const numbering = b.marker === 'number' ? { reference: list.reference, level: 0, instance: ++ctx.numberLists } : undefined;
+      return b.items.map((item) => paragraph(ctx, list.styleId, runs(item), numbering ? { numbering } : {}));
+    }
+    case 'table':
+      return table(ctx, b);
+    case 'image':
+      return [await image(ctx, b)];
+    case 'signatures':
+      return signatures(ctx, b);
+    case 'division':
+      switch (b.role) {
+        case 'annex':
+          ctx.pageBreakPending = true;
+          return blocks(ctx, b.children);
+        case 'letterhead':
+        case 'attendance':
+        case 'section':
+          return blocks(ctx, b.children);
+        default:
+          return assertNever(b.role, 'division role');
+      }
+    case 'pageBreak':
+      ctx.pageBreakPending = false;
+      return [new Paragraph({ style: 'Normal', children: [new PageBreak()] })];
+    default:
+      return assertNever(b, 'block');
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Footer
+
+/** The stylesheet's footer text with {page} and {pages} as PAGE and NUMPAGES fields. */
+function footer(sheet: Stylesheet): Footer {
+  const children: (string | (typeof PageNumber)[keyof typeof PageNumber])[] = [];
+  for (const piece of sheet.footer.split(/(\{page\}|\{pages\})/)) {
+    if (piece === '{page}') children.push(PageNumber.CURRENT);
+    else if (piece === '{pages}') children.push(PageNumber.TOTAL_PAGES);
+    else if (piece !== '') children.push(piece);
+  }
+  return new Footer({ children: [new Paragraph({ style: FOOTER_STYLE_ID, children: [new TextRun({ children })] })] });
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+/** Renders the tree as a DOCX file; the same tree and stylesheet always give the same bytes. */
+export async function writeDocx(tree: DocumentTree, style: Stylesheet, options: DocxOptions = {}): Promise<Buffer> {
+  const margins = style.page.margins;
+  const ctx: Context = {
+    sheet: style,
+    baseDir: path.resolve(options.baseDir ?? '.'),
+    textWidth: A4.width - twips(margins.left) - twips(margins.right),
+    pageBreakPending: false,
+    numberLists: 0,
+  };
+  const children: FileChild[] = await blocks(ctx, tree.blocks);
+  const body = styleProps(style.styles.body);
+  const { meta } = tree;
+  // docx's typings omit widowControl from the document defaults, but it writes it (<w:widowControl/> in
+  // w:pPrDefault); without it Word and LibreOffice leave widow/orphan control off. A typed variable,
+  // not a literal, so the extra property passes the excess-property check.
+  const defaultParagraph: IParagraphStylePropertiesOptions & { widowControl: boolean } = {
+    ...body.paragraph,
+    widowControl: true,
+  };
+
+  const doc = new Document({
+    title: meta.title,
+    ...(meta.subject !== undefined ? { subject: meta.subject } : {}),
+    ...(meta.author !== undefined ? { creator: meta.author } : {}),
+    ...(meta.keywords !== undefined && meta.keywords.length > 0 ? { keywords: meta.keywords.join(', ') } : {}),
+    description: meta.subject ?? meta.title,
+    lastModifiedBy: 'clu',
+    hyphenation: { autoHyphenation: true },
+    styles: {
+      default: {
+        // The document defaults are the body style, so Normal (and everything based on it) inherits it.
+        document: {
+          run: { ...body.run, font: style.fonts.family, language: { value: meta.lang } },
+          paragraph: defaultParagraph,
+        },
+        title: { ...styleProps(style.styles.title), basedOn: 'Normal', next: 'Normal', quickFormat: true },
+        heading1: headingStyle(style.styles.heading1, 0),
+        heading2: headingStyle(style.styles.heading2, 1),
+        heading3: headingStyle(style.styles.heading3, 2),
+        heading4: headingStyle(style.styles.heading4, 3),
+      },
+      paragraphStyles: customParagraphStyles(style),
+    },
+    numbering: { config: numberingConfig(style) },
+    sections: [
+      {
+        properties: {
+          titlePage: true,
+          page: {
+            size: { width: A4.width, height: A4.height },
+            margin: {
+              top: twips(margins.top),
+              right: twips(margins.right),
+              bottom: twips(margins.bottom),
+              left: twips(margins.left),
+            },
+          },
+        },
+        headers: { first: new Header({ children: [] }) },
+        footers: { first: footer(style), default: footer(style) },
+        children,
+      },
+    ],
+  });
+
+  const packed = await Packer.toBuffer(doc);
+  return normalizeDocx(packed, meta.date);
+}

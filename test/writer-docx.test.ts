@@ -1,0 +1,383 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { defaultStylesheet } from '../src/document/stylesheet.js';
+import type { DocumentTree } from '../src/document/tree.js';
+import { normalizeDocx } from '../src/writers/docx-normalize.js';
+import { writeDocx } from '../src/writers/docx.js';
+import { openDocx, styleXml, type OpenedDocx } from './support/docx.js';
+import { DOCUMENT_DATE, NBSP, NNBSP, b, fixtureDir, kitchenSinkTree, t } from './support/kitchen-sink.js';
+
+const style = defaultStylesheet();
+let baseDir: string;
+let buffer: Buffer;
+let docx: OpenedDocx;
+
+beforeAll(async () => {
+  baseDir = fixtureDir();
+  buffer = await writeDocx(kitchenSinkTree(), style, { baseDir });
+  docx = openDocx(buffer);
+  // For checking by hand: CLU_SAMPLE_DIR=/tmp/docx-sample npx vitest run test/writer-docx.test.ts
+  const sampleDir = process.env['CLU_SAMPLE_DIR'];
+  if (sampleDir) {
+    mkdirSync(sampleDir, { recursive: true });
+    writeFileSync(path.join(sampleDir, 'sample.docx'), buffer);
+  }
+});
+
+describe('styles', () => {
+  it('defines Heading1..4 with outline levels 0..3, keepNext and keepLines', () => {
+    for (const level of [1, 2, 3, 4]) {
+      const heading = docx.style(`Heading${level}`);
+      expect(heading.name).toBe(`Heading ${level}`);
+      expect(heading.outlineLevel).toBe(level - 1);
+      const xml = styleXml(docx.part('word/styles.xml'), `Heading${level}`) ?? '';
+      expect(xml).toContain('<w:keepNext/>');
+      expect(xml).toContain('<w:keepLines/>');
+    }
+  });
+
+  it('maps the stylesheet into the heading style (size in half-points, colour, spacing in twips)', () => {
+    const xml = styleXml(docx.part('word/styles.xml'), 'Heading1') ?? '';
+    const h1 = style.styles.heading1;
+    expect(xml).toContain(`<w:sz w:val="${h1.size * 2}"/>`);
+    expect(xml).toContain(`<w:color w:val="${h1.color}"/>`);
+    expect(xml).toMatch(new RegExp(`<w:spacing [^>]*w:before="${h1.spaceBefore * 20}"`));
+    expect(xml).toContain('<w:b/>');
+  });
+
+  it('puts the body font, fr-FR and widow control in the document defaults, and Normal is the default style', () => {
+    const styles = docx.part('word/styles.xml');
+    const defaults = /<w:docDefaults>[\s\S]*<\/w:docDefaults>/.exec(styles)?.[0] ?? '';
+    expect(defaults).toContain('<w:lang w:val="fr-FR"/>');
+    expect(defaults).toContain(`w:ascii="${style.fonts.family}"`);
+    expect(defaults).toContain(`<w:sz w:val="${style.styles.body.size * 2}"/>`);
+    expect(defaults).toMatch(/<w:pPrDefault>[\s\S]*<w:widowControl\/>[\s\S]*<\/w:pPrDefault>/);
+    expect(styleXml(styles, 'Normal')).toContain('w:default="1"');
+  });
+
+  it('has one custom "clu …" style per paragraph style, mapped from the stylesheet', () => {
+    const styles = docx.part('word/styles.xml');
+    expect(docx.style('CluMarque').name).toBe('clu Marque');
+    expect(docx.style('CluSignatureQualite').basedOn).toBe('Normal');
+    const dateline = styleXml(styles, 'CluDateline') ?? '';
+    expect(dateline).toContain('<w:jc w:val="right"/>');
+    expect(dateline).toMatch(new RegExp(`w:after="${style.styles.dateline.spaceAfter * 20}"`));
+    const devise = styleXml(styles, 'CluDevise') ?? '';
+    expect(devise).toContain('<w:i/>');
+    expect(devise).toContain(`<w:sz w:val="${style.styles.devise.size * 2}"/>`);
+    expect(styleXml(styles, 'CluCategory')).toContain('<w:u w:val="single"/>');
+    expect(styleXml(styles, 'CluAttendee')).toContain(`<w:ind w:left="${style.styles.attendee.indent * 20}"/>`);
+    expect(styleXml(styles, 'CluLabel')).toContain('<w:keepNext/>');
+  });
+
+  it('has a Word style for every paragraph style of the stylesheet', () => {
+    const notParagraphStyles = new Set(['body', 'title', 'heading1', 'heading2', 'heading3', 'heading4', 'listItem']);
+    const names = Object.keys(style.styles).filter((name) => !notParagraphStyles.has(name));
+    expect(names.length).toBeGreaterThan(15);
+    for (const name of names) {
+      const id = `Clu${name.charAt(0).toUpperCase()}${name.slice(1)}`;
+      expect(docx.style(id).name).toBe(`clu ${id.slice(3)}`);
+    }
+  });
+
+  it('links ListBullet to a numbering whose level 0 is the check mark', () => {
+    const styles = docx.part('word/styles.xml');
+    const numbering = docx.part('word/numbering.xml');
+    const numId = /<w:numId w:val="(\d+)"\/>/.exec(styleXml(styles, 'ListBullet') ?? '')?.[1];
+    expect(numId).toBeDefined();
+    const abstractId = new RegExp(`<w:num w:numId="${numId}"><w:abstractNumId w:val="(\\d+)"/>`).exec(numbering)?.[1];
+    expect(abstractId).toBeDefined();
+    const abstract = new RegExp(`<w:abstractNum w:abstractNumId="${abstractId}"[\\s\\S]*?</w:abstractNum>`).exec(numbering)?.[0] ?? '';
+    expect(abstract).toContain(`<w:lvlText w:val="${style.listMarks.check}"/>`);
+    expect(numbering).toContain(`<w:lvlText w:val="${style.listMarks.dash}"/>`);
+    expect(numbering).toContain('<w:lvlText w:val="%1."/>');
+  });
+});
+
+describe('settings, page and footer', () => {
+  it('turns on automatic hyphenation', () => {
+    expect(docx.part('word/settings.xml')).toContain('<w:autoHyphenation/>');
+  });
+
+  it('uses A4, the stylesheet margins and a different first page', () => {
+    const sectPr = /<w:sectPr>[\s\S]*<\/w:sectPr>/.exec(docx.part('word/document.xml'))?.[0] ?? '';
+    expect(sectPr).toContain('<w:pgSz w:w="11906" w:h="16838"');
+    const m = style.page.margins;
+    expect(sectPr).toMatch(
+      new RegExp(`<w:pgMar w:top="${m.top * 20}" w:right="${m.right * 20}" w:bottom="${m.bottom * 20}" w:left="${m.left * 20}"`),
+    );
+    expect(sectPr).toContain('<w:titlePg/>');
+    expect(sectPr).toMatch(/<w:footerReference w:type="first"/);
+    expect(sectPr).toMatch(/<w:footerReference w:type="default"/);
+    expect(sectPr).toMatch(/<w:headerReference w:type="first"/);
+  });
+
+  it('writes PAGE and NUMPAGES fields in both footers', () => {
+    const footers = docx.names.filter((n) => /^word\/footer\d+\.xml$/.test(n));
+    expect(footers).toHaveLength(2);
+    for (const name of footers) {
+      const xml = docx.part(name);
+      expect(xml).toMatch(/<w:instrText[^>]*>\s*PAGE\s*<\/w:instrText>/);
+      expect(xml).toMatch(/<w:instrText[^>]*>\s*NUMPAGES\s*<\/w:instrText>/);
+      expect(xml).toContain(' / ');
+    }
+  });
+
+  it('writes the core properties with the pinned dates', () => {
+    const core = docx.part('docProps/core.xml');
+    expect(core).toContain('<dc:title>Compte rendu du Comité Local des Usagers du jeudi 6 mai 2021</dc:title>');
+    expect(core).toContain('<dc:creator>Préfecture de la Vienne</dc:creator>');
+    expect(core).toContain('<dc:subject>Comité Local des Usagers</dc:subject>');
+    expect(core).toContain('<cp:keywords>CLU, compte rendu</cp:keywords>');
+    expect(core).toContain('<cp:lastModifiedBy>clu</cp:lastModifiedBy>');
+    expect(core).toMatch(/<dcterms:created [^>]*>2021-06-14T09:30:00Z<\/dcterms:created>/);
+    expect(core).toMatch(/<dcterms:modified [^>]*>2021-06-14T09:30:00Z<\/dcterms:modified>/);
+  });
+});
+
+describe('body', () => {
+  it('writes every paragraph in order, with its style and exact text', () => {
+    expect(docx.paragraphs).toEqual([
+      { style: 'Normal', text: '' }, // the logo
+      { style: 'CluMarque', text: 'PRÉFET\nDE LA VIENNE' },
+      { style: 'CluDevise', text: 'Liberté\nÉgalité\nFraternité' },
+      { style: 'CluService', text: 'Secrétariat Général Commun' },
+      { style: 'CluContact', text: `Affaire suivie par${NBSP}:\nTél${NBSP}: 05${NBSP}49${NBSP}55${NBSP}70${NBSP}00` },
+      { style: 'CluDateline', text: 'Poitiers, le 14 juin 2021' },
+      { style: 'Title', text: `Compte rendu du Comité Local des Usagers du jeudi 6 mai 2021 à 14${NBSP}h${NBSP}30` },
+      { style: 'CluLabel', text: `Présidence${NBSP}:` },
+      { style: 'CluAttendee', text: `Mme${NBSP}Chantal CASTELNOT, Préfète de la Vienne.` },
+      { style: 'Heading1', text: 'I – Accueil des usagers' },
+      { style: 'CluPresentation', text: `Présentation par Mme${NBSP}SAUVAIRE (Diaporama page${NBSP}5)` },
+      { style: 'Heading2', text: 'a) Bilan au 1er janvier 2022' },
+      {
+        style: 'Normal',
+        text: `Le budget très contraint atteint 109${NNBSP}016${NBSP}€ soit 12${NBSP}%${NNBSP}; l’œuvre « Toit du Monde » est citée.`,
+      },
+      { style: 'ListBullet', text: 'Accueil sur rendez-vous' },
+      { style: 'ListBullet', text: 'Accueil téléphonique ✓' },
+      { style: 'Heading3', text: 'Sous-point détaillé' },
+      { style: 'ListNumber', text: 'Premier point' },
+      { style: 'ListNumber', text: 'Deuxième point' },
+      { style: 'ListNumber', text: 'Autre liste, premier' },
+      { style: 'CluListDash', text: 'Un tiret' },
+      { style: 'Normal', text: 'Service' },
+      { style: 'Normal', text: 'Visites' },
+      { style: 'Normal', text: 'Étrangers' },
+      { style: 'Normal', text: `970${NNBSP}394` },
+      { style: 'CluExchange', text: `M.${NBSP}PREMPAIN demande si l’accueil est ouvert${NNBSP}?` },
+      { style: 'CluNoQuestion', text: 'Aucune observation ou question n’est formulée.' },
+      { style: 'CluClosing', text: `L’ordre du jour étant épuisé, la séance est levée à 15${NBSP}h${NBSP}50.` },
+      { style: 'Normal', text: '' }, // the empty left half of the signature table
+      { style: 'CluSignatureQualite', text: 'La préfète,' },
+      { style: 'CluSignatureName', text: 'Chantal CASTELNOT' },
+      { style: 'CluAnnexHeader', text: 'Annexe' },
+      { style: 'Heading1', text: 'Témoignage de Pimms Médiation' },
+      { style: 'Normal', text: '« Très bon accueil »' },
+    ]);
+  });
+
+  it('never writes a raw newline or tab inside w:t, and keeps U+00A0 and U+202F as characters', () => {
+    const xml = docx.part('word/document.xml');
+    for (const m of xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)) expect(m[1]).not.toMatch(/[\n\t]/);
+    expect(xml).toContain(NBSP);
+    expect(xml).toContain(NNBSP);
+    expect(xml).not.toContain('&#160;');
+  });
+
+  it('writes strong as bold, emphasis as italic (nested), superscript as vertAlign', () => {
+    const xml = docx.part('word/document.xml');
+    expect(xml).toMatch(/<w:r><w:rPr><w:b\/><w:bCs\/><\/w:rPr><w:t xml:space="preserve">budget<\/w:t><\/w:r>/);
+    expect(xml).toMatch(/<w:r><w:rPr><w:b\/><w:bCs\/><w:i\/><w:iCs\/><\/w:rPr><w:t xml:space="preserve">très<\/w:t><\/w:r>/);
+    expect(xml).toMatch(/<w:r><w:rPr><w:vertAlign w:val="superscript"\/><\/w:rPr><w:t xml:space="preserve">er<\/w:t><\/w:r>/);
+    expect(xml).toMatch(/<w:r><w:rPr><w:b\/><w:bCs\/><\/w:rPr><w:t xml:space="preserve">sur rendez-vous<\/w:t><\/w:r>/);
+  });
+
+  it('restarts each number list with its own numbering instance', () => {
+    const numbered = docx.paragraphInfo.filter((p) => p.style === 'ListNumber');
+    expect(numbered).toHaveLength(3);
+    const [first, second, third] = numbered.map((p) => p.numId);
+    expect(first).toBeDefined();
+    expect(second).toBe(first);
+    expect(third).not.toBe(first);
+    const numbering = docx.part('word/numbering.xml');
+    expect(numbering).toMatch(new RegExp(`<w:num w:numId="${third}">[\\s\\S]*?<w:startOverride w:val="1"/>`));
+  });
+
+  it('starts the annex on a new page', () => {
+    const annex = docx.paragraphInfo.find((p) => p.text === 'Annexe');
+    expect(annex?.pageBreakBefore).toBe(true);
+    expect(docx.paragraphInfo.filter((p) => p.pageBreakBefore)).toHaveLength(1);
+  });
+
+  it('writes the table with a repeating header row, rows that do not split, borders and proportional widths', () => {
+    const xml = docx.part('word/document.xml');
+    const tables = [...xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((m) => m[0]);
+    expect(tables).toHaveLength(2);
+    const data = tables[0] ?? '';
+    expect(data).toContain('<w:tblW w:type="pct" w:w="5000"/>');
+    expect(data).toMatch(/<w:top w:val="single"/);
+    const rows = [...data.matchAll(/<w:tr>[\s\S]*?<\/w:tr>/g)].map((m) => m[0]);
+    expect(rows[0]).toContain('<w:tblHeader/>');
+    expect(rows[1]).not.toContain('<w:tblHeader/>');
+    for (const row of rows) expect(row).toContain('<w:cantSplit/>');
+    const widths = [...data.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+    const m = style.page.margins;
+    expect(widths.reduce((x, y) => x + y, 0)).toBe(11906 - m.left * 20 - m.right * 20);
+    expect(Math.abs((widths[0] ?? 0) - 2 * (widths[1] ?? 0))).toBeLessThanOrEqual(2);
+    // Header cells are bold.
+    expect(rows[0]).toMatch(/<w:b\/><w:bCs\/><\/w:rPr><w:t xml:space="preserve">Service</);
+  });
+
+  it('writes the signatures as a borderless table with the signatory in the right column', () => {
+    const xml = docx.part('word/document.xml');
+    const signatures = [...xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((m) => m[0])[1] ?? '';
+    expect(signatures).toMatch(/<w:top w:val="none"/);
+    expect(signatures).toMatch(/<w:insideV w:val="none"/);
+    const cells = [...signatures.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((m) => m[0]);
+    expect(cells).toHaveLength(2);
+    expect(cells[0]).not.toContain('La préfète');
+    expect(cells[1]).toContain('La préfète,');
+  });
+
+  it('embeds the image with its alt text', () => {
+    expect(docx.names).toContain('word/media/image1.png');
+    const xml = docx.part('word/document.xml');
+    expect(xml).toMatch(/<wp:docPr id="1" name="logo.png" descr="Marianne" title="Marianne"\/>/);
+    // 60 pt wide = 80 px = 762000 EMU; the 2:1 PNG gives half the height.
+    expect(xml).toContain('<wp:extent cx="762000" cy="381000"/>');
+  });
+
+  it('reads the size of a JPEG from its frame header (after other segments)', async () => {
+    // SOI, an APP0 segment, SOF0 with height 30 and width 120, EOI: enough for the writer's size probe.
+    const app0 = [0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00];
+    const sof0 = [0xff, 0xc0, 0x00, 0x11, 0x08, 0x00, 30, 0x00, 120, 0x03, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1];
+    writeFileSync(path.join(baseDir, 'photo.JPEG'), Buffer.from([0xff, 0xd8, ...app0, ...sof0, 0xff, 0xd9]));
+    const tree: DocumentTree = {
+      meta: { title: 'x', lang: 'fr-FR', date: DOCUMENT_DATE },
+      blocks: [{ type: 'image', path: 'photo.JPEG', width: 90, alt: 'Photo' }],
+    };
+    const out = openDocx(await writeDocx(tree, style, { baseDir }));
+    expect(out.names.some((n) => /^word\/media\/image1\.(jpe?g)$/.test(n))).toBe(true);
+    // 90 pt = 120 px = 1143000 EMU wide; 4:1 gives 30 px = 285750 EMU high.
+    expect(out.part('word/document.xml')).toContain('<wp:extent cx="1143000" cy="285750"/>');
+  });
+
+  it('rejects an image format other than PNG or JPEG', async () => {
+    const tree: DocumentTree = {
+      meta: { title: 'x', lang: 'fr-FR', date: DOCUMENT_DATE },
+      blocks: [{ type: 'image', path: 'logo.svg', width: 50, alt: 'logo' }],
+    };
+    await expect(writeDocx(tree, style, { baseDir })).rejects.toThrow(/PNG or JPEG expected.*logo\.svg/);
+  });
+
+  it('puts several signatories side by side, one column each, centred', async () => {
+    const tree: DocumentTree = {
+      meta: { title: 'x', lang: 'fr-FR', date: DOCUMENT_DATE },
+      blocks: [
+        {
+          type: 'signatures',
+          signatories: [
+            { qualite: [t('Le président,')], name: [t('Jean DUPONT')] },
+            { qualite: [t('La secrétaire de séance,')], name: [t('Marie MARTIN')] },
+            { qualite: [t('Le trésorier,')], name: [t('Paul DURAND')] },
+          ],
+        },
+      ],
+    };
+    const out = openDocx(await writeDocx(tree, style, {}));
+    const xml = out.part('word/document.xml');
+    expect([...xml.matchAll(/<w:gridCol /g)]).toHaveLength(3);
+    expect([...xml.matchAll(/<w:tc>/g)]).toHaveLength(3);
+    expect(out.paragraphs.map((p) => p.text)).toEqual([
+      'Le président,',
+      'Jean DUPONT',
+      'La secrétaire de séance,',
+      'Marie MARTIN',
+      'Le trésorier,',
+      'Paul DURAND',
+    ]);
+    expect([...xml.matchAll(/<w:jc w:val="center"\/>/g)]).toHaveLength(6);
+  });
+
+  it('throws a clear error when the image is missing', async () => {
+    const tree: DocumentTree = {
+      meta: { title: 'x', lang: 'fr-FR', date: DOCUMENT_DATE },
+      blocks: [{ type: 'image', path: 'absent.png', width: 50, alt: 'logo' }],
+    };
+    await expect(writeDocx(tree, style, { baseDir })).rejects.toThrow(`Image file not found: ${path.join(baseDir, 'absent.png')}`);
+  });
+
+  it('writes a pageBreak block as a paragraph holding a page break', async () => {
+    const tree: DocumentTree = {
+      meta: { title: 'x', lang: 'fr-FR', date: DOCUMENT_DATE },
+      blocks: [{ type: 'paragraph', style: 'body', children: [t('a')] }, { type: 'pageBreak' }, { type: 'paragraph', style: 'body', children: [b(t('b'))] }],
+    };
+    const out = openDocx(await writeDocx(tree, style, {}));
+    expect(out.paragraphs).toEqual([
+      { style: 'Normal', text: 'a' },
+      { style: 'Normal', text: '\f' },
+      { style: 'Normal', text: 'b' },
+    ]);
+    expect(out.part('word/document.xml')).toContain('<w:br w:type="page"/>');
+  });
+});
+
+describe('reproducibility', () => {
+  it('gives byte-identical files for the same tree, with an image, in the same process', async () => {
+    const again = await writeDocx(kitchenSinkTree(), style, { baseDir });
+    expect(again.equals(buffer)).toBe(true);
+    // The docx package's drawing-id counter is process-global; the post-pass renumbers per document.
+    expect(openDocx(again).part('word/document.xml')).toContain('<wp:docPr id="1"');
+  });
+
+  it('gives byte-identical files for a tree without an image', async () => {
+    const tree: DocumentTree = { ...kitchenSinkTree(), blocks: kitchenSinkTree().blocks.slice(1) };
+    const one = await writeDocx(tree, style, {});
+    const two = await writeDocx(tree, style, {});
+    expect(one.equals(two)).toBe(true);
+  });
+
+  it('zips with fixed timestamps (1980-01-01) and [Content_Types].xml first', () => {
+    expect(docx.names[0]).toBe('[Content_Types].xml');
+    expect(docx.names[1]).toBe('_rels/.rels');
+    // Local file header: DOS time at offset 10, date at 12. 1980-01-01 00:00 → time 0, date (0<<9)|(1<<5)|1 = 33.
+    expect(buffer.readUInt32LE(0)).toBe(0x04034b50);
+    expect(buffer.readUInt16LE(10)).toBe(0);
+    expect(buffer.readUInt16LE(12)).toBe(33);
+  });
+});
+
+describe('normalizeDocx', () => {
+  it('renames random relationship ids in order of appearance, in the part and its rels', async () => {
+    const { zipSync, strToU8 } = await import('fflate');
+    const input = zipSync({
+      '[Content_Types].xml': strToU8('<Types/>'),
+      'word/document.xml': strToU8('<w:document><a r:id="rIdzz-9"/><b r:embed="rIdaa_1"/><c r:id="rId1"/></w:document>'),
+      'word/_rels/document.xml.rels': strToU8(
+        '<Relationships><Relationship Id="rIdaa_1" Target="b"/><Relationship Id="rId1" Target="s"/><Relationship Id="rIdzz-9" Target="a"/></Relationships>',
+      ),
+      'docProps/core.xml': strToU8('<cp:coreProperties><dcterms:created xsi:type="dcterms:W3CDTF">2030-01-01T10:11:12.345Z</dcterms:created></cp:coreProperties>'),
+    });
+    const files = unzipSync(normalizeDocx(input, new Date(Date.UTC(2021, 4, 6, 14, 30))));
+    const text = (name: string) => strFromU8(files[name] ?? new Uint8Array());
+    expect(text('word/document.xml')).toBe('<w:document><a r:id="rId2"/><b r:embed="rId3"/><c r:id="rId1"/></w:document>');
+    expect(text('word/_rels/document.xml.rels')).toBe(
+      '<Relationships><Relationship Id="rId1" Target="s"/><Relationship Id="rId2" Target="a"/><Relationship Id="rId3" Target="b"/></Relationships>',
+    );
+    expect(text('docProps/core.xml')).toContain('>2021-05-06T14:30:00Z</dcterms:created>');
+    expect(Object.keys(files)).toEqual(['[Content_Types].xml', 'docProps/core.xml', 'word/_rels/document.xml.rels', 'word/document.xml']);
+  });
+
+  it('renumbers drawing and bookmark ids per document', async () => {
+    const { zipSync, strToU8 } = await import('fflate');
+    const doc =
+      '<w:body><wp:docPr id="41" name="a"/><w:bookmarkStart w:id="7" w:name="x"/><w:bookmarkEnd w:id="7"/><wp:docPr id="42"/><w:bookmarkStart w:id="9" w:name="y"/><w:bookmarkEnd w:id="9"/></w:body>';
+    const out = unzipSync(normalizeDocx(zipSync({ 'word/document.xml': strToU8(doc) }), DOCUMENT_DATE));
+    expect(strFromU8(out['word/document.xml'] ?? new Uint8Array())).toBe(
+      '<w:body><wp:docPr id="1" name="a"/><w:bookmarkStart w:id="0" w:name="x"/><w:bookmarkEnd w:id="0"/><wp:docPr id="2"/><w:bookmarkStart w:id="1" w:name="y"/><w:bookmarkEnd w:id="1"/></w:body>',
+    );
+  });
+});

@@ -108,8 +108,44 @@ Examples:
   program
     .command('roster')
     .description('attendance lists, counts and quorum; cross-meeting matrix; sign-in sheets')
-    .argument('<files...>', 'meeting YAML files (or a composition file with --sheet)')
-    .action(async (files: string[], options: Record<string, unknown>) => {
+    .argument('<files...>', 'meeting YAML files (or, with --sheet, a composition file)')
+    .option('-f, --format <format>', 'output format: table, csv, json, md (default: table; csv with --excel/--bom/--separator)')
+    .option('--excel', 'CSV for a French spreadsheet (Excel, LibreOffice): ";" separators, decimal comma, UTF-8 BOM')
+    .option('--separator <char>', 'CSV field separator: "," (default), ";", tab or "|"; ";" also writes decimal commas')
+    .option('--bom', 'start the CSV with a UTF-8 byte order mark (so that Excel reads the accents right)')
+    .option('--consecutive <n>', 'flag members absent without excuse at N meetings in a row or more (default: 2)')
+    .option('--sheet', 'write the sign-in sheet (feuille d\'émargement) as PDF and DOCX instead')
+    .option('-o, --output <dir>', 'with --sheet: output folder (default: next to each input file)')
+    .option('--sheet-format <formats>', 'with --sheet: comma-separated formats: pdf, docx (default: pdf,docx)')
+    .option('--date <YYYY-MM-DD>', 'with --sheet and a composition file: the meeting date (required then)')
+    .option('--heure <time>', 'with --sheet and a composition file: the start time, e.g. 14h30')
+    .option('--lieu <place>', 'with --sheet and a composition file: the place')
+    .option('--guest-lines <n>', 'with --sheet: blank rows for guests (default: 6)')
+    .option('-t, --template <dir>', 'with --sheet: take fonts and styles from this template (style.json)')
+    .addHelpText(
+      'after',
+      `
+One meeting: every member by category with their state (present, excused, represented by, gave a
+proxy to, absent), function and role, the guests, then the counts (in office, present, excused, of
+whom represented, absent, voters = present + represented, attendance rate) and the quorum when the
+composition defines instance.quorum. Several meetings of one body (sharing one composition): the
+member × meeting matrix (P present, R represented or proxy, E excused, A absent without excuse), each
+member's attendance rate, and members absent without excuse at --consecutive meetings in a row.
+Data goes to stdout (colour only on a terminal, never with NO_COLOR); diagnostics go to stderr.
+The JSON format is documented in docs/roster.md.
+
+Exit codes: 0 ok, 1 a file has errors (printed as by clu validate), 2 could not run (bad usage,
+meetings that do not share a composition).
+
+Examples:
+  clu roster examples/clu-vienne-2021-05-06.yaml
+  clu roster --excel examples/clu-vienne-2021-05-06.yaml > presences.csv
+  clu roster --format json examples/clu-vienne-*.yaml
+  clu roster --format md examples/clu-vienne-2021-05-06.yaml
+  clu roster --sheet -o out/ examples/clu-vienne-2022-05-12.yaml
+  clu roster --sheet --date 2024-05-02 --heure 14h30 --lieu "Préfecture, salle Jean Moulin" examples/clu-vienne.composition.yaml`,
+    )
+    .action(async (files: string[], options: import('./roster.js').RosterOptions) => {
       const { runRoster } = await import('./roster.js');
       setExit(await runRoster(files, options, io));
     });

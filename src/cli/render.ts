@@ -48,7 +48,7 @@ export async function runRender(files: string[], options: RenderOptions, io: Cli
     const baseDir = path.dirname(path.resolve(io.cwd, meeting.file));
     const outDir = options.output ? path.resolve(io.cwd, options.output) : baseDir;
     mkdirSync(outDir, { recursive: true });
-    const stem = path.basename(meeting.file).replace(/\.ya?ml$/i, '');
+    const stem = path.parse(meeting.file).name;
     for (const format of formats) {
       const target = path.join(outDir, `${stem}.${format}`);
       assertNotInput(target, meeting, io.cwd);

@@ -1,7 +1,7 @@
 // `clu template export DIR`: a copy of a built-in template to start an institution's own from.
-import { cpSync, existsSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { builtinTemplateDir } from '../compose/template.js';
+import { builtinTemplateDir, templateFiles, MAIN_FILE } from '../compose/template.js';
 import { UsageError } from './errors.js';
 import type { CliIo } from './io.js';
 
@@ -10,7 +10,13 @@ export async function runTemplateExport(dir: string, options: { name: string }, 
   if (existsSync(target) && readdirSync(target).length > 0) {
     throw new UsageError(`${dir}: folder exists and is not empty; choose a new folder so nothing is overwritten`);
   }
-  cpSync(builtinTemplateDir(options.name), target, { recursive: true });
+  // The copy is self-contained: the partials a built-in template borrows from another are copied too.
+  const source = builtinTemplateDir(options.name);
+  const { partials } = templateFiles(source);
+  mkdirSync(path.join(target, 'partials'), { recursive: true });
+  copyFileSync(path.join(source, MAIN_FILE), path.join(target, MAIN_FILE));
+  for (const [name, file] of partials) copyFileSync(file, path.join(target, 'partials', `${name}.hbs`));
+  if (existsSync(path.join(source, 'style.json'))) copyFileSync(path.join(source, 'style.json'), path.join(target, 'style.json'));
   io.stdout.write(`${dir}\n`);
   io.stderr.write(`Template "${options.name}" copied. Edit it, then: clu render --template ${dir} meeting.yaml\n`);
   return 0;

@@ -34,7 +34,10 @@ export type ContextBlock =
   | { deliberation: { numero?: string; titre: string; rapporteur?: string; texte: string[]; resultat?: string } };
 
 export interface ContextPoint {
+  /** "I", "a", "1" by depth (compte rendu numbering). */
   numero: string;
+  /** Position among its siblings, from 1 (for templates that number 1, 2, 3 at every level). */
+  rang: number;
   titre: string;
   /** 1 for "I –", 2 for "a)", 3 and 4 deeper. */
   niveau: number;
@@ -123,6 +126,7 @@ export function buildContext(r: ResolvedMeeting) {
     const slides = item.presentation?.diaporama;
     return {
       numero: depth === 1 ? romanNumeral(index + 1) : depth === 2 ? letterNumeral(index + 1) : String(index + 1),
+      rang: index + 1,
       titre: item.titre,
       niveau: Math.min(depth, 4),
       ...(item.presentation
@@ -165,6 +169,8 @@ export function buildContext(r: ResolvedMeeting) {
       nom: instance.nom,
       ...(instance.sigle ? { sigle: instance.sigle } : {}),
       du: withPreposition(instance.article, instance.nom),
+      le: withArticle(instance.article, instance.nom),
+      Le: capitalise(withArticle(instance.article, instance.nom)),
     },
     document: {
       ...(meeting.document.titre ? { titre: meeting.document.titre } : {}),
@@ -178,7 +184,10 @@ export function buildContext(r: ResolvedMeeting) {
       ...(meeting.seance.lieu ? { lieu: meeting.seance.lieu } : {}),
       modalite: meeting.seance.modalite,
       presidence: chair ? { nom: displayName(chair, 'full'), ...(chair.fonction ? { fonction: chair.fonction } : {}) } : { nom: meeting.seance.presidence },
-      secretaires: meeting.seance.secretaires.map(full),
+      secretaires: meeting.seance.secretaires.map((id) => {
+        const p = person(id);
+        return { nom: full(id), designe: p ? agree(p, 'désigné', 'désignée') : 'désigné(e)' };
+      }),
     },
     libelles: r.labels,
     // The chair is named under "Présidence", not again among the participants (compte rendu); a
@@ -220,6 +229,15 @@ export function buildContext(r: ResolvedMeeting) {
 }
 
 export type TemplateContext = ReturnType<typeof buildContext>;
+
+/** "le Conseil municipal", "la Commission", "l’Assemblée générale". */
+function withArticle(article: string, name: string): string {
+  return article === 'l’' || article === "l'" ? `l’${name}` : `${article} ${name}`;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toLocaleUpperCase('fr-FR') + text.slice(1);
+}
 
 /** "du Comité", "de la Commission", "de l’Assemblée", "des Assemblées". */
 function withPreposition(article: string, name: string): string {

@@ -39,21 +39,49 @@ export function builtinTemplateDir(name: string): string {
   return path.join(root, name);
 }
 
-/** Loads a template folder; throws UsageError (exit 2) with file:line:col when it is broken. */
-export function loadTemplate(dir: string): LoadedTemplate {
+/**
+ * The files of a template: its document.hbs and its partials, plus the partials of the built-in template
+ * it extends (template.json: { "extends": "compte-rendu" }) that it does not redefine.
+ */
+export function templateFiles(dir: string): { main: string; partials: Map<string, string> } {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`${dir}: template folder not found`);
-  const mainPath = path.join(dir, MAIN_FILE);
-  if (!existsSync(mainPath)) throw new UsageError(`${dir}: a template folder needs a ${MAIN_FILE}`);
-
-  const env = Handlebars.create();
-  const files = new Map<string, string>();
-  files.set(mainPath, readFileSync(mainPath, 'utf8'));
+  const main = path.join(dir, MAIN_FILE);
+  if (!existsSync(main)) throw new UsageError(`${dir}: a template folder needs a ${MAIN_FILE}`);
+  const partials = new Map<string, string>();
+  const base = templateManifest(dir).extends;
+  if (base) for (const [name, file] of templateFiles(builtinTemplateDir(base)).partials) partials.set(name, file);
   const partialsDir = path.join(dir, PARTIALS_DIR);
   if (existsSync(partialsDir)) {
     for (const name of readdirSync(partialsDir).filter((f) => f.endsWith('.hbs')).sort()) {
-      files.set(path.join(partialsDir, name), readFileSync(path.join(partialsDir, name), 'utf8'));
+      partials.set(path.basename(name, '.hbs'), path.join(partialsDir, name));
     }
   }
+  return { main, partials };
+}
+
+function templateManifest(dir: string): { extends?: string } {
+  const file = path.join(dir, 'template.json');
+  if (!existsSync(file)) return {};
+  let manifest: { extends?: unknown };
+  try {
+    manifest = JSON.parse(readFileSync(file, 'utf8')) as { extends?: unknown };
+  } catch (error) {
+    throw new UsageError(`${file}: invalid JSON (${(error as Error).message})`);
+  }
+  if (manifest.extends === undefined) return {};
+  if (typeof manifest.extends !== 'string' || !(BUILTIN_TEMPLATES as readonly string[]).includes(manifest.extends) || manifest.extends === path.basename(dir)) {
+    throw new UsageError(`${file}: "extends" must name another built-in template (${BUILTIN_TEMPLATES.join(', ')})`);
+  }
+  return { extends: manifest.extends };
+}
+
+/** Loads a template folder; throws UsageError (exit 2) with file:line:col when it is broken. */
+export function loadTemplate(dir: string): LoadedTemplate {
+  const { main: mainPath, partials } = templateFiles(dir);
+  const env = Handlebars.create();
+  const files = new Map<string, string>();
+  files.set(mainPath, readFileSync(mainPath, 'utf8'));
+  for (const file of partials.values()) files.set(file, readFileSync(file, 'utf8'));
   // Precompiling checks syntax and helpers now, with positions, rather than at the first render.
   for (const [file, source] of files) {
     try {

@@ -1,0 +1,334 @@
+// clu render on the real examples: the official format part by part, in the DOCX XML and the PDF text and
+// structure; typography; reproducible bytes; templates; command-line behaviour.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './support/cli.js';
+import { readPdf, structNodes, xmpPacket, type PdfContent } from './support/pdf.js';
+import { openDocx, type OpenedDocx } from './support/docx.js';
+import { writeFileAtomic } from '../src/cli/output.js';
+
+const root = path.join(import.meta.dirname, '..');
+const examples = path.join(root, 'examples');
+const reference = path.join(examples, 'clu-vienne-2021-05-06.yaml');
+const council = path.join(examples, 'conseil-municipal', 'conseil-2024-03-28.yaml');
+const NBSP = '\u00A0';
+const NNBSP = '\u202F';
+
+const tmp = (prefix: string) => mkdtempSync(path.join(tmpdir(), `clu-${prefix}-`));
+
+async function render(args: string[], options: { env?: Record<string, string | undefined>; tty?: boolean } = {}) {
+  const out = tmp('render');
+  const result = await runCli(['render', '-o', out, ...args], options);
+  return { ...result, out, file: (name: string) => path.join(out, name) };
+}
+
+describe('the reference compte rendu', () => {
+  let docx: OpenedDocx;
+  let pdf: PdfContent;
+  let pdfBytes: Buffer;
+  let docxBytes: Buffer;
+
+  beforeAll(async () => {
+    const r = await render(['--format', 'docx,pdf,md', reference]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim().split('\n').map((p) => path.basename(p))).toEqual([
+      'clu-vienne-2021-05-06.docx',
+      'clu-vienne-2021-05-06.pdf',
+      'clu-vienne-2021-05-06.md',
+    ]);
+    docxBytes = readFileSync(r.file('clu-vienne-2021-05-06.docx'));
+    pdfBytes = readFileSync(r.file('clu-vienne-2021-05-06.pdf'));
+    docx = openDocx(docxBytes);
+    pdf = await readPdf(pdfBytes);
+  }, 120_000);
+
+  const paragraphs = (style: string) => docx.paragraphs.filter((p) => p.style === style).map((p) => p.text);
+
+  it('DOCX: bloc-marque, services, contact, place and date, title, chair — in the reference order', () => {
+    const texts = docx.paragraphs.map((p) => p.text);
+    const at = (text: string) => texts.findIndex((t) => t === text);
+    expect(at('PRÉFET\nDE LA VIENNE')).toBe(0);
+    expect(at('Liberté\nÉgalité\nFraternité')).toBe(1);
+    expect(at('Secrétariat Général Commun\nPôle Gouvernance Budgétaire et Performance\nBureau Conseil en Gestion et Management')).toBe(2);
+    expect(texts[3]).toBe(
+      `Affaire suivie par${NBSP}:\nNathalie MASSÉ\nChargée de mission qualité\nTél${NBSP}: 05${NBSP}49${NBSP}55${NBSP}69${NBSP}16\nMél${NBSP}: nathalie.masse@vienne.gouv.fr`,
+    );
+    expect(paragraphs('CluDateline')).toEqual(['Poitiers, le 14 juin 2021']);
+    expect(paragraphs('Title')).toEqual(['Compte rendu du Comité Local des Usagers du jeudi 6 mai 2021 à 14h30']);
+    expect(texts).toContain(`Présidence${NBSP}: Mme${NBSP}Chantal CASTELNOT, Préfète de la Vienne`);
+  });
+
+  it('DOCX: attendance by category, " ;" then "." at the end of each group, agreement of "représenté(e) par"', () => {
+    const attendees = paragraphs('CluAttendee');
+    expect(attendees).toHaveLength(13 + 12 + 4 + 11 + 6);
+    expect(attendees[0]).toBe(`M.${NBSP}Eric ROSE, directeur de l’office français de l’immigration et de l’intégration (OFII)${NNBSP};`);
+    expect(attendees[12]).toBe(`Mme${NBSP}Nathalie MASSÉ, chargée de mission qualité.`);
+    expect(attendees).toContain(
+      `Mme${NBSP}Anne-Laure JOUTEUX, cheffe de bureau de la communication interministérielle, représentée par Mme${NBSP}Nathalie BRIONNET${NNBSP};`,
+    );
+    expect(attendees).toContain(`M.${NBSP}Nicolas SEBILEAU, directeur de la citoyenneté et de la légalité, représenté par Mme${NBSP}Nadège ROCHE${NNBSP};`);
+    expect(paragraphs('CluLabel')).toEqual([`Participants${NBSP}:`, `Excusés(es)${NBSP}:`, `Absents(es)${NBSP}:`]);
+    expect(paragraphs('CluCategory')).toEqual([
+      `Représentants des services de l’Etat${NBSP}:`,
+      `Représentants des usagers${NBSP}:`,
+      `Représentants des services de l’Etat${NBSP}:`,
+      `Représentants des usagers${NBSP}:`,
+      `Représentants des usagers${NBSP}:`,
+    ]);
+  });
+
+  it('DOCX: sections "I –" to "VI –", sub-sections "a)", presentations with one or several presenters and slides', () => {
+    expect(paragraphs('Heading1')).toEqual([
+      `I – Le Comité Local des Usagers${NBSP}: quels sont ses objectifs${NNBSP}?`,
+      'II – L’accueil en préfecture',
+      'III – La délivrance de titres',
+      'IV – La dématérialisation des procédures',
+      'V – La communication à travers les réseaux web',
+      'VI – La Direction Départementale de l’Emploi, du Travail et des Solidarités (DDETS)',
+      'Conclusion',
+      'Témoignage Pimms Médiation France Services Poitiers',
+    ]);
+    expect(paragraphs('Heading2')).toHaveLength(10);
+    expect(paragraphs('Heading2')[0]).toBe('a) L’accueil physique');
+    const presentations = paragraphs('CluPresentation').map((t) => t.replace(/\u00A0/g, ' '));
+    expect(presentations).toContain('Présentation par Mme la Préfète (Diaporama page 3)');
+    expect(presentations).toContain('Présentation par Mme SAUVAIRE (Diaporama pages 6 et 7)');
+    expect(presentations).toContain('Présentation par Mme MASSÉ (Diaporama pages 8 à 10)');
+    expect(presentations).toContain('Présentation par Mmes BRIONNET et MASSÉ (Diaporama pages 28 à 33)');
+    expect(presentations).toContain('Présentation par Mme MASSE (Diaporama pages 34 à 37)');
+  });
+
+  it('DOCX: ✓ lists, exchanges, "no question" sentences, the closing, the signature, the annex on a new page', () => {
+    const info = docx.paragraphInfo;
+    const bullets = info.filter((p) => p.style === 'ListBullet');
+    expect(bullets.length).toBe(6);
+    expect(docx.part('word/numbering.xml')).toContain('<w:lvlText w:val="✓"/>');
+    expect(paragraphs('CluExchange')).toContain(
+      `Néanmoins, M.${NBSP}PREMPAIN demande si la préfecture envisage d’ouvrir l’accueil au public le samedi matin.`,
+    );
+    expect(paragraphs('CluNoQuestion')).toContain('Aucune observation ou question n’est formulée.');
+    expect(paragraphs('CluClosing')).toEqual([
+      'L’ordre du jour étant épuisé, aucune question ou remarque n’étant formulée, la séance est levée à 15h50.',
+    ]);
+    const texts = docx.paragraphs.map((p) => p.text);
+    const quality = texts.indexOf('La préfète,');
+    expect(quality).toBeGreaterThan(0);
+    expect(texts.slice(quality)).toContain('Chantal CASTELNOT');
+    const annexStart = info.findIndex((p) => p.text === 'Comité local des usagers de la Préfecture de la Vienne');
+    expect(info[annexStart]!.pageBreakBefore).toBe(true);
+  });
+
+  it('DOCX: real Word styles, French, widow control, different first page, PAGE/NUMPAGES, properties', () => {
+    expect(docx.style('Heading1').outlineLevel).toBe(0);
+    expect(docx.style('Heading2').outlineLevel).toBe(1);
+    const styles = docx.part('word/styles.xml');
+    expect(styles).toContain('<w:lang w:val="fr-FR"');
+    expect(styles).toMatch(/<w:docDefaults>[\s\S]*<w:widowControl\/>[\s\S]*<\/w:docDefaults>/);
+    expect(docx.part('word/document.xml')).toContain('<w:titlePg/>');
+    const footers = docx.names.filter((n) => /^word\/footer\d*\.xml$/.test(n)).map((n) => docx.part(n)).join('');
+    expect(footers).toContain('PAGE');
+    expect(footers).toContain('NUMPAGES');
+    const core = docx.part('docProps/core.xml');
+    expect(core).toContain('<dc:title>Compte rendu du Comité Local des Usagers du jeudi 6 mai 2021 à 14h30</dc:title>');
+    expect(core).toContain('<dc:creator>Nathalie MASSÉ</dc:creator>');
+    expect(core).toContain('2021-06-14T00:00:00Z');
+  });
+
+  it('typography: no-break spaces, guillemets, apostrophes, thousands, superscript ordinals', () => {
+    const all = docx.paragraphs.map((p) => p.text).join('\n');
+    expect(all).toContain(`109${NNBSP}016 appels en 2020 soit 32${NBSP}%`);
+    expect(all).toContain(`association le «${NBSP}Toit du Monde${NBSP}»`);
+    expect(all).not.toMatch(/[A-Za-zé]'[A-Za-zé]/);
+    expect(all).not.toContain(' :');
+    const xml = docx.part('word/document.xml');
+    expect(xml).toMatch(/<w:vertAlign w:val="superscript"\/><\/w:rPr><w:t[^>]*>er<\/w:t>/);
+  });
+
+  it('PDF: A4, every page numbered "N / total", title displayed, French, tagged headings and lists', async () => {
+    expect(pdf.pageCount).toBeGreaterThanOrEqual(10);
+    pdf.pages.forEach((page, i) => {
+      expect(Math.round(page.width)).toBe(595);
+      expect(Math.round(page.height)).toBe(842);
+      expect(page.text.trimEnd().endsWith(`${i + 1} / ${pdf.pageCount}`)).toBe(true);
+    });
+    const raw = pdfBytes.toString('latin1');
+    expect(pdfBytes.subarray(0, 8).toString()).toBe('%PDF-1.7');
+    expect(raw).toContain('/Lang (fr-FR)');
+    expect(raw).toContain('/DisplayDocTitle true');
+    expect(raw).toContain('/StructTreeRoot');
+    expect(raw).not.toMatch(/\/BaseFont \/(Helvetica|Times|Courier)/);
+    expect(raw.match(/\/FontFile2/g)?.length ?? 0).toBeGreaterThanOrEqual(3);
+    const roles = pdf.pages.flatMap((p) => structNodes(p.struct).map((n) => n.role));
+    expect(roles.filter((r) => r === 'H2').length).toBe(8);
+    expect(roles.filter((r) => r === 'H3').length).toBe(10);
+    expect(roles).toContain('L');
+    expect(roles).toContain('LI');
+    expect(pdf.info.Title).toBe('Compte rendu du Comité Local des Usagers du jeudi 6 mai 2021 à 14h30');
+  });
+
+  it('PDF: text in reading order with its spaces', () => {
+    const text = pdf.text.replace(/[\u00A0\u202F]/g, ' ');
+    const order = ['PRÉFET', 'Poitiers, le 14 juin 2021', 'Présidence : Mme Chantal CASTELNOT', 'Participants :', 'I – Le Comité Local', 'La préfète,', 'Chantal CASTELNOT', 'Témoignage Pimms'];
+    let from = 0;
+    for (const part of order) {
+      const at = text.indexOf(part, from);
+      expect(at, `"${part}" after position ${from}`).toBeGreaterThanOrEqual(0);
+      from = at + part.length;
+    }
+    expect(text).toContain('La préfecture a reçu 109 016 appels en 2020 soit 32 % de plus qu’en 2019.');
+  });
+
+  it('is reproducible: same bytes on a second render, in another process and another time zone', async () => {
+    const again = await render(['--format', 'docx,pdf', reference]);
+    expect(readFileSync(again.file('clu-vienne-2021-05-06.docx')).equals(docxBytes)).toBe(true);
+    expect(readFileSync(again.file('clu-vienne-2021-05-06.pdf')).equals(pdfBytes)).toBe(true);
+    const out = tmp('tz');
+    const child = spawnSync(path.join(root, 'bin', 'clu'), ['render', '-o', out, reference], {
+      env: { ...process.env, TZ: 'America/Los_Angeles', LANG: 'fr_FR.UTF-8' },
+      encoding: 'utf8',
+    });
+    expect(child.status).toBe(0);
+    expect(readFileSync(path.join(out, 'clu-vienne-2021-05-06.docx')).equals(docxBytes)).toBe(true);
+    expect(readFileSync(path.join(out, 'clu-vienne-2021-05-06.pdf')).equals(pdfBytes)).toBe(true);
+  }, 120_000);
+
+  it('takes its file dates from SOURCE_DATE_EPOCH when set', async () => {
+    const r = await render(['--format', 'docx', reference], { env: { SOURCE_DATE_EPOCH: '1700000000' } });
+    expect(openDocx(readFileSync(r.file('clu-vienne-2021-05-06.docx'))).part('docProps/core.xml')).toContain('2023-11-14T22:13:20Z');
+  });
+});
+
+describe('--pdfa', () => {
+  it('produces PDF/A-2 with valid XMP, even with "&" in the title', async () => {
+    const dir = tmp('pdfa');
+    cpSync(path.join(root, 'test', 'fixtures'), dir, { recursive: true });
+    const file = path.join(dir, 'ampersand.yaml');
+    writeFileSync(
+      file,
+      readFileSync(path.join(dir, 'valid-base.yaml'), 'utf8').replace('document: { date: 2024-03-10 }', 'document: { date: 2024-03-10, titre: "Conseil & Bureau <extraordinaire>" }'),
+    );
+    const r = await runCli(['render', '--pdfa', '--format', 'pdf', file]);
+    expect(r.code).toBe(0);
+    const bytes = readFileSync(path.join(dir, 'ampersand.pdf'));
+    const xmp = xmpPacket(bytes)!;
+    expect(xmp).toContain('<pdfaid:part>2</pdfaid:part>');
+    expect(xmp).toContain('Conseil &amp; Bureau &lt;extraordinaire&gt;');
+    expect((await readPdf(bytes)).info.Title).toBe('Conseil & Bureau <extraordinaire>');
+  });
+});
+
+describe('templates', () => {
+  it('clu template export writes a copy that renders the same document', async () => {
+    const dir = path.join(tmp('tpl'), 'mon-modele');
+    const exported = await runCli(['template', 'export', dir]);
+    expect(exported.code).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['document.hbs', 'partials']);
+    const builtin = await render(['--format', 'pdf', reference]);
+    const custom = await render(['--format', 'pdf', '--template', dir, reference]);
+    expect(readFileSync(custom.file('clu-vienne-2021-05-06.pdf')).equals(readFileSync(builtin.file('clu-vienne-2021-05-06.pdf')))).toBe(true);
+    const again = await runCli(['template', 'export', dir]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('not empty');
+  });
+
+  it('an unknown field or helper in a template fails with the template file:line:col, exit 2', async () => {
+    const dir = path.join(tmp('tpl-bad'), 'modele');
+    await runCli(['template', 'export', dir]);
+    const main = path.join(dir, 'document.hbs');
+    const source = readFileSync(main, 'utf8');
+    const lines = source.split('\n');
+    const titleLine = lines.findIndex((l) => l.startsWith('<title>')) + 1;
+    writeFileSync(main, source.replace('{{document.date}}', '{{document.dat}}'));
+    const unknownField = await render(['--template', dir, reference]);
+    expect(unknownField.code).toBe(2);
+    expect(unknownField.stderr).toMatch(new RegExp(`document\\.hbs:${titleLine - 1}:\\d+: unknown field "dat"`));
+    expect(readdirSync(unknownField.out)).toEqual([]);
+
+    writeFileSync(main, source.replace('{{document.date}}', '{{majuscules document.date}}'));
+    const unknownHelper = await render(['--template', dir, reference]);
+    expect(unknownHelper.code).toBe(2);
+    expect(unknownHelper.stderr).toMatch(/document\.hbs:\d+:\d+: unknown helper "majuscules"/);
+
+    writeFileSync(main, source);
+    writeFileSync(path.join(dir, 'partials', 'point.hbs'), '<h{{niveau}}>{{titre}}</h{{niveau}}>\n{{#each points}}{{> point}}{{/each}}\n{{/if}}\n');
+    const syntax = await render(['--template', dir, reference]);
+    expect(syntax.code).toBe(2);
+    expect(syntax.stderr).toMatch(/partials\/point\.hbs:3:\d+: template syntax error/);
+  });
+
+  it('the procès-verbal template: counts line, quorum, secretary, proxies, votes, two signatories', async () => {
+    const r = await render(['--template', 'proces-verbal', '--format', 'docx', council]);
+    expect(r.code).toBe(0);
+    const doc = openDocx(readFileSync(r.file('conseil-2024-03-28.docx')));
+    const texts = doc.paragraphs.map((p) => p.text.replace(/[\u00A0\u202F]/g, ' '));
+    expect(texts).toContain('Procès-verbal de la séance du Conseil municipal du jeudi 28 mars 2024');
+    expect(texts).toContain('En exercice : 27 – Présents : 19 – Représentés : 6 – Votants : 25');
+    expect(texts).toContain('Le quorum étant atteint (19 membres présents pour 14 requis), le Conseil municipal peut valablement délibérer.');
+    expect(texts).toContain('Mme Élodie RENAUD est désignée secrétaire de séance.');
+    expect(texts).toContain('Mme Valérie BONNET donne pouvoir à Mme Sylvie FONTAINE ;');
+    expect(texts).toContain('Adoptée par 20 voix pour et 5 voix contre.');
+    expect(texts).toContain('Adoptée à l’unanimité des suffrages exprimés (5 abstentions).');
+    expect(texts).toContain('Le maire,');
+    expect(texts).toContain('La secrétaire de séance,');
+    expect(doc.paragraphs.filter((p) => p.style === 'Heading1').map((p) => p.text)[0]).toBe('1. Approbation du procès-verbal de la séance du 15 février 2024');
+  });
+});
+
+describe('clu render on the command line', () => {
+  it('defaults to DOCX and PDF next to the input, and prints the paths', async () => {
+    const dir = tmp('next-to');
+    cpSync(examples, dir, { recursive: true });
+    const inDir = await runCli(['render', path.join(dir, 'clu-vienne-2022-05-12.yaml')]);
+    expect(inDir.code).toBe(0);
+    expect(inDir.stdout).toBe(`${path.join(dir, 'clu-vienne-2022-05-12.docx')}\n${path.join(dir, 'clu-vienne-2022-05-12.pdf')}\n`);
+    expect(existsSync(path.join(dir, 'clu-vienne-2022-05-12.pdf'))).toBe(true);
+    expect(readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
+  });
+
+  it('validates first: an invalid file renders nothing and gives the same diagnostics as clu validate', async () => {
+    const bad = path.join(root, 'test', 'fixtures', 'invalid', 'end-before-start.yaml');
+    const r = await render([reference, bad]);
+    expect(r.code).toBe(1);
+    expect(readdirSync(r.out)).toEqual([]);
+    const v = await runCli(['validate', bad]);
+    const diagnosticsOnly = (text: string) => text.split('\n').filter((line) => !/\(\d+ files?\)$/.test(line)).join('\n');
+    expect(diagnosticsOnly(r.stderr)).toBe(diagnosticsOnly(v.stderr));
+    expect(r.stderr).toContain('1 error, 0 warnings (2 files)');
+  });
+
+  it('refuses to overwrite its input', async () => {
+    const dir = tmp('overwrite');
+    cpSync(path.join(root, 'test', 'fixtures'), dir, { recursive: true });
+    const odd = path.join(dir, 'seance.md');
+    cpSync(path.join(dir, 'valid-base.yaml'), odd);
+    const before = readFileSync(odd);
+    const r = await runCli(['render', '--format', 'md', odd]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('refusing to overwrite the input file');
+    expect(readFileSync(odd).equals(before)).toBe(true);
+  });
+
+  it('writes atomically: a failed write leaves neither the file nor a temporary file', () => {
+    const dir = tmp('atomic');
+    expect(() => writeFileAtomic(path.join(dir, 'missing-folder', 'x.pdf'), Buffer.from('x'))).toThrow(/cannot write/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('shows progress on a terminal when rendering several files, and not when piped', async () => {
+    const files = ['clu-vienne-2022-05-12.yaml', 'clu-vienne-2023-06-01.yaml'].map((f) => path.join(examples, f));
+    const tty = await render(['--format', 'md', ...files], { tty: true, env: { NO_COLOR: '1' } });
+    expect(tty.stderr).toContain('[1/2]');
+    expect(tty.stderr).toContain('[2/2]');
+    const piped = await render(['--format', 'md', ...files]);
+    expect(piped.stderr).toBe('');
+  });
+
+  it('rejects an unknown format with exit 2', async () => {
+    const r = await render(['--format', 'odt', reference]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('unknown format "odt"');
+  });
+});

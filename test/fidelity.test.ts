@@ -11,7 +11,8 @@ import { openDocx } from './support/docx.js';
 import { containsRun, referenceText, similarity, words } from './support/words.js';
 
 const root = path.join(import.meta.dirname, '..');
-const referenceFile = path.join(root, '..', 'shared', 'reference', '000_0f4267dd44522ad6.txt');
+// A copy of ../shared/reference/000_0f4267dd44522ad6.txt (the public minutes), so the suite runs from any clone.
+const referenceFile = path.join(root, 'test', 'fixtures', 'reference', 'clu-vienne-2021-05-06.txt');
 const example = path.join(root, 'examples', 'clu-vienne-2021-05-06.yaml');
 const composition = readFileSync(path.join(root, 'examples', 'clu-vienne.composition.yaml'), 'utf8');
 

@@ -20,12 +20,14 @@ const expected: Record<string, string[]> = {
   'end-before-start': ['end-before-start 6:8'],
   'guest-is-member': ['guest-is-member 12:13'],
   'include-not-found': ['include-not-found 1:14'],
+  'logo-not-found': ['logo-not-found 5:20'],
   'mention-not-present': ['mention-not-present 16:24'],
   'not-a-member': ['not-a-member 9:47'],
   'presenter-not-present': ['presenter-not-present 14:26'],
   'proxy-holder-multiple': ['proxy-holder-multiple 12:30'],
   'proxy-holder-not-present': ['proxy-holder-not-present 11:31'],
   'representative-not-present': ['representative-not-present 11:36'],
+  'quorum-not-reached': ['quorum-not-reached 18:17'],
   'represented-and-proxy': ['represented-and-proxy 11:7'],
   'schema-block': ['schema-block 16:9'],
   'schema-invalid': ['schema-invalid 4:9'],
@@ -83,6 +85,14 @@ describe('one fixture per diagnostic code', () => {
     const reporter = new Reporter('en');
     validateMeeting(path.join(dir, '..', 'valid-base.yaml'), reporter);
     expect(reporter.diagnostics).toEqual([]);
+  });
+});
+
+describe('times and dates', () => {
+  it('accept 14h30, 14:30, 9h and reject 14:, 25h00, 14h75', async () => {
+    const { Time } = await import('../src/model/schema.js');
+    for (const ok of ['14h30', '14:30', '9h', '09h05', '23:59']) expect(Time.safeParse(ok).success, ok).toBe(true);
+    for (const bad of ['14:', '25h00', '14h75', '14.30', 'midi']) expect(Time.safeParse(bad).success, bad).toBe(false);
   });
 });
 

@@ -241,13 +241,13 @@ describe('templates', () => {
     const source = readFileSync(main, 'utf8');
     const lines = source.split('\n');
     const titleLine = lines.findIndex((l) => l.startsWith('<title>')) + 1;
-    writeFileSync(main, source.replace('{{document.date}}', '{{document.dat}}'));
+    writeFileSync(main, source.replace('{{document.ligne_date}}', '{{document.ligne_dat}}'));
     const unknownField = await render(['--template', dir, reference]);
     expect(unknownField.code).toBe(2);
-    expect(unknownField.stderr).toMatch(new RegExp(`document\\.hbs:${titleLine - 1}:\\d+: unknown field "dat"`));
+    expect(unknownField.stderr).toMatch(new RegExp(`document\\.hbs:${titleLine - 1}:\\d+: unknown field "ligne_dat"`));
     expect(readdirSync(unknownField.out)).toEqual([]);
 
-    writeFileSync(main, source.replace('{{document.date}}', '{{majuscules document.date}}'));
+    writeFileSync(main, source.replace('{{document.ligne_date}}', '{{majuscules document.ligne_date}}'));
     const unknownHelper = await render(['--template', dir, reference]);
     expect(unknownHelper.code).toBe(2);
     expect(unknownHelper.stderr).toMatch(/document\.hbs:\d+:\d+: unknown helper "majuscules"/);

@@ -147,6 +147,7 @@ export function buildContext(r: ResolvedMeeting) {
       ? meeting.signataires.map((s) => ({ id: s.personne, qualite: s.qualite }))
       : [{ id: meeting.seance.presidence, qualite: undefined }];
 
+  const documentPlace = meeting.document.lieu ?? organisation?.lieu ?? meeting.seance.lieu ?? '';
   const orgDir = r.sources.organisation ? path.dirname(path.resolve(r.sources.organisation.file)) : undefined;
   const logo = organisation?.marque?.logo;
 
@@ -171,11 +172,15 @@ export function buildContext(r: ResolvedMeeting) {
       du: withPreposition(instance.article, instance.nom),
       le: withArticle(instance.article, instance.nom),
       Le: capitalise(withArticle(instance.article, instance.nom)),
+      /** Agreement of the body's name: "réuni" (le Conseil) or "réunie" (la Commission). */
+      reuni: instance.article === 'la' ? 'réunie' : instance.article === 'les' ? 'réunis' : 'réuni',
     },
     document: {
       ...(meeting.document.titre ? { titre: meeting.document.titre } : {}),
-      lieu: meeting.document.lieu ?? organisation?.lieu ?? meeting.seance.lieu ?? '',
+      lieu: documentPlace,
       date: frenchDate(meeting.document.date),
+      /** "Poitiers, le 14 juin 2021", or "Le 14 juin 2021" when no place is known. */
+      ligne_date: documentPlace ? `${documentPlace}, le ${frenchDate(meeting.document.date)}` : `Le ${frenchDate(meeting.document.date)}`,
     },
     seance: {
       date: frenchDate(meeting.seance.date, { weekday: true }),
@@ -204,14 +209,24 @@ export function buildContext(r: ResolvedMeeting) {
       excuses: counts.total.excused,
       absents: counts.total.absent,
       votants: counts.total.voters,
-      ...(counts.quorum ? { quorum: { atteint: counts.quorum.reached, requis: counts.quorum.required, compte: counts.quorum.counted } } : {}),
+      ...(counts.quorum
+        ? {
+            quorum: {
+              atteint: counts.quorum.reached,
+              requis: counts.quorum.required,
+              compte: counts.quorum.counted,
+              // What was counted, in words: "membres présents" or "membres présents ou représentés".
+              comptes: counts.quorum.includesRepresented ? 'membres présents ou représentés' : 'membres présents',
+            },
+          }
+        : {}),
     },
     ouverture: meeting.ouverture.map(block),
     points: meeting.points.map((item, i) => point(item, i, 1)),
     ...(meeting.cloture
       ? {
           cloture: {
-            ...(meeting.cloture.titre ? { titre: meeting.cloture.titre } : {}),
+            titre: meeting.cloture.titre ?? r.labels.conclusion,
             formule: meeting.cloture.formule ?? r.labels.levee,
             contenu: meeting.cloture.contenu.map(block),
           },
@@ -224,7 +239,12 @@ export function buildContext(r: ResolvedMeeting) {
         nom: p ? displayName(p, 'signature') : id,
       };
     }),
-    annexes: meeting.annexes.map((annex) => ({ entete: annex.entete, titre: annex.titre, contenu: annex.contenu.map(block) })),
+    annexes: meeting.annexes.map((annex) => ({
+      entete: annex.entete,
+      titre: annex.titre,
+      ...(annex.auteur ? { auteur: nameOf(annex.auteur) } : {}),
+      contenu: annex.contenu.map(block),
+    })),
   };
 }
 

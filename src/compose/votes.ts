@@ -15,7 +15,8 @@ export function voteSentence(vote: VoteCount | undefined, declared?: 'adoptee' |
   const adopted = declared ? declared === 'adoptee' : vote.pour > vote.contre;
   const verdict = adopted ? 'Adoptée' : 'Rejetée';
   const notTaking = vote.ne_prend_pas_part > 0 ? ` ${plural(vote.ne_prend_pas_part, 'membre ne prend pas part au vote', 'membres ne prennent pas part au vote')}.` : '';
-  if (vote.contre === 0 && vote.pour > 0) {
+  const unanimous = adopted ? vote.contre === 0 && vote.pour > 0 : vote.pour === 0 && vote.contre > 0;
+  if (unanimous) {
     if (vote.abstentions === 0) return `${verdict} à l’unanimité.${notTaking}`;
     return `${verdict} à l’unanimité des suffrages exprimés (${plural(vote.abstentions, 'abstention', 'abstentions')}).${notTaking}`;
   }

@@ -18,8 +18,10 @@ export interface Counts {
 export interface QuorumResult {
   /** Smallest number of members that meets the rule. */
   required: number;
-  /** Members counted for the quorum under the rule (present, plus represented when proxies count). */
+  /** Voting members counted under the rule (present, plus represented when proxies count). */
   counted: number;
+  /** Whether represented members count (the rule's `pouvoirs`). */
+  includesRepresented: boolean;
   reached: boolean;
   /** counted - required: how many above (≥ 0) or below (< 0) the threshold. */
   margin: number;
@@ -94,10 +96,17 @@ export function computeCounts(resolved: ResolvedMeeting): MeetingCounts {
   const rule = resolved.composition.instance.quorum;
   let quorum: QuorumResult | undefined;
   if (rule) {
-    const exact = rule.fraction * total.inOffice;
+    // Members with a consultative voice are not counted for the quorum.
+    const voting = [...resolved.people.values()].filter((p) => p.member && p.voting);
+    const exact = rule.fraction * voting.length;
     const required = rule.strict ? Math.floor(exact) + 1 : Math.ceil(exact);
-    const counted = total.present + (rule.pouvoirs ? total.represented : 0);
-    quorum = { required, counted, reached: counted >= required, margin: counted - required };
+    const counted = voting.filter((p) => {
+      const state = resolved.attendance.get(p.id);
+      if (state?.kind === 'present') return true;
+      const holder = state?.kind === 'excused' ? (state.representedBy ?? state.proxyTo) : undefined;
+      return rule.pouvoirs && holder !== undefined && isPresent(resolved, holder);
+    }).length;
+    quorum = { required, counted, reached: counted >= required, margin: counted - required, includesRepresented: rule.pouvoirs };
   }
 
   return {

@@ -16,5 +16,4 @@ export const DEFAULT_LABELS: Required<Labels> = {
   levee: 'L’ordre du jour étant épuisé, la séance est levée',
   neant: 'Néant',
   pouvoir: 'donne pouvoir à',
-  ordre_du_jour: 'Ordre du jour',
 };

@@ -27,7 +27,7 @@ function isRealDate(s: string): boolean {
 
 export const Time = z
   .string()
-  .regex(/^([01]?\d|2[0-3])[:h]([0-5]\d)?$/, { message: 'heure attendue, par exemple 14h30 ou 14:30' })
+  .regex(/^([01]?\d|2[0-3])(:[0-5]\d|h([0-5]\d)?)$/, { message: 'heure attendue, par exemple 14h30, 14:30 ou 9h' })
   .meta({ description: 'Heure : 14h30, 14:30 ou 9h.', examples: ['14h30'] });
 
 /**
@@ -75,7 +75,6 @@ export const Labels = z
     levee: z.string(),
     neant: z.string(),
     pouvoir: z.string(),
-    ordre_du_jour: z.string(),
   })
   .partial()
   .meta({ description: 'Libellés du document (« Participants », « Excusés(es) », …) : remplacent ceux du modèle.' });

@@ -1,6 +1,8 @@
 // Checks that need the whole meeting: every id declared, one attendance state per person, representatives
 // and proxy holders present, speakers, presenters and signatories present, dates and times in order,
 // slides, votes. Each problem is reported at the place in the YAML where it can be fixed.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { isScalar, type Node } from 'yaml';
 import type { Block, AgendaItem, Composition } from '../model/schema.js';
 import { isPresent, type ResolvedMeeting } from '../model/resolve.js';
@@ -48,6 +50,47 @@ class CrossChecker {
     this.checkSession(known);
     this.checkContent();
     this.checkSignatories();
+    this.checkLogo();
+    this.checkQuorum();
+  }
+
+  private checkLogo(): void {
+    const logo = this.r.organisation?.marque?.logo;
+    const source = this.r.sources.organisation;
+    if (!logo || !source) return;
+    const prefix: DataPath = source === this.meetingSource ? ['organisation'] : [];
+    const file = path.resolve(path.dirname(path.resolve(source.file)), logo.fichier);
+    let reason: string | undefined;
+    try {
+      const head = readFileSync(file).subarray(0, 4);
+      const png = head[0] === 0x89 && head[1] === 0x50;
+      const jpeg = head[0] === 0xff && head[1] === 0xd8;
+      if (!png && !jpeg) reason = this.reporter.locale === 'fr' ? 'ni PNG ni JPEG' : 'neither PNG nor JPEG';
+    } catch (error) {
+      reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? (this.reporter.locale === 'fr' ? 'fichier introuvable' : 'no such file') : (error as Error).message;
+    }
+    if (reason) this.report('logo-not-found', { path: logo.fichier, reason }, [...prefix, 'marque', 'logo', 'fichier'], source);
+  }
+
+  /** Votes taken without a quorum are void: worth a warning when the body defines its rule. */
+  private checkQuorum(): void {
+    const quorum = computeCounts(this.r).quorum;
+    if (!quorum || quorum.reached) return;
+    const votes = this.votePaths();
+    if (votes.length > 0) this.report('quorum-not-reached', { counted: quorum.counted, required: quorum.required }, votes[0]!);
+  }
+
+  private votePaths(): DataPath[] {
+    const found: DataPath[] = [];
+    const walk = (items: AgendaItem[], path: DataPath) =>
+      items.forEach((item, i) => {
+        (item.contenu ?? []).forEach((block, j) => {
+          if (typeof block === 'object' && 'deliberation' in block && block.deliberation.vote) found.push([...path, i, 'contenu', j, 'deliberation', 'vote']);
+        });
+        walk(item.points ?? [], [...path, i, 'points']);
+      });
+    walk(this.r.meeting.points, ['points']);
+    return found;
   }
 
   // ── Reporting helpers ──────────────────────────────────────────────────────────────────────────────
@@ -250,8 +293,10 @@ class CrossChecker {
       const voters = computeCounts(this.r).total.voters;
       const cast = d.vote.pour + d.vote.contre + d.vote.abstentions + d.vote.ne_prend_pas_part;
       if (cast > voters) this.report('vote-exceeds-voters', { cast, voters }, [...path, 'vote']);
+      // A tie may go either way (the chair's casting vote): only a result against the majority is suspicious.
       const adopted = d.vote.pour > d.vote.contre;
-      if (d.resultat && (d.resultat === 'adoptee') !== adopted) {
+      const tie = d.vote.pour === d.vote.contre;
+      if (d.resultat && !tie && (d.resultat === 'adoptee') !== adopted) {
         this.report('vote-result-mismatch', { result: d.resultat, pour: d.vote.pour, contre: d.vote.contre }, [...path, 'resultat']);
       }
     }

@@ -100,6 +100,16 @@ const catalog = {
     fr: ['impossible de lire le fichier {kind} « {path} » : {reason}', 'le chemin est relatif à ce fichier'],
   },
   // Cross-checks
+  'logo-not-found': {
+    severity: 'error',
+    en: ['the logo image “{path}” cannot be read: {reason}', 'the path is relative to the organisation file; PNG or JPEG'],
+    fr: ['l’image du logo « {path} » est illisible : {reason}', 'le chemin est relatif au fichier organisation ; PNG ou JPEG'],
+  },
+  'quorum-not-reached': {
+    severity: 'warning',
+    en: ['the quorum is not reached ({counted} counted, {required} required), yet votes are recorded', 'check the attendance, or the quorum rule of the composition'],
+    fr: ['le quorum n’est pas atteint ({counted} comptés, {required} requis), mais des votes sont enregistrés', 'vérifiez les présences, ou la règle de quorum de la composition'],
+  },
   'unknown-id': {
     severity: 'error',
     en: ['“{id}” is not a declared person{suggestion}', 'declare it under “membres” (composition) or “personnes” (meeting)'],

@@ -28,7 +28,7 @@ beforeAll(async () => {
   expect(result.code).toBe(0);
   const pdf = await readPdf(readFileSync(path.join(out, 'clu-vienne-2021-05-06.pdf')));
   // The footer ("3 / 13") is page furniture, not text of the document.
-  pdfText = pdf.pages.map((page) => page.text.replace(/\s*\d+ \/ \d+\s*$/, '')).join('\n');
+  pdfText = pdf.pages.map((page) => page.text.replace(/\s*(Page )?\d+ \/ \d+\s*$/, '')).join('\n');
   docxText = openDocx(readFileSync(path.join(out, 'clu-vienne-2021-05-06.docx'))).paragraphs.map((p) => p.text).join('\n');
 }, 120_000);
 

@@ -120,7 +120,7 @@ describe('PDF writer: kitchen sink', () => {
     content.pages.forEach((page, index) => {
       expect(pageText(page).endsWith(`${index + 1} / ${count}`)).toBe(true);
       const footer = page.items[page.items.length - 1];
-      expect(footer?.str).toBe(`${index + 1} / ${count}`);
+      expect(footer?.str).toBe(`Page ${index + 1} / ${count}`);
       // In the bottom margin, centred between the side margins.
       expect(footer?.y).toBeGreaterThan(page.height - style.page.margins.bottom);
       const middle = (footer?.x ?? 0) + (footer?.width ?? 0) / 2;
@@ -327,7 +327,7 @@ describe('PDF writer: pagination', () => {
       { type: 'pageBreak' },
     ]);
     const content = await readPdf(await render(tree));
-    expect(content.pages.map(pageText)).toEqual(['Ligne 1 Ligne 2 1 / 3', 'Après le saut 2 / 3', 'Annexe seule 3 / 3']);
+    expect(content.pages.map(pageText)).toEqual(['Ligne 1 Ligne 2 Page 1 / 3', 'Après le saut Page 2 / 3', 'Annexe seule Page 3 / 3']);
   });
 
   it('keeps a heading with the first lines of the next paragraph', async () => {

@@ -89,7 +89,7 @@ export function defaultStylesheet(): Stylesheet {
     page: { size: 'A4', margins: { top: 57, right: 57, bottom: 57, left: 68 } },
     fonts: defaultFonts(),
     listMarks: { check: '✓', dash: '–', bullet: '•' },
-    footer: '{page} / {pages}',
+    footer: 'Page {page} / {pages}',
     styles: {
       body: style({}),
       marque: style({ font: 'bold', size: 11, spaceAfter: 0, lineHeight: 1.1 }),

@@ -9,6 +9,7 @@ import { runCli } from './support/cli.js';
 import { readPdf, structNodes, xmpPacket, type PdfContent } from './support/pdf.js';
 import { openDocx, type OpenedDocx } from './support/docx.js';
 import { writeFileAtomic } from '../src/cli/output.js';
+import { solidPng } from './support/png.js';
 
 const root = path.join(import.meta.dirname, '..');
 const examples = path.join(root, 'examples');
@@ -217,6 +218,31 @@ describe('--pdfa', () => {
     expect(xmp).toContain('<pdfaid:part>2</pdfaid:part>');
     expect(xmp).toContain('Conseil &amp; Bureau &lt;extraordinaire&gt;');
     expect((await readPdf(bytes)).info.Title).toBe('Conseil & Bureau <extraordinaire>');
+  });
+});
+
+describe('a logo supplied by the user', () => {
+  it('stands at the top of the bloc-marque, in the PDF (tagged Figure with its alt text) and in the DOCX', async () => {
+    const dir = tmp('logo');
+    cpSync(path.join(root, 'test', 'fixtures'), dir, { recursive: true });
+    writeFileSync(path.join(dir, 'marianne.png'), solidPng(40, 36));
+    writeFileSync(
+      path.join(dir, 'organisation.yaml'),
+      'marque:\n  institution: [PRÉFET, DE LA VIENNE]\n  logo: { fichier: marianne.png, largeur: 50, alt: Marianne }\nservices: [Secrétariat Général Commun]\n',
+    );
+    const meeting = path.join(dir, 'with-logo.yaml');
+    writeFileSync(meeting, readFileSync(path.join(dir, 'valid-base.yaml'), 'utf8').replace('composition:', 'organisation: organisation.yaml\ncomposition:'));
+    const r = await runCli(['render', meeting]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const pdfBytes = readFileSync(path.join(dir, 'with-logo.pdf'));
+    expect(pdfBytes.toString('latin1')).toMatch(/\/Subtype \/Image/);
+    const pdf = await readPdf(pdfBytes);
+    const figure = structNodes(pdf.pages[0]!.struct).find((n) => n.role === 'Figure');
+    expect(figure?.alt).toBe('Marianne');
+    const doc = openDocx(readFileSync(path.join(dir, 'with-logo.docx')));
+    expect(doc.names.some((n) => n.startsWith('word/media/'))).toBe(true);
+    expect(doc.part('word/document.xml')).toMatch(/<wp:docPr [^>]*descr="Marianne"/);
   });
 });
 

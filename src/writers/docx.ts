@@ -357,7 +357,8 @@ function table(ctx: Context, block: Extract<Block, { type: 'table' }>): (Paragra
       children: cells.map(
         (cell) =>
           new TableCell({
-            children: [new Paragraph({ style: 'Normal', children: runs(cell.children, cell.header ? { bold: true } : {}) })],
+            // Table cells use the "small" style, as in the PDF writer.
+            children: [new Paragraph({ style: paragraphStyleId('small'), children: runs(cell.children, cell.header ? { bold: true } : {}) })],
           }),
       ),
     });

@@ -16,9 +16,15 @@ const md = new MarkdownIt('zero', { html: false, linkify: false, typographer: fa
 /** Names a person in prose ("M. PREMPAIN"); undefined when the id is unknown (left as typed). */
 export type NameOf = (id: string) => string | undefined;
 
+/** Stands for an escaped "\@" while Markdown is parsed, so that it is never read as a mention. */
+const LITERAL_AT = '\uE000';
+
 export function richTextToMarkup(text: string, nameOf: NameOf): string {
-  const tokens = md.parseInline(text, {})[0]?.children ?? [];
-  return tokens.map((token) => tokenToMarkup(token, nameOf)).join('');
+  const tokens = md.parseInline(text.replaceAll('\\@', LITERAL_AT), {})[0]?.children ?? [];
+  return tokens
+    .map((token) => tokenToMarkup(token, nameOf))
+    .join('')
+    .replaceAll(LITERAL_AT, '@');
 }
 
 function tokenToMarkup(token: Token, nameOf: NameOf): string {
@@ -52,18 +58,4 @@ function textWithMentions(text: string, nameOf: NameOf): string {
     last = mention.index + mention.length;
   }
   return out + escapeMarkup(text.slice(last));
-}
-
-/** Plain text of rich text (for metadata and sorting): markup dropped, mentions resolved. */
-export function richTextToPlain(text: string, nameOf: NameOf): string {
-  return richTextToMarkup(text, nameOf)
-    .replace(/<br\/>/g, '\n')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;/g, "'")
-    .replace(/&#x60;/g, '`')
-    .replace(/&#x3D;/g, '=')
-    .replace(/&amp;/g, '&');
 }

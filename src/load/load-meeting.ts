@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { Composition, Meeting, Organisation } from '../model/schema.js';
 import type { Reporter, Source } from '../validate/diagnostic.js';
 import { reportSchemaIssues } from '../validate/schema-issues.js';
+import { parseOptions } from '../validate/schema-messages.js';
 import { locate } from '../validate/locate.js';
 import { decodeText, describeFsError, parseYaml, readBytes, MAX_FILE_BYTES, type FileBytes } from './read-yaml.js';
 
@@ -49,7 +50,7 @@ export function loadFile(file: string, reporter: Reporter): LoadedFile | undefin
     return { kind, ...(meeting ? { meeting } : {}) };
   }
   const schema = kind === 'composition' ? Composition : Organisation;
-  const result = schema.safeParse(parsed.data);
+  const result = schema.safeParse(parsed.data, parseOptions(reporter.locale));
   if (!result.success) {
     reportSchemaIssues(schema, parsed.data, result.error.issues, parsed.source, reporter);
     return { kind };
@@ -69,7 +70,7 @@ export function loadMeeting(file: string, reporter: Reporter): LoadedMeeting | u
 
 function meetingFromParsed(source: Source, data: unknown, reporter: Reporter): LoadedMeeting | undefined {
   const file = source.file;
-  const result = Meeting.safeParse(data, { reportInput: true });
+  const result = Meeting.safeParse(data, parseOptions(reporter.locale));
   if (!result.success) {
     reportSchemaIssues(Meeting, data, result.error.issues, source, reporter);
   }
@@ -123,7 +124,7 @@ function loadPart<S extends z.ZodType>(
 ): Part<z.output<S>> {
   if (value === undefined || value === null) return { ok: true };
   if (typeof value !== 'string') {
-    const inline = schema.safeParse(value);
+    const inline = schema.safeParse(value, parseOptions(reporter.locale));
     return inline.success ? { ok: true, value: { data: inline.data, source: meetingSource } } : { ok: false };
   }
   const target = path.resolve(path.dirname(meetingSource.file), value);
@@ -144,7 +145,7 @@ function loadPart<S extends z.ZodType>(
   const display = path.isAbsolute(value) ? value : path.join(path.dirname(meetingSource.file), value);
   const parsed = loadYamlFile(display, bytes, reporter);
   if (!parsed) return { ok: false };
-  const result = schema.safeParse(parsed.data);
+  const result = schema.safeParse(parsed.data, parseOptions(reporter.locale));
   if (!result.success) {
     reportSchemaIssues(schema, parsed.data, result.error.issues, parsed.source, reporter);
     return { ok: false };

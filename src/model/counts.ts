@@ -16,6 +16,8 @@ export interface Counts {
 }
 
 export interface QuorumResult {
+  /** Members the fraction applies to: the voting members in office. */
+  base: number;
   /** Smallest number of members that meets the rule. */
   required: number;
   /** Voting members counted under the rule (present, plus represented when proxies count). */
@@ -106,7 +108,7 @@ export function computeCounts(resolved: ResolvedMeeting): MeetingCounts {
       const holder = state?.kind === 'excused' ? (state.representedBy ?? state.proxyTo) : undefined;
       return rule.pouvoirs && holder !== undefined && isPresent(resolved, holder);
     }).length;
-    quorum = { required, counted, reached: counted >= required, margin: counted - required, includesRepresented: rule.pouvoirs };
+    quorum = { base: voting.length, required, counted, reached: counted >= required, margin: counted - required, includesRepresented: rule.pouvoirs };
   }
 
   return {

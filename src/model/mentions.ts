@@ -1,7 +1,8 @@
 // Mentions of people inside prose: "@prempain demande si …" renders "M. PREMPAIN demande si …".
-// An @ preceded by a letter, digit, dot or another @ is not a mention (e-mail addresses stay as typed).
+// An @ preceded by a letter, digit, dot or another @ is not a mention (e-mail addresses stay as typed),
+// nor one written \@ (a literal "@prefet86" account name, say).
 
-export const MENTION_PATTERN = /(?<![\p{L}\p{N}._@-])@([a-z][a-z0-9_]*(?:-[a-z0-9_]+)*)/gu;
+export const MENTION_PATTERN = /(?<![\p{L}\p{N}._@\\-])@([a-z][a-z0-9_]*(?:-[a-z0-9_]+)*)/gu;
 
 export interface MentionMatch {
   id: string;

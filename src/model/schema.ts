@@ -4,19 +4,22 @@
 // are in French too because editors show them on hover.
 import { z } from 'zod';
 
+// Messages of custom checks are keys ("@date-format") turned into words, in the user's language, by
+// src/validate/schema-messages.ts.
+
 // ─── Scalars ──────────────────────────────────────────────────────────────────────────────────────────
 
 export const ID_PATTERN = /^[a-z][a-z0-9_]*(?:-[a-z0-9_]+)*$/;
 
 export const Id = z
   .string()
-  .regex(ID_PATTERN, { message: 'identifiant attendu : minuscules sans accents, chiffres, « _ » ou « - » (ex. : dupont_m)' })
+  .regex(ID_PATTERN, { message: '@id-format' })
   .meta({ description: 'Identifiant stable d’une personne ou d’une catégorie (minuscules, chiffres, _ ou -).' });
 
 export const IsoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date attendue au format AAAA-MM-JJ (ex. : 2021-05-06)' })
-  .refine((s) => isRealDate(s), { message: 'cette date n’existe pas dans le calendrier' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: '@date-format', abort: true })
+  .refine((s) => isRealDate(s), { message: '@date-invalid' })
   .meta({ description: 'Date au format AAAA-MM-JJ.', examples: ['2021-05-06'] });
 
 function isRealDate(s: string): boolean {
@@ -27,7 +30,7 @@ function isRealDate(s: string): boolean {
 
 export const Time = z
   .string()
-  .regex(/^([01]?\d|2[0-3])(:[0-5]\d|h([0-5]\d)?)$/, { message: 'heure attendue, par exemple 14h30, 14:30 ou 9h' })
+  .regex(/^([01]?\d|2[0-3])(:[0-5]\d|h([0-5]\d)?)$/, { message: '@time-format' })
   .meta({ description: 'Heure : 14h30, 14:30 ou 9h.', examples: ['14h30'] });
 
 /**
@@ -36,7 +39,7 @@ export const Time = z
  */
 export const RichText = z
   .string()
-  .min(1, { message: 'texte vide' })
+  .min(1, { message: '@text-empty' })
   .meta({ description: 'Texte : **gras**, *italique*, et @identifiant pour nommer une personne (rendu « M. NOM »).' });
 
 // ─── People ───────────────────────────────────────────────────────────────────────────────────────────
@@ -153,7 +156,7 @@ export type Composition = z.infer<typeof Composition>;
 export const Slides = z
   .union([
     z.number().int().positive(),
-    z.string().regex(/^\d+\s*-\s*\d+$/, { message: 'plage de pages attendue, par ex. "8-10"' }),
+    z.string().regex(/^\d+\s*-\s*\d+$/, { message: '@slides-format' }),
     z.array(z.number().int().positive()).min(1),
   ])
   .meta({ description: 'Pages du diaporama : 5, "8-10" (pages 8 à 10) ou [6, 7] (pages 6 et 7).' });
@@ -204,7 +207,7 @@ export const Block = z
         engagement: RichText,
         responsable: Id.optional(),
         echeance: z
-          .union([IsoDate, z.string().regex(/^\d{4}(-\d{2})?$/, { message: 'échéance attendue : AAAA-MM-JJ, AAAA-MM ou AAAA' })])
+          .union([IsoDate, z.string().regex(/^\d{4}(-\d{2})?$/, { message: '@deadline-format' })])
           .optional()
           .meta({ description: 'Échéance : une date (2021-05-27), un mois (2021-09) ou une année (2022).' }),
       })

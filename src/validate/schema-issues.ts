@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Reporter, Source } from './diagnostic.js';
 import { locate, type DataPath } from './locate.js';
 import { didYouMean } from './suggest.js';
+import { schemaMessage } from './schema-messages.js';
 import type { Locale } from './messages.js';
 
 type Issue = z.core.$ZodIssue;
@@ -83,7 +84,7 @@ function reportIssue(scope: Scope, issue: Issue): void {
       return;
     }
     default: {
-      reporter.add('schema-invalid', { detail: issue.message }, at(path));
+      reporter.add('schema-invalid', { detail: schemaMessage(issue.message, locale) }, at(path));
     }
   }
 }

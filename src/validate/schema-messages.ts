@@ -1,0 +1,26 @@
+// Words for the schema's own checks (keys such as "@date-format" in src/model/schema.ts), in English and
+// French. Zod's built-in messages come from its locales (en, fr).
+import { z } from 'zod';
+import type { Locale } from './messages.js';
+
+const SCHEMA_MESSAGES: Record<string, Record<Locale, string>> = {
+  '@id-format': {
+    en: 'id expected: lower-case letters without accents, digits, "_" or "-" (e.g. dupont_m)',
+    fr: 'identifiant attendu : minuscules sans accents, chiffres, « _ » ou « - » (ex. : dupont_m)',
+  },
+  '@date-format': { en: 'date expected as YYYY-MM-DD (e.g. 2021-05-06)', fr: 'date attendue au format AAAA-MM-JJ (ex. : 2021-05-06)' },
+  '@date-invalid': { en: 'this date does not exist in the calendar', fr: 'cette date n’existe pas dans le calendrier' },
+  '@time-format': { en: 'time expected, e.g. 14h30, 14:30 or 9h', fr: 'heure attendue, par exemple 14h30, 14:30 ou 9h' },
+  '@text-empty': { en: 'empty text', fr: 'texte vide' },
+  '@slides-format': { en: 'page range expected, e.g. "8-10"', fr: 'plage de pages attendue, par ex. "8-10"' },
+  '@deadline-format': { en: 'deadline expected: YYYY-MM-DD, YYYY-MM or YYYY', fr: 'échéance attendue : AAAA-MM-JJ, AAAA-MM ou AAAA' },
+};
+
+export function schemaMessage(message: string, locale: Locale): string {
+  return SCHEMA_MESSAGES[message]?.[locale] ?? message;
+}
+
+/** Zod's own messages in the user's language, for `schema.safeParse(data, parseOptions(locale))`. */
+export function parseOptions(locale: Locale) {
+  return { error: (locale === 'fr' ? z.locales.fr() : z.locales.en()).localeError, reportInput: true } as const;
+}

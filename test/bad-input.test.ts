@@ -96,3 +96,11 @@ describe('files that cannot be used', () => {
     expect(r.elapsed).toBeLessThan(5_000);
   });
 });
+
+describe('could-not-run messages follow the locale', () => {
+  it('a missing file in French', async () => {
+    const result = await runCli(['validate', 'introuvable.yaml'], { env: { LANG: 'fr_FR.UTF-8' } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('clu: introuvable.yaml : fichier introuvable\n');
+  });
+});

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { UsageError } from './errors.js';
 import type { CliIo } from './io.js';
+import { localeFromEnv } from '../validate/messages.js';
 import { BUILTIN_TEMPLATES } from '../compose/template.js';
 
 export const EXIT_OK = 0;
@@ -24,7 +25,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       return error.exitCode === 0 ? EXIT_OK : EXIT_CANNOT_RUN;
     }
     if (error instanceof UsageError) {
-      io.stderr.write(`clu: ${error.message}\n`);
+      const french = error.french !== undefined && localeFromEnv(io.env) === 'fr';
+      io.stderr.write(`clu: ${french ? error.french : error.message}\n`);
       return EXIT_CANNOT_RUN;
     }
     const err = error as Error;

@@ -24,16 +24,23 @@ export function readBytes(file: string): FileBytes {
   try {
     stats = statSync(file);
   } catch (error) {
-    throw new UsageError(describeFsError(error, file));
+    throw fsUsageError(error, file);
   }
-  if (stats.isDirectory()) throw new UsageError(`${file}: is a directory, not a YAML file`);
+  if (stats.isDirectory()) throw new UsageError(`${file}: is a directory, not a YAML file`, `${file} : est un dossier, pas un fichier YAML`);
   // A too-large file is not read: its size is enough to refuse it.
   if (stats.size > MAX_FILE_BYTES) return { tooLarge: stats.size };
   try {
     return { bytes: readFileSync(file) };
   } catch (error) {
-    throw new UsageError(describeFsError(error, file));
+    throw fsUsageError(error, file);
   }
+}
+
+function fsUsageError(error: unknown, file: string): UsageError {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const french =
+    code === 'ENOENT' ? `${file} : fichier introuvable` : code === 'EACCES' || code === 'EPERM' ? `${file} : permission refusée` : undefined;
+  return new UsageError(describeFsError(error, file), french);
 }
 
 export function describeFsError(error: unknown, file: string): string {

@@ -133,3 +133,15 @@ describe('bin/clu (built by npm ci through `prepare`)', () => {
     expect(bad.stderr).toContain('unknown-id.yaml:9:33');
   });
 });
+
+describe('the npm package', () => {
+  it('ships the built CLI, the templates, the schemas, the examples and the docs (npm pack)', () => {
+    const r = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    const files = (JSON.parse(r.stdout) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path);
+    for (const needed of ['bin/clu', 'dist/cli/main.js', 'templates/compte-rendu/document.hbs', 'templates/proces-verbal/template.json', 'schema/seance.schema.json', 'examples/clu-vienne-2021-05-06.yaml', 'docs/format.md', 'package.json']) {
+      expect(files, needed).toContain(needed);
+    }
+    expect(files.some((f) => f.startsWith('src/') || f.startsWith('test/'))).toBe(false);
+  });
+});

@@ -1,7 +1,7 @@
 // clu render on the real examples: the official format part by part, in the DOCX XML and the PDF text and
 // structure; typography; reproducible bytes; templates; command-line behaviour.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { readPdf, structNodes, xmpPacket, type PdfContent } from './support/pdf.
 import { openDocx, type OpenedDocx } from './support/docx.js';
 import { writeFileAtomic } from '../src/cli/output.js';
 import { solidPng } from './support/png.js';
+import { defaultFonts } from '../src/document/stylesheet.js';
 
 const root = path.join(import.meta.dirname, '..');
 const examples = path.join(root, 'examples');
@@ -283,6 +284,30 @@ describe('templates', () => {
     const syntax = await render(['--template', dir, reference]);
     expect(syntax.code).toBe(2);
     expect(syntax.stderr).toMatch(/partials\/point\.hbs:3:\d+: template syntax error/);
+  });
+
+  it('style.json points the fonts at an institution’s own TTF files, and refuses WOFF', async () => {
+    const dir = path.join(tmp('fonts'), 'modele');
+    await runCli(['template', 'export', dir]);
+    const fontsDir = path.join(dir, 'polices');
+    mkdirSync(fontsDir);
+    // Stand-ins for an entitled administration's own files: the bundled TTFs under other names.
+    const bundled = defaultFonts();
+    for (const variant of ['regular', 'bold', 'italic', 'boldItalic'] as const) {
+      cpSync(bundled[variant], path.join(fontsDir, `Maison-${variant}.ttf`));
+    }
+    const fonts = { family: 'Maison', regular: 'polices/Maison-regular.ttf', bold: 'polices/Maison-bold.ttf', italic: 'polices/Maison-italic.ttf', boldItalic: 'polices/Maison-boldItalic.ttf' };
+    writeFileSync(path.join(dir, 'style.json'), JSON.stringify({ fonts, styles: { heading1: { color: 'E1000F' } } }));
+    const r = await render(['--template', dir, '--format', 'docx', reference]);
+    expect(r.code).toBe(0);
+    const doc = openDocx(readFileSync(r.file('clu-vienne-2021-05-06.docx')));
+    expect(doc.part('word/styles.xml')).toContain('w:ascii="Maison"');
+    expect(doc.part('word/styles.xml')).toContain('E1000F');
+
+    writeFileSync(path.join(dir, 'style.json'), JSON.stringify({ fonts: { regular: 'polices/Maison.woff' } }));
+    const woff = await render(['--template', dir, reference]);
+    expect(woff.code).toBe(2);
+    expect(woff.stderr).toContain('fonts must be TTF or OTF files');
   });
 
   it('the procès-verbal template: counts line, quorum, secretary, proxies, votes, two signatories', async () => {

@@ -1,9 +1,270 @@
-// Placeholder until the roster command lands.
-import type { CliIo } from './io.js';
+// `clu roster FILE…`: the attendance of one meeting (members by category with their state, guests,
+// counts, quorum), the member × meeting matrix of several meetings of one body, or (--sheet) the
+// sign-in sheet as PDF and DOCX. Every file is validated first: on errors, the diagnostics go to stderr
+// and the exit code is 1. Data goes to stdout.
+import path from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { Reporter } from '../validate/diagnostic.js';
+import { validateAnyFile } from '../validate/validate.js';
+import type { ResolvedMeeting } from '../model/resolve.js';
+import { Time } from '../model/schema.js';
+import { parseIsoDate } from '../typography/dates.js';
+import { defaultStylesheet, type Stylesheet } from '../document/stylesheet.js';
+import { applyStyle, loadStyleOverrides } from '../compose/style-file.js';
+import { writeDocx } from '../writers/docx.js';
+import { writePdf } from '../writers/pdf.js';
+import { buildRoster } from '../roster/model.js';
+import { buildMatrix, compositionMismatch, type CompositionMismatch } from '../roster/matrix.js';
+import { formatMatrixTable, formatRosterTable } from '../roster/format-table.js';
+import { formatMatrixCsv, formatRosterCsv, type CsvOptions } from '../roster/format-csv.js';
+import { formatMatrixJson, formatRosterJson } from '../roster/format-json.js';
+import { formatMatrixMarkdown, formatRosterMarkdown } from '../roster/format-md.js';
+import { buildSheet, sheetFromComposition, sheetFromMeeting, type SheetInput } from '../roster/sheet.js';
+import { colours, locale, type CliIo } from './io.js';
+import { printReport } from './validate.js';
 import { UsageError } from './errors.js';
+import { assertNotInput, writeFileAtomic } from './output.js';
+import { resolveTemplateDir } from './render.js';
 
-export type RosterOptions = Record<string, unknown>;
+export const ROSTER_FORMATS = ['table', 'csv', 'json', 'md'] as const;
+export type RosterFormat = (typeof ROSTER_FORMATS)[number];
+export const SHEET_FORMATS = ['pdf', 'docx'] as const;
+type SheetFormat = (typeof SHEET_FORMATS)[number];
 
-export async function runRoster(_files: string[], _options: RosterOptions, _io: CliIo): Promise<number> {
-  throw new UsageError('roster: not implemented yet');
+export interface RosterOptions {
+  format?: string;
+  separator?: string;
+  bom?: boolean;
+  excel?: boolean;
+  consecutive?: string;
+  sheet?: boolean;
+  output?: string;
+  sheetFormat?: string;
+  date?: string;
+  heure?: string;
+  lieu?: string;
+  guestLines?: string;
+  template?: string;
+}
+
+export async function runRoster(files: string[], options: RosterOptions, io: CliIo): Promise<number> {
+  const say = messages(io);
+  if (options.sheet) return runSheet(unique(files, io), options, io);
+  for (const name of ['date', 'heure', 'lieu', 'output', 'sheetFormat', 'guestLines', 'template'] as const) {
+    if (options[name] !== undefined) throw new UsageError(say.sheetOnly(optionFlag(name)));
+  }
+  const csvAsked = options.excel || options.bom || options.separator !== undefined;
+  const format = parseFormat(options.format ?? (csvAsked ? 'csv' : 'table'));
+  if (csvAsked && format !== 'csv') throw new UsageError(say.csvOnly);
+  const csv = csvOptions(options);
+  const threshold = positiveInteger(options.consecutive ?? '2', '--consecutive');
+
+  const list = unique(files, io);
+  const reporter = new Reporter(locale(io));
+  const meetings: ResolvedMeeting[] = [];
+  for (const file of list) {
+    const validated = validateAnyFile(file, reporter);
+    if (validated?.kind === 'composition') throw new UsageError(say.compositionNeedsSheet(file));
+    if (validated?.kind === 'organisation') throw new UsageError(say.notAMeeting(file));
+    if (validated?.meeting) meetings.push(validated.meeting);
+  }
+  if (reporter.errorCount > 0 || meetings.length === 0) return printReport(reporter, list, { format: 'text', strict: false }, io);
+  if (reporter.warningCount > 0) printReport(reporter, list, { format: 'text', strict: false, quiet: true }, io);
+
+  const c = colours(io, io.stdout);
+  const columns = io.stdout.isTTY ? (io.stdout as { columns?: number }).columns : undefined;
+  const table = { chalk: c, ...(columns ? { width: columns } : {}) };
+
+  if (meetings.length === 1) {
+    const roster = buildRoster(meetings[0]!);
+    io.stdout.write(
+      format === 'csv'
+        ? formatRosterCsv(roster, csv)
+        : format === 'json'
+          ? formatRosterJson(roster)
+          : format === 'md'
+            ? formatRosterMarkdown(roster)
+            : formatRosterTable(roster, table),
+    );
+    return 0;
+  }
+
+  const first = meetings[0]!;
+  for (const other of meetings.slice(1)) {
+    const mismatch = compositionMismatch(first, other);
+    if (mismatch) throw new UsageError(say.mismatch(first.file, other.file, mismatch));
+  }
+  const matrix = buildMatrix(meetings.map(buildRoster), threshold);
+  io.stdout.write(
+    format === 'csv'
+      ? formatMatrixCsv(matrix, csv)
+      : format === 'json'
+        ? formatMatrixJson(matrix)
+        : format === 'md'
+          ? formatMatrixMarkdown(matrix)
+          : formatMatrixTable(matrix, table),
+  );
+  return 0;
+}
+
+async function runSheet(files: string[], options: RosterOptions, io: CliIo): Promise<number> {
+  const say = messages(io);
+  if (options.format !== undefined || options.excel || options.bom || options.separator !== undefined || options.consecutive !== undefined) {
+    throw new UsageError(say.notWithSheet);
+  }
+  const formats = parseSheetFormats(options.sheetFormat ?? 'pdf,docx');
+  const blankLines = positiveInteger(options.guestLines ?? '6', '--guest-lines', true);
+  const details = meetingDetails(options, io);
+  const style: Stylesheet = options.template ? applyStyle(loadStyleOverrides(resolveTemplateDir(options.template, io.cwd))) : defaultStylesheet();
+
+  const reporter = new Reporter(locale(io));
+  const sheets: { file: string; stem: string; input: SheetInput; meeting?: ResolvedMeeting }[] = [];
+  for (const file of files) {
+    const validated = validateAnyFile(file, reporter);
+    if (validated?.kind === 'composition') {
+      if (!details) throw new UsageError(say.dateRequired(file));
+      if (!validated.composition) continue;
+      const stem = `${path.basename(file).replace(/\.ya?ml$/i, '').replace(/\.composition$/i, '')}-${details.date}`;
+      sheets.push({ file, stem, input: sheetFromComposition(validated.composition.data, details, blankLines) });
+    } else if (validated?.kind === 'seance') {
+      if (details) throw new UsageError(say.detailsInMeeting(file));
+      const resolved = validated.meeting;
+      if (!resolved) continue;
+      sheets.push({ file, stem: path.basename(file).replace(/\.ya?ml$/i, ''), input: sheetFromMeeting(resolved, blankLines), meeting: resolved });
+    } else if (validated?.kind === 'organisation') {
+      throw new UsageError(say.notAMeeting(file));
+    }
+  }
+  if (reporter.errorCount > 0 || sheets.length === 0) return printReport(reporter, files, { format: 'text', strict: false }, io);
+  if (reporter.warningCount > 0) printReport(reporter, files, { format: 'text', strict: false, quiet: true }, io);
+
+  for (const sheet of sheets) {
+    const tree = buildSheet(sheet.input, io.env);
+    const outDir = options.output ? path.resolve(io.cwd, options.output) : path.dirname(path.resolve(io.cwd, sheet.file));
+    mkdirSync(outDir, { recursive: true });
+    for (const format of formats) {
+      const target = path.join(outDir, `${sheet.stem}.emargement.${format}`);
+      if (sheet.meeting) assertNotInput(target, sheet.meeting, io.cwd);
+      const bytes = format === 'pdf' ? await writePdf(tree, style) : await writeDocx(tree, style);
+      writeFileAtomic(target, bytes);
+      io.stdout.write(`${path.relative(io.cwd, target) || target}\n`);
+    }
+  }
+  return 0;
+}
+
+/** --date, --heure, --lieu: the meeting details for a sheet made from a composition alone. */
+function meetingDetails(options: RosterOptions, io: CliIo): { date: string; heure?: string; lieu?: string } | undefined {
+  const say = messages(io);
+  if (options.date === undefined) {
+    if (options.heure !== undefined || options.lieu !== undefined) throw new UsageError(say.dateWithDetails);
+    return undefined;
+  }
+  if (!parseIsoDate(options.date)) throw new UsageError(say.badDate(options.date));
+  if (options.heure !== undefined && !Time.safeParse(options.heure).success) throw new UsageError(say.badTime(options.heure));
+  if (options.lieu !== undefined && options.lieu.trim() === '') throw new UsageError(say.emptyPlace);
+  return { date: options.date, ...(options.heure ? { heure: options.heure } : {}), ...(options.lieu ? { lieu: options.lieu.trim() } : {}) };
+}
+
+/**
+ * A composition file, told by its content: `instance` and `membres` and no `seance`. Anything that
+ * cannot be read or parsed is left to the meeting loader, which reports it properly.
+ */
+/** The same file given twice (meetings/*.yaml plus one of them) counts once. */
+function unique(files: string[], io: CliIo): string[] {
+  const seen = new Set<string>();
+  return files.filter((file) => {
+    const key = path.resolve(io.cwd, file);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function parseFormat(value: string): RosterFormat {
+  const format = value.trim().toLowerCase();
+  if (!(ROSTER_FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`unknown format "${value}" (choose among: ${ROSTER_FORMATS.join(', ')})`);
+  }
+  return format as RosterFormat;
+}
+
+function parseSheetFormats(value: string): SheetFormat[] {
+  const formats = value.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
+  for (const f of formats) {
+    if (!(SHEET_FORMATS as readonly string[]).includes(f)) throw new UsageError(`unknown sheet format "${f}" (choose among: ${SHEET_FORMATS.join(', ')})`);
+  }
+  if (formats.length === 0) throw new UsageError(`--sheet-format needs at least one of: ${SHEET_FORMATS.join(', ')}`);
+  return [...new Set(formats)] as SheetFormat[];
+}
+
+const SEPARATORS: Record<string, string> = { ',': ',', ';': ';', tab: '\t', '\t': '\t', '|': '|' };
+
+function csvOptions(options: RosterOptions): CsvOptions {
+  const given = options.separator;
+  const separator = given === undefined ? (options.excel ? ';' : ',') : SEPARATORS[given];
+  if (separator === undefined) throw new UsageError(`unknown separator "${given}" (choose among: ',', ';', tab, '|')`);
+  if (options.excel && separator !== ';') throw new UsageError('--excel writes ";" separators: leave out --separator, or drop --excel');
+  return { separator, bom: Boolean(options.bom || options.excel), decimalComma: separator === ';' };
+}
+
+function positiveInteger(value: string, flag: string, zeroAllowed = false): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || (!zeroAllowed && n < 1) || n > 1000) {
+    throw new UsageError(`${flag} expects a whole number${zeroAllowed ? '' : ' of at least 1'}, not "${value}"`);
+  }
+  return n;
+}
+
+function optionFlag(name: keyof RosterOptions): string {
+  return `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+}
+
+/** The few messages of this command, in French when LANG is French, as the diagnostics are. */
+function messages(io: CliIo) {
+  const fr = locale(io) === 'fr';
+  const pick = (french: string, english: string) => (fr ? french : english);
+  return {
+    sheetOnly: (flag: string) => pick(`${flag} ne sert qu’avec --sheet (feuille d’émargement)`, `${flag} only applies with --sheet (sign-in sheet)`),
+    csvOnly: pick('--excel, --bom et --separator ne servent qu’avec --format csv', '--excel, --bom and --separator only apply to --format csv'),
+    notWithSheet: pick(
+      '--format, --excel, --bom, --separator et --consecutive ne servent pas avec --sheet (utilisez --sheet-format pdf,docx)',
+      '--format, --excel, --bom, --separator and --consecutive do not apply to --sheet (use --sheet-format pdf,docx)',
+    ),
+    compositionNeedsSheet: (file: string) =>
+      pick(
+        `${file} est un fichier de composition : clu roster attend des fichiers de séance (ou --sheet --date AAAA-MM-JJ pour une feuille d’émargement)`,
+        `${file} is a composition file: clu roster expects meeting files (or --sheet --date YYYY-MM-DD for a sign-in sheet)`,
+      ),
+    notAMeeting: (file: string) =>
+      pick(`${file} est un fichier d’organisation : clu roster attend des fichiers de séance`, `${file} is an organisation file: clu roster expects meeting files`),
+    dateRequired: (file: string) =>
+      pick(
+        `${file} est un fichier de composition : indiquez la date de la séance avec --date AAAA-MM-JJ (et --heure, --lieu)`,
+        `${file} is a composition file: give the meeting date with --date YYYY-MM-DD (and --heure, --lieu)`,
+      ),
+    detailsInMeeting: (file: string) =>
+      pick(
+        `${file} est un fichier de séance : la date, l’heure et le lieu y sont déjà ; --date, --heure et --lieu ne servent qu’avec un fichier de composition`,
+        `${file} is a meeting file, which has its own date, time and place: --date, --heure and --lieu only apply to a composition file`,
+      ),
+    dateWithDetails: pick('--heure et --lieu vont avec --date (séance préparée depuis la composition)', '--heure and --lieu go with --date (a sheet made from a composition)'),
+    badDate: (value: string) => pick(`--date : date attendue au format AAAA-MM-JJ, pas « ${value} »`, `--date: expected a date as YYYY-MM-DD, not "${value}"`),
+    badTime: (value: string) => pick(`--heure : heure attendue comme 14h30 ou 14:30, pas « ${value} »`, `--heure: expected a time such as 14h30 or 14:30, not "${value}"`),
+    emptyPlace: pick('--lieu est vide', '--lieu is empty'),
+    mismatch: (first: string, other: string, why: CompositionMismatch) => {
+      const list = (ids: string[]) => ids.slice(0, 5).join(', ') + (ids.length > 5 ? ', …' : '');
+      const reason =
+        why.kind === 'instance'
+          ? pick(`instance « ${why.other} » au lieu de « ${why.first} »`, `body "${why.other}" instead of "${why.first}"`)
+          : [
+              ...(why.missing.length > 0 ? [pick(`membres absents de sa composition : ${list(why.missing)}`, `members missing from its composition: ${list(why.missing)}`)] : []),
+              ...(why.extra.length > 0 ? [pick(`membres en plus : ${list(why.extra)}`, `extra members: ${list(why.extra)}`)] : []),
+            ].join(pick(' ; ', '; '));
+      return pick(
+        `${other} n’a pas la même composition que ${first} (${reason}). Le tableau croisé compare les séances d’une même instance, qui partagent un fichier de composition.`,
+        `${other} does not share the composition of ${first} (${reason}). The cross-meeting matrix compares meetings of one body, sharing one composition file.`,
+      );
+    },
+  };
 }

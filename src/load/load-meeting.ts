@@ -93,12 +93,6 @@ function meetingFromParsed(source: Source, data: unknown, reporter: Reporter): L
   };
 }
 
-/** Loads a composition file on its own (for the sign-in sheet before a meeting). */
-export function loadComposition(file: string, reporter: Reporter): { data: Composition; source: Source } | undefined {
-  const loaded = loadFile(file, reporter);
-  return loaded?.kind === 'composition' ? loaded.composition : undefined;
-}
-
 function loadYamlFile(file: string, bytes: FileBytes, reporter: Reporter) {
   const text = decodeText(file, bytes, reporter);
   if (text === undefined) return undefined;

@@ -3,7 +3,8 @@
 import { loadFile, loadMeeting } from '../load/load-meeting.js';
 import { resolveMeeting, type ResolvedMeeting } from '../model/resolve.js';
 import { checkComposition, crossCheck } from './crosscheck.js';
-import type { Reporter } from './diagnostic.js';
+import type { Reporter, Source } from './diagnostic.js';
+import type { Composition } from '../model/schema.js';
 
 export function validateMeeting(file: string, reporter: Reporter): ResolvedMeeting | undefined {
   const loaded = loadMeeting(file, reporter);
@@ -13,9 +14,23 @@ export function validateMeeting(file: string, reporter: Reporter): ResolvedMeeti
   return resolved;
 }
 
-/** `clu validate` accepts every kind of clu file: meetings, and the compositions and organisations they share. */
-export function validateAnyFile(file: string, reporter: Reporter): void {
+export type ValidatedFile =
+  | { kind: 'seance'; meeting?: ResolvedMeeting }
+  | { kind: 'composition'; composition?: { data: Composition; source: Source } }
+  | { kind: 'organisation' };
+
+/**
+ * Any kind of clu file: meetings, and the compositions and organisations they share (told apart by
+ * their modeline or keys). Returns what could be loaded; the diagnostics are in the reporter.
+ */
+export function validateAnyFile(file: string, reporter: Reporter): ValidatedFile | undefined {
   const loaded = loadFile(file, reporter);
-  if (loaded?.kind === 'seance' && loaded.meeting) crossCheck(resolveMeeting(loaded.meeting), reporter);
+  if (loaded?.kind === 'seance') {
+    if (!loaded.meeting) return { kind: 'seance' };
+    const meeting = resolveMeeting(loaded.meeting);
+    crossCheck(meeting, reporter);
+    return { kind: 'seance', meeting };
+  }
   if (loaded?.kind === 'composition' && loaded.composition) checkComposition(loaded.composition, reporter);
+  return loaded;
 }

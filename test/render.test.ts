@@ -9,7 +9,7 @@ import { runCli } from './support/cli.js';
 import { readPdf, structNodes, xmpPacket, type PdfContent } from './support/pdf.js';
 import { openDocx, type OpenedDocx } from './support/docx.js';
 import { writeFileAtomic } from '../src/cli/output.js';
-import { solidPng } from './support/png.js';
+import { pngBytes } from './support/kitchen-sink.js';
 import { defaultFonts } from '../src/document/stylesheet.js';
 
 const root = path.join(import.meta.dirname, '..');
@@ -226,7 +226,7 @@ describe('a logo supplied by the user', () => {
   it('stands at the top of the bloc-marque, in the PDF (tagged Figure with its alt text) and in the DOCX', async () => {
     const dir = tmp('logo');
     cpSync(path.join(root, 'test', 'fixtures'), dir, { recursive: true });
-    writeFileSync(path.join(dir, 'marianne.png'), solidPng(40, 36));
+    writeFileSync(path.join(dir, 'marianne.png'), pngBytes(40, 36));
     writeFileSync(
       path.join(dir, 'organisation.yaml'),
       'marque:\n  institution: [PRÉFET, DE LA VIENNE]\n  logo: { fichier: marianne.png, largeur: 50, alt: Marianne }\nservices: [Secrétariat Général Commun]\n',

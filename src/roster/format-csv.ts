@@ -43,17 +43,18 @@ export const ROSTER_CSV_HEADER = [
   'Rôle',
 ];
 
+/** The columns that identify a member, first in every CSV row: category, id, civility, first name, surname. */
+function identityColumns(m: { category: string; id: string; civilite: string; prenom: string; nom: string }, labels: Map<string, string>): string[] {
+  return [labels.get(m.category) ?? m.category, m.id, m.civilite, m.prenom, m.nom];
+}
+
 export function formatRosterCsv(roster: Roster, options: CsvOptions): string {
   const labels = new Map(roster.categories.map((c) => [c.id, c.label]));
   const rows: (string | number)[][] = [ROSTER_CSV_HEADER];
   for (const group of roster.groups) {
     for (const m of group.members) {
       rows.push([
-        labels.get(m.category) ?? m.category,
-        m.id,
-        m.civilite,
-        m.prenom,
-        m.nom,
+        ...identityColumns(m, labels),
         m.fonction ?? '',
         m.voting ? 'délibérative' : 'consultative',
         CELL_OF[m.counted],
@@ -91,11 +92,7 @@ export function formatMatrixCsv(matrix: Matrix, options: CsvOptions): string {
   for (const row of matrix.rows) {
     const m = row.member;
     rows.push([
-      labels.get(m.category) ?? m.category,
-      m.id,
-      m.civilite,
-      m.prenom,
-      m.nom,
+      ...identityColumns(m, labels),
       ...row.cells,
       row.tally.P,
       row.tally.R,

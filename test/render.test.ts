@@ -203,6 +203,42 @@ describe('the reference compte rendu', () => {
   });
 });
 
+describe('the "no question" sentence', () => {
+  it('is written under every item without exchange when asked, and can be overridden per item', async () => {
+    const dir = tmp('noq');
+    cpSync(path.join(root, 'test', 'fixtures'), dir, { recursive: true });
+    const file = path.join(dir, 'auto.yaml');
+    const points = [
+      'sans_question_automatique: true',
+      'points:',
+      '  - titre: Budget',
+      '    contenu:',
+      '      - Le budget est présenté.',
+      '  - titre: Travaux',
+      '    contenu:',
+      '      - question: "@bruno demande si les travaux commencent en mai."',
+      '      - reponse: "@alice indique que oui."',
+      '  - titre: Personnel',
+      '    sans_question: false',
+      '    contenu: [Point d’information.]',
+      '  - titre: Divers',
+      '    sans_question: Pas de question formulée pour ces deux points.',
+      '    contenu: [Deux informations.]',
+    ];
+    const base = readFileSync(path.join(dir, 'valid-base.yaml'), 'utf8');
+    writeFileSync(file, `${base.slice(0, base.indexOf('points:'))}${points.join('\n')}\n`);
+    const r = await runCli(['render', '--format', 'md', file]);
+    expect(r.stderr).toBe('');
+    const md = readFileSync(path.join(dir, 'auto.md'), 'utf8');
+    const sections = md.split(/^## /m).slice(1);
+    const noQuestion = 'Aucune observation ou question n’est formulée.';
+    expect(sections[0]).toContain(noQuestion);
+    expect(sections[1]).not.toContain(noQuestion);
+    expect(sections[2]).not.toContain(noQuestion);
+    expect(sections[3]).toContain('Pas de question formulée pour ces deux points.');
+  });
+});
+
 describe('--pdfa', () => {
   it('produces PDF/A-2 with valid XMP, even with "&" in the title', async () => {
     const dir = tmp('pdfa');

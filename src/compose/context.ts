@@ -121,6 +121,18 @@ export function buildContext(r: ResolvedMeeting) {
     };
   };
 
+  /**
+   * With `sans_question_automatique`, an item without sub-items and without any exchange or "no question"
+   * sentence of its own gets the sentence, unless it says `sans_question: false`; a text replaces it.
+   */
+  const automaticNoQuestion = (item: AgendaItem): ContextBlock[] => {
+    if (item.sans_question === false) return [];
+    if (typeof item.sans_question === 'string') return [{ sans_question: item.sans_question }];
+    if (!meeting.sans_question_automatique && item.sans_question !== true) return [];
+    const said = (item.contenu ?? []).some((b) => typeof b === 'object' && ('question' in b || 'remarque' in b || 'reponse' in b || 'sans_question' in b));
+    return said || (item.points?.length ?? 0) > 0 ? [] : [{ sans_question: r.labels.sans_question }];
+  };
+
   const point = (item: AgendaItem, index: number, depth: number): ContextPoint => {
     const presenters = item.presentation ? (typeof item.presentation.par === 'string' ? [item.presentation.par] : item.presentation.par) : [];
     const slides = item.presentation?.diaporama;
@@ -137,7 +149,7 @@ export function buildContext(r: ResolvedMeeting) {
             },
           }
         : {}),
-      contenu: (item.contenu ?? []).map(block),
+      contenu: [...(item.contenu ?? []).map(block), ...automaticNoQuestion(item)],
       points: (item.points ?? []).map((child, i) => point(child, i, depth + 1)),
     };
   };

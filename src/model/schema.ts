@@ -222,6 +222,7 @@ export interface AgendaItem {
   presentation?: z.infer<typeof Presentation>;
   contenu?: Block[];
   points?: AgendaItem[];
+  sans_question?: boolean | string;
 }
 
 export const AgendaItem: z.ZodType<AgendaItem> = z.lazy(() =>
@@ -231,6 +232,13 @@ export const AgendaItem: z.ZodType<AgendaItem> = z.lazy(() =>
       presentation: Presentation.optional(),
       contenu: z.array(Block).optional(),
       points: z.array(AgendaItem).optional().meta({ description: 'Sous-parties.' }),
+      sans_question: z
+        .union([z.boolean(), RichText])
+        .optional()
+        .meta({
+          description:
+            'Avec « sans_question_automatique » : false pour ne pas écrire la phrase « aucune question » sous ce point, ou la phrase à écrire à la place.',
+        }),
     })
     .meta({ id: 'Point', description: 'Un point de l’ordre du jour.' }),
 );
@@ -301,6 +309,13 @@ export const Meeting = z
       })
       .optional(),
     signataires: z.array(Signatory).default([]).meta({ description: 'Signataires (par défaut : la présidence).' }),
+    sans_question_automatique: z
+      .boolean()
+      .default(false)
+      .meta({
+        description:
+          'true : sous chaque point sans question ni remarque (et sans sous-point), écrire la phrase « aucune question » (libellé sans_question), sauf si le point dit sans_question: false.',
+      }),
     annexes: z.array(Annex).default([]),
     libelles: Labels.optional(),
   })

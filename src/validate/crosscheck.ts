@@ -247,6 +247,7 @@ class CrossChecker {
     const hasContent = (item.contenu?.length ?? 0) > 0 || (item.points?.length ?? 0) > 0 || item.presentation !== undefined;
     if (!hasContent) this.report('empty-section', { title: item.titre }, [...path, 'titre']);
     if (item.contenu) this.checkBlocks(item.contenu, [...path, 'contenu']);
+    if (typeof item.sans_question === 'string') this.checkMentions(item.sans_question, [...path, 'sans_question']);
     item.points?.forEach((child, i) => this.checkItem(child, [...path, 'points', i]));
   }
 

@@ -29,3 +29,9 @@ export function assertNotInput(target: string, meeting: { sources: Record<string
     }
   }
 }
+
+/** How a written file is named on stdout: relative to the working directory when inside it, else absolute. */
+export function displayPath(target: string, cwd: string): string {
+  const relative = path.relative(cwd, target);
+  return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? target : relative;
+}

@@ -14,7 +14,7 @@ import { writeMarkdown } from '../writers/markdown.js';
 import { locale, type CliIo } from './io.js';
 import { printReport } from './validate.js';
 import { UsageError } from './errors.js';
-import { writeFileAtomic, assertNotInput } from './output.js';
+import { writeFileAtomic, assertNotInput, displayPath } from './output.js';
 import { Progress } from './progress.js';
 
 export const RENDER_FORMATS = ['docx', 'pdf', 'md'] as const;
@@ -65,12 +65,6 @@ export async function runRender(files: string[], options: RenderOptions, io: Cli
   }
   progress.done();
   return 0;
-}
-
-/** Relative to the working directory when inside it, absolute otherwise. */
-function displayPath(target: string, cwd: string): string {
-  const relative = path.relative(cwd, target);
-  return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? target : relative;
 }
 
 function parseFormats(value: string): RenderFormat[] {

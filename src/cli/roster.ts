@@ -23,7 +23,7 @@ import { buildSheet, sheetFromComposition, sheetFromMeeting, type SheetInput } f
 import { colours, locale, type CliIo } from './io.js';
 import { printReport } from './validate.js';
 import { UsageError } from './errors.js';
-import { assertNotInput, writeFileAtomic } from './output.js';
+import { assertNotInput, displayPath, writeFileAtomic } from './output.js';
 import { resolveTemplateDir } from './render.js';
 
 export const ROSTER_FORMATS = ['table', 'csv', 'json', 'md'] as const;
@@ -147,7 +147,7 @@ async function runSheet(files: string[], options: RosterOptions, io: CliIo): Pro
       if (sheet.meeting) assertNotInput(target, sheet.meeting, io.cwd);
       const bytes = format === 'pdf' ? await writePdf(tree, style) : await writeDocx(tree, style);
       writeFileAtomic(target, bytes);
-      io.stdout.write(`${path.relative(io.cwd, target) || target}\n`);
+      io.stdout.write(`${displayPath(target, io.cwd)}\n`);
     }
   }
   return 0;

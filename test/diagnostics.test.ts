@@ -45,7 +45,9 @@ const expected: Record<string, string[]> = {
   // The misspelt id also leaves the real member unlisted.
   'unknown-id': ['attendance-missing 8:1', 'unknown-id 9:33'],
   'vote-exceeds-voters': ['vote-exceeds-voters 18:17'],
+  'vote-names-mismatch': ['vote-names-mismatch 21:29'],
   'vote-result-mismatch': ['vote-result-mismatch 19:21'],
+  'voter-not-counted': ['voter-not-counted 21:30'],
   'yaml-duplicate-key': ['yaml-duplicate-key 7:3'],
   'yaml-multi-document': ['yaml-multi-document 16:1'],
   'yaml-syntax': ['yaml-syntax 5:16'],

@@ -357,6 +357,7 @@ describe('templates', () => {
     expect(texts).toContain('Mme Élodie RENAUD est désignée secrétaire de séance.');
     expect(texts).toContain('Mme Valérie BONNET donne pouvoir à Mme Sylvie FONTAINE ;');
     expect(texts).toContain('Adoptée par 20 voix pour et 5 voix contre.');
+    expect(texts).toContain('Contre : M. LACROIX, Mme MERCIER, Mme DUPUIS, M. FLEURY, M. ROUSSEL.');
     expect(texts).toContain('Adoptée à l’unanimité des suffrages exprimés (5 abstentions).');
     expect(texts).toContain('Le maire,');
     expect(texts).toContain('La secrétaire de séance,');

@@ -31,7 +31,7 @@ export type ContextBlock =
   | { echange: string; nature: 'question' | 'remarque' | 'reponse' }
   | { sans_question: string }
   | { engagement: string; responsable?: string; echeance?: string }
-  | { deliberation: { numero?: string; titre: string; rapporteur?: string; texte: string[]; resultat?: string } };
+  | { deliberation: { numero?: string; titre: string; rapporteur?: string; texte: string[]; resultat?: string; votants: string[] } };
 
 export interface ContextPoint {
   /** "I", "a", "1" by depth (compte rendu numbering). */
@@ -110,6 +110,17 @@ export function buildContext(r: ResolvedMeeting) {
       };
     const d = b.deliberation;
     const resultat = voteSentence(d.vote, d.resultat);
+    const named = (ids: string[] | undefined) => (ids && ids.length > 0 ? ids.map(nameOf).join(', ') : undefined);
+    const noms = d.vote?.noms;
+    const votants = noms
+      ? [
+          ['Contre', named(noms.contre)],
+          [noms.abstentions.length > 1 ? 'Abstentions' : 'Abstention', named(noms.abstentions)],
+          ['Ne prennent pas part au vote', named(noms.ne_prend_pas_part)],
+        ]
+          .filter(([, names]) => names)
+          .map(([label, names]) => `${label} : ${names}.`)
+      : [];
     return {
       deliberation: {
         ...(d.numero ? { numero: d.numero } : {}),
@@ -117,6 +128,7 @@ export function buildContext(r: ResolvedMeeting) {
         ...(d.rapporteur ? { rapporteur: nameOf(d.rapporteur) } : {}),
         texte: d.texte,
         ...(resultat ? { resultat } : {}),
+        votants,
       },
     };
   };
@@ -185,7 +197,7 @@ export function buildContext(r: ResolvedMeeting) {
       le: withArticle(instance.article, instance.nom),
       Le: capitalise(withArticle(instance.article, instance.nom)),
       /** Agreement of the body's name: "réuni" (le Conseil) or "réunie" (la Commission). */
-      reuni: instance.article === 'la' ? 'réunie' : instance.article === 'les' ? 'réunis' : 'réuni',
+      reuni: instance.article === 'les' ? 'réunis' : (instance.feminin ?? instance.article === 'la') ? 'réunie' : 'réuni',
     },
     document: {
       ...(meeting.document.titre ? { titre: meeting.document.titre } : {}),

@@ -134,6 +134,7 @@ export type Quorum = z.infer<typeof Quorum>;
 export const Instance = z.strictObject({
   nom: z.string().min(1).meta({ description: 'Nom de l’instance : « Comité Local des Usagers », « Conseil municipal ».' }),
   article: z.enum(['le', 'la', 'l’', "l'", 'les']).default('le').meta({ description: 'Article du nom, pour « du Comité », « de la Commission », « de l’Assemblée ».' }),
+  feminin: z.boolean().optional().meta({ description: 'Nom féminin (accords : « s’est réunie ») ; déduit de l’article sauf avec « l’ ».' }),
   sigle: z.string().optional(),
   type: z.enum(['comite', 'conseil_municipal', 'conseil_administration', 'assemblee_generale', 'commission', 'autre']).default('comite'),
   quorum: Quorum.optional(),
@@ -174,6 +175,14 @@ export const Vote = z
     contre: z.number().int().min(0).default(0),
     abstentions: z.number().int().min(0).default(0),
     ne_prend_pas_part: z.number().int().min(0).default(0).meta({ description: 'Membres qui ne prennent pas part au vote.' }),
+    noms: z
+      .strictObject({
+        contre: z.array(Id).default([]),
+        abstentions: z.array(Id).default([]),
+        ne_prend_pas_part: z.array(Id).default([]),
+      })
+      .optional()
+      .meta({ description: 'Scrutin public : qui a voté contre, qui s’est abstenu, qui n’a pas pris part au vote (identifiants).' }),
   })
   .meta({ description: 'Décompte des voix.' });
 

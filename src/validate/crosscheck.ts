@@ -294,12 +294,31 @@ class CrossChecker {
       const voters = computeCounts(this.r).total.voters;
       const cast = d.vote.pour + d.vote.contre + d.vote.abstentions + d.vote.ne_prend_pas_part;
       if (cast > voters) this.report('vote-exceeds-voters', { cast, voters }, [...path, 'vote']);
+      if (d.vote.noms) this.checkVoteNames(d.vote, [...path, 'vote', 'noms']);
       // A tie may go either way (the chair's casting vote): only a result against the majority is suspicious.
       const adopted = d.vote.pour > d.vote.contre;
       const tie = d.vote.pour === d.vote.contre;
       if (d.resultat && !tie && (d.resultat === 'adoptee') !== adopted) {
         this.report('vote-result-mismatch', { result: d.resultat, pour: d.vote.pour, contre: d.vote.contre }, [...path, 'resultat']);
       }
+    }
+  }
+
+  /** Named votes (public ballot): as many names as votes, each a member present or represented. */
+  private checkVoteNames(vote: NonNullable<Extract<Block, { deliberation: unknown }>['deliberation']['vote']>, path: DataPath): void {
+    const noms = vote.noms!;
+    for (const key of ['contre', 'abstentions', 'ne_prend_pas_part'] as const) {
+      const ids = noms[key];
+      if (ids.length > 0 && ids.length !== vote[key]) {
+        this.report('vote-names-mismatch', { count: ids.length, key, expected: vote[key] }, [...path, key]);
+      }
+      ids.forEach((id, i) => {
+        const at = [...path, key, i];
+        if (!this.known(id, at)) return;
+        const state = this.r.attendance.get(id);
+        const represented = state?.kind === 'excused' && [state.representedBy, state.proxyTo].some((h) => h !== undefined && this.present(h));
+        if (!this.present(id) && !represented) this.report('voter-not-counted', { name: this.name(id) }, at);
+      });
     }
   }
 

@@ -230,6 +230,16 @@ const catalog = {
     en: ['{cast} votes counted, but only {voters} members could vote (present or represented)', 'check the figures of this vote'],
     fr: ['{cast} voix décomptées, mais seulement {voters} votants possibles (présents ou représentés)', 'vérifiez les chiffres de ce vote'],
   },
+  'vote-names-mismatch': {
+    severity: 'error',
+    en: ['{count} names listed for “{key}”, but the vote counts {expected}', 'list one id per vote, or correct the figure'],
+    fr: ['{count} noms pour « {key} », mais le vote en compte {expected}', 'un identifiant par voix, ou corrigez le chiffre'],
+  },
+  'voter-not-counted': {
+    severity: 'error',
+    en: ['{name} votes here but was neither present nor represented', 'check the id, or the attendance'],
+    fr: ['{name} vote ici mais n’était ni présent(e) ni représenté(e)', 'vérifiez l’identifiant, ou les présences'],
+  },
   'vote-result-mismatch': {
     severity: 'warning',
     en: ['the result says “{result}” but the vote gives {pour} for and {contre} against'],

@@ -1,7 +1,8 @@
 // One fixture per diagnostic code (test/fixtures/invalid/<code>.yaml), with the exact diagnostics it
 // must produce: code and line:col. File-level problems (binary, encoding, size, depth, aliases) are
 // generated in test/bad-input.test.ts.
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Reporter } from '../src/validate/diagnostic.js';
@@ -21,6 +22,7 @@ const expected: Record<string, string[]> = {
   'guest-is-member': ['guest-is-member 12:13'],
   'include-not-found': ['include-not-found 1:14'],
   'logo-not-found': ['logo-not-found 5:20'],
+  'mention-capitalised': ['mention-capitalised 16:24'],
   'mention-not-present': ['mention-not-present 16:24'],
   'not-a-member': ['not-a-member 9:47'],
   'presenter-not-present': ['presenter-not-present 14:26'],
@@ -41,6 +43,7 @@ const expected: Record<string, string[]> = {
   'slide-range-backwards': ['slide-range-backwards 14:44'],
   'speaker-not-present': ['speaker-not-present 16:20'],
   'speaker-unknown': ['speaker-unknown 16:19'],
+  'text-with-colon': ['text-with-colon 16:9'],
   'unknown-category': ['unknown-category 12:67'],
   // The misspelt id also leaves the real member unlisted.
   'unknown-id': ['attendance-missing 8:1', 'unknown-id 9:33'],
@@ -124,4 +127,26 @@ describe('messages', () => {
     validateMeeting(path.join(dir, 'schema-block.yaml'), reporter);
     expect(reporter.diagnostics[0]!.message).toContain('did you mean “question”');
   });
+});
+
+describe('common YAML slips get one message, at the line to fix, saying what to type', () => {
+  const base = readFileSync(path.join(dir, '..', 'valid-base.yaml'), 'utf8').replace('invalid/_composition.yaml', path.join(dir, '_composition.yaml'));
+  const slips: [name: string, edit: (text: string) => string, expected: string, message: string][] = [
+    ['a tab used to indent', (t) => t.replace('  presents:', '\tpresents:'), 'yaml-syntax 10:1', 'a tab is used to indent this line'],
+    ['a line indented one space too far', (t) => t.replace('  fin: 20h00', '   fin: 20h00'), 'yaml-syntax 7:4', 'indented differently'],
+    ['a text starting with @, unquoted', (t) => t.replace('- "@alice présente le point."', '- @alice présente le point.'), 'yaml-syntax 16:9', 'cannot start with this character (@)'],
+    ['a question containing ": ", unquoted', (t) => t.replace('- "@alice présente le point."', '- question: Un membre demande : est-ce prêt ?'), 'yaml-syntax 16:19', 'contains “: ”'],
+  ];
+  for (const [name, edit, expectedAt, message] of slips) {
+    it(name, () => {
+      const tmp = mkdtempSync(path.join(tmpdir(), 'clu-slip-'));
+      const file = path.join(tmp, 'slip.yaml');
+      writeFileSync(file, edit(base));
+      const reporter = new Reporter('en');
+      validateMeeting(file, reporter);
+      expect(reporter.diagnostics.map((d) => `${d.code} ${d.start.line}:${d.start.column}`)).toEqual([expectedAt]);
+      expect(reporter.diagnostics[0]!.message).toContain(message);
+      expect(reporter.diagnostics[0]!.hint).toBeTruthy();
+    });
+  }
 });

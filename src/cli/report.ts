@@ -18,7 +18,8 @@ export function formatText(diagnostics: Diagnostic[], sources: Map<string, strin
       if (line.trim() !== '') {
         const gutter = String(d.start.line).padStart(5);
         const width = d.end && d.end.line === d.start.line ? Math.max(1, d.end.column - d.start.column) : 1;
-        const { text: visible, column } = excerpt(line.replace(/\t/g, ' '), d.start.column);
+        // A tab is shown as → so that a tab used for indentation can be seen.
+        const { text: visible, column } = excerpt(line.replace(/\t/g, '→'), d.start.column);
         out.push(`${c.dim(`${gutter} |`)} ${visible}`);
         out.push(`${c.dim(`${' '.repeat(5)} |`)} ${' '.repeat(Math.max(0, column - 1))}${c.red('^'.repeat(Math.min(width, Math.max(1, visible.length - column + 1))))}`);
       }

@@ -61,6 +61,8 @@ export function buildContext(r: ResolvedMeeting) {
 
   const groups = (ids: string[], suite?: (id: string) => string | undefined): AttendanceGroup[] => {
     const byCategory = new Map<string, string[]>();
+    // Members without a category (usually the chair) come first, before the categories in their order.
+    byCategory.set('', []);
     for (const [category] of r.categories) byCategory.set(category, []);
     for (const id of ids) {
       const category = person(id)?.categorie ?? '';
@@ -250,8 +252,10 @@ export function buildContext(r: ResolvedMeeting) {
     ...(meeting.cloture
       ? {
           cloture: {
-            titre: meeting.cloture.titre ?? r.labels.conclusion,
-            formule: meeting.cloture.formule ?? r.labels.levee,
+            // An empty title means no heading; no title means the label's ("Conclusion").
+            ...((meeting.cloture.titre ?? r.labels.conclusion) !== '' ? { titre: meeting.cloture.titre ?? r.labels.conclusion } : {}),
+            // "… la séance est levée." + " à 15h50." must not give "levée. à 15h50.".
+            formule: (meeting.cloture.formule ?? r.labels.levee).replace(/\s*\.\s*$/, ''),
             contenu: meeting.cloture.contenu.map(block),
           },
         }

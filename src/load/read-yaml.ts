@@ -4,6 +4,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { LineCounter, parseAllDocuments, isAlias, visit, type Document } from 'yaml';
 import type { Reporter, Source } from '../validate/diagnostic.js';
 import { UsageError } from '../cli/errors.js';
+import { explainYamlError } from './yaml-errors.js';
 
 /** A meeting file is a few dozen kilobytes; anything above this is not a meeting file. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -117,6 +118,7 @@ export function parseYaml(file: string, text: string, reporter: Reporter): Loade
   }
 
   let hasErrors = false;
+  let syntaxReported = false;
   for (const error of doc.errors) {
     hasErrors = true;
     const at = pos(error.pos[0]);
@@ -125,8 +127,10 @@ export function parseYaml(file: string, text: string, reporter: Reporter): Loade
       reporter.add('yaml-too-deep', { limit: MAX_DEPTH }, { file, start: at });
     } else if (error.code === 'DUPLICATE_KEY') {
       reporter.add('yaml-duplicate-key', { key: keyAt(text, error.pos[0]) }, { file, start: at });
-    } else {
-      reporter.add('yaml-syntax', { detail: firstLine(error.message) }, { file, start: at });
+    } else if (!syntaxReported) {
+      syntaxReported = true;
+      const words = explainYamlError(error.code, firstLine(error.message), error.pos[0], text, reporter.locale);
+      reporter.add('yaml-syntax', { detail: words.detail, hint: words.hint }, { file, start: pos(words.offset ?? error.pos[0]) });
     }
   }
   for (const warning of doc.warnings) {
@@ -135,7 +139,7 @@ export function parseYaml(file: string, text: string, reporter: Reporter): Loade
       hasErrors = true;
       reporter.add('yaml-unknown-tag', { tag: tagAt(text, warning.pos[0]) }, { file, start: at });
     } else {
-      reporter.add('yaml-syntax', { detail: firstLine(warning.message) }, { file, start: at }, 'warning');
+      reporter.add('yaml-syntax', { detail: firstLine(warning.message), hint: '' }, { file, start: at }, 'warning');
     }
   }
   if (hasErrors) return { source, data: undefined };

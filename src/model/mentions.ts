@@ -14,3 +14,8 @@ export interface MentionMatch {
 export function findMentions(text: string): MentionMatch[] {
   return [...text.matchAll(MENTION_PATTERN)].map((m) => ({ id: m[1]!, index: m.index, length: m[0].length }));
 }
+
+/** "@Dupont": looks like a mention but ids are lower case; the validator suggests the right one. */
+export function findCapitalisedMentions(text: string): string[] {
+  return [...text.matchAll(/(?<![\p{L}\p{N}._@\\-])@(\p{Lu}[\p{L}\p{N}_]*(?:-[\p{L}\p{N}_]+)*)/gu)].map((m) => m[1]!);
+}

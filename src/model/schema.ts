@@ -312,7 +312,7 @@ export const Meeting = z
     points: z.array(AgendaItem).default([]).meta({ description: 'L’ordre du jour, point par point.' }),
     cloture: z
       .strictObject({
-        titre: z.string().min(1).optional(),
+        titre: z.string().optional().meta({ description: 'Intertitre de la clôture ; par défaut le libellé « conclusion » ; "" pour aucun.' }),
         formule: RichText.optional().meta({ description: 'Début de la phrase de levée de séance ; « à 15h50. » est ajouté depuis seance.fin.' }),
         contenu: z.array(Block).default([]),
       })

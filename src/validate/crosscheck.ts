@@ -7,7 +7,7 @@ import { isScalar, type Node } from 'yaml';
 import type { Block, AgendaItem, Composition } from '../model/schema.js';
 import { isPresent, type ResolvedMeeting } from '../model/resolve.js';
 import { computeCounts } from '../model/counts.js';
-import { findMentions } from '../model/mentions.js';
+import { findCapitalisedMentions, findMentions } from '../model/mentions.js';
 import { displayName } from '../model/names.js';
 import { parseSlides } from '../model/slides.js';
 import { minutesOfDay } from '../model/time.js';
@@ -324,6 +324,11 @@ class CrossChecker {
 
   /** Mentions must name declared people; naming someone who was not there is suspicious (warning). */
   private checkMentions(text: string, path: DataPath, skip = 0): void {
+    for (const typed of findCapitalisedMentions(text)) {
+      const id = typed.toLowerCase();
+      if (!this.r.people.has(id)) continue;
+      this.report('mention-capitalised', { typed, id, name: this.name(id) }, path, this.meetingSource, this.mentionStart(path, 0, typed));
+    }
     for (const mention of findMentions(text).slice(skip)) {
       const start = this.mentionStart(path, mention.index, mention.id);
       if (this.known(mention.id, path, start) && !this.present(mention.id)) {
@@ -340,7 +345,7 @@ class CrossChecker {
     const node = doc.getIn(path, true) as Node | undefined;
     if (!node || !isScalar(node) || !node.range) return undefined;
     const raw = source.text.slice(node.range[0], node.range[1]);
-    const found = new RegExp(`@${id.replace(/[-]/g, '\\-')}(?![a-z0-9_-])`).exec(raw);
+    const found = new RegExp(`(?<!\\\\)@${id.replace(/[-]/g, '\\-')}(?![A-Za-z0-9_-])`).exec(raw);
     if (!found) return undefined;
     const p = source.lineCounter.linePos(node.range[0] + found.index);
     return { line: p.line, column: p.col };

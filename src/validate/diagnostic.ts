@@ -46,6 +46,11 @@ export class Reporter {
     severity?: Severity,
   ): void {
     const text = message(this.locale, code, params);
+    // A shared composition is checked with every meeting that uses it: report each problem once.
+    const duplicate = this.diagnostics.some(
+      (d) => d.code === code && d.file === where.file && d.start.line === where.start.line && d.start.column === where.start.column && d.message === text.message,
+    );
+    if (duplicate) return;
     this.diagnostics.push({
       code,
       severity: severity ?? text.severity,

@@ -33,10 +33,11 @@ const catalog = {
     fr: ['le fichier est trop gros ({size} ; la limite est {limit})', 'un fichier de séance fait quelques dizaines de kilo-octets : est-ce le bon fichier ?'],
   },
   // YAML
+  // Worded by src/load/yaml-errors.ts from the parser's error code.
   'yaml-syntax': {
     severity: 'error',
-    en: ['YAML syntax error: {detail}', 'check the indentation and the quotes on this line'],
-    fr: ['erreur de syntaxe YAML : {detail}', 'vérifiez l’indentation et les guillemets sur cette ligne'],
+    en: ['{detail}', '{hint}'],
+    fr: ['{detail}', '{hint}'],
   },
   'yaml-duplicate-key': {
     severity: 'error',
@@ -81,13 +82,18 @@ const catalog = {
   },
   'schema-value': {
     severity: 'error',
-    en: ['invalid value {found}', 'allowed values: {allowed}'],
-    fr: ['valeur invalide {found}', 'valeurs possibles : {allowed}'],
+    en: ['invalid value {found}{suggestion}', 'allowed values: {allowed}'],
+    fr: ['valeur invalide {found}{suggestion}', 'valeurs possibles : {allowed}'],
   },
   'schema-invalid': {
     severity: 'error',
     en: ['{detail}'],
     fr: ['{detail}'],
+  },
+  'text-with-colon': {
+    severity: 'error',
+    en: ['this text contains “: ”, so YAML read it as “key: value”', 'put the whole text in double quotes: - "{text}"'],
+    fr: ['ce texte contient « : », que YAML a lu comme « clé: valeur »', 'mettez tout le texte entre guillemets droits : - "{text}"'],
   },
   'schema-block': {
     severity: 'error',
@@ -199,6 +205,11 @@ const catalog = {
     severity: 'warning',
     en: ['{name} is named here but was not present', 'check the id: was another person meant?'],
     fr: ['{name} est nommé(e) ici mais n’était pas présent(e)', 'vérifiez l’identifiant : s’agit-il d’une autre personne ?'],
+  },
+  'mention-capitalised': {
+    severity: 'warning',
+    en: ['“@{typed}” is not a mention (ids are lower case): did you mean “@{id}”?', 'write @{id} to name {name}, or \\@{typed} to keep the text as typed'],
+    fr: ['« @{typed} » n’est pas une mention (les identifiants sont en minuscules) : vouliez-vous dire « @{id} » ?', 'écrivez @{id} pour nommer {name}, ou \\@{typed} pour garder le texte tel quel'],
   },
   'signatory-not-present': {
     severity: 'error',

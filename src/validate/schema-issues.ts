@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { Reporter, Source } from './diagnostic.js';
 import { locate, type DataPath } from './locate.js';
-import { didYouMean } from './suggest.js';
+import { closest, didYouMean } from './suggest.js';
 import { schemaMessage } from './schema-messages.js';
 import type { Locale } from './messages.js';
 
@@ -27,7 +27,19 @@ export function reportSchemaIssues(
   reporter: Reporter,
 ): void {
   const scope: Scope = { schema: root, data, base: [], source, reporter };
-  for (const issue of issues) reportIssue(scope, issue);
+  for (const issue of issues) if (!isMisspeltRequiredKey(issue, issues)) reportIssue(scope, issue);
+}
+
+/**
+ * "presence:" for "presences:" gives two issues: the unknown key and the missing one. The unknown key's
+ * "did you mean" says it all, so the missing-key issue is dropped.
+ */
+function isMisspeltRequiredKey(issue: Issue, all: readonly Issue[]): boolean {
+  if (issue.code !== 'invalid_type' || (issue as { input?: unknown }).input !== undefined) return false;
+  const key = issue.path[issue.path.length - 1];
+  if (typeof key !== 'string') return false;
+  const parent = JSON.stringify(issue.path.slice(0, -1));
+  return all.some((other) => other.code === 'unrecognized_keys' && JSON.stringify(other.path) === parent && other.keys.some((k) => closest(k, [key]) === key));
 }
 
 function reportIssue(scope: Scope, issue: Issue): void {
@@ -59,17 +71,27 @@ function reportIssue(scope: Scope, issue: Issue): void {
         reporter.add('schema-missing', { key, expected: typeName(locale, issue.expected) }, at(path));
         return;
       }
+      const text = unquotedColonText(value);
+      if (issue.expected === 'string' && text) {
+        reporter.add('text-with-colon', { text }, at(path));
+        return;
+      }
       reporter.add(
         'schema-type',
-        { expected: typeName(locale, issue.expected), found: describe(locale, value), hint: typeHint(locale, issue.expected, value) },
+        { expected: typeName(locale, issue.expected), found: describe(locale, value), hint: typeHint(locale, issue.expected, value, path) },
         at(path),
       );
       return;
     }
     case 'invalid_value': {
+      const allowed = issue.values.map((v) => String(v));
       reporter.add(
         'schema-value',
-        { found: describe(locale, value), allowed: issue.values.map((v) => JSON.stringify(v)).join(', ') },
+        {
+          found: describe(locale, value),
+          suggestion: typeof value === 'string' ? didYouMean(locale, value, allowed) : '',
+          allowed: issue.values.map((v) => JSON.stringify(v)).join(', '),
+        },
         at(path),
       );
       return;
@@ -121,6 +143,11 @@ function reportUnion(scope: Scope, issue: Extract<Issue, { code: 'invalid_union'
   if (best && best.score < 10) return reportBranch(best);
   const located = locate(scope.source, path, {});
   const where = { file: scope.source.file, start: located.start, ...(located.end ? { end: located.end } : {}), path };
+  const text = unquotedColonText(value);
+  if (text && options.some((o) => def(o).type === 'string')) {
+    scope.reporter.add('text-with-colon', { text }, where);
+    return;
+  }
   if (isPlainObject(value) && objectKeys.length >= 3) {
     const kinds = objectKeys.map((keys) => keys[0]!);
     const suggestion = Object.keys(value).map((k) => didYouMean(scope.reporter.locale, k, kinds)).find(Boolean) ?? '';
@@ -238,6 +265,20 @@ function valueAt(data: unknown, path: DataPath): unknown {
   return current;
 }
 
+/**
+ * "- Les motifs sont : les suivants" is valid YAML, but a one-key map: when the key reads like prose (it
+ * has a space), the user meant a text with ": " in it. Returns that text, to show it quoted.
+ */
+function unquotedColonText(value: unknown): string | undefined {
+  if (!isPlainObject(value)) return undefined;
+  const entries = Object.entries(value);
+  if (entries.length !== 1) return undefined;
+  const [key, rest] = entries[0]!;
+  if (!/\s/.test(key.trim()) || (rest !== null && typeof rest !== 'string' && typeof rest !== 'number')) return undefined;
+  const text = rest === null ? `${key}:` : `${key} : ${String(rest)}`;
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -265,8 +306,14 @@ function describe(locale: Locale, value: unknown): string {
   return String(value);
 }
 
-function typeHint(locale: Locale, expected: string, value: unknown): string {
+function typeHint(locale: Locale, expected: string, value: unknown, path: DataPath = []): string {
   const fr = locale === 'fr';
+  const key = String(path[path.length - 1] ?? '');
+  if (expected === 'string' && typeof value === 'number' && ['debut', 'fin'].includes(key)) {
+    const [h, m = '00'] = String(value).split('.');
+    return fr ? `écrivez l’heure ainsi : ${h}h${m.padEnd(2, '0')}` : `write the time like this: ${h}h${m.padEnd(2, '0')}`;
+  }
+  if (expected === 'boolean') return fr ? 'écrivez true (oui) ou false (non)' : 'write true or false';
   if (expected === 'string' && (typeof value === 'number' || typeof value === 'boolean'))
     return fr ? 'mettez la valeur entre guillemets' : 'put the value in quotes';
   if (expected === 'array' && typeof value !== 'object')

@@ -19,7 +19,10 @@ export function closest(word: string, candidates: readonly string[]): string | u
       bestDistance = distance;
     }
   }
-  return bestDistance <= limit ? best : undefined;
+  if (bestDistance <= limit) return best;
+  // A unique candidate that starts with what was typed: "visio" → "visioconference".
+  const prefixed = word.length >= 3 ? candidates.filter((c) => c.toLowerCase().startsWith(word.toLowerCase())) : [];
+  return prefixed.length === 1 ? prefixed[0] : undefined;
 }
 
 /** Damerau–Levenshtein distance (optimal string alignment): a swap of two letters counts as one. */

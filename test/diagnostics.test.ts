@@ -150,3 +150,14 @@ describe('common YAML slips get one message, at the line to fix, saying what to 
     });
   }
 });
+
+describe('French messages agree with the person', () => {
+  it('uses the civility: "présente", "ajoutez-la"', () => {
+    const reporter = new Reporter('fr');
+    validateMeeting(path.join(dir, 'representative-not-present.yaml'), reporter);
+    expect(reporter.diagnostics[0]!.message).toBe('Mme Emma ROUX, qui représente M. David PETIT, n’est pas présente');
+    const missing = new Reporter('fr');
+    validateMeeting(path.join(dir, 'attendance-missing.yaml'), missing);
+    expect(missing.diagnostics[0]!.hint).toBe('ajoutez-la aux « presents », « excuses » ou « absents »');
+  });
+});

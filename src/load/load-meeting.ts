@@ -8,7 +8,7 @@ import type { Reporter, Source } from '../validate/diagnostic.js';
 import { reportSchemaIssues } from '../validate/schema-issues.js';
 import { parseOptions } from '../validate/schema-messages.js';
 import { locate } from '../validate/locate.js';
-import { decodeText, describeFsError, parseYaml, readBytes, MAX_FILE_BYTES, type FileBytes } from './read-yaml.js';
+import { decodeText, fsReason, parseYaml, readBytes, MAX_FILE_BYTES, type FileBytes } from './read-yaml.js';
 
 export interface LoadedMeeting {
   file: string;
@@ -132,7 +132,7 @@ function loadPart<S extends z.ZodType>(
     if (stats.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
     bytes = stats.size > MAX_FILE_BYTES ? { tooLarge: stats.size } : { bytes: readFileSync(target) };
   } catch (error) {
-    const reason = describeFsError(error, value).slice(value.length + 2);
+    const reason = fsReason(error, reporter.locale);
     reporter.add('include-not-found', { kind, path: value, reason }, where());
     return { ok: false };
   }

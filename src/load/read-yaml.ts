@@ -44,6 +44,16 @@ function fsUsageError(error: unknown, file: string): UsageError {
   return new UsageError(describeFsError(error, file), french);
 }
 
+/** Why a file could not be read, in the user's language. */
+export function fsReason(error: unknown, locale: 'en' | 'fr'): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const fr = locale === 'fr';
+  if (code === 'ENOENT') return fr ? 'fichier introuvable' : 'no such file';
+  if (code === 'EACCES' || code === 'EPERM') return fr ? 'permission refusée' : 'permission denied';
+  if (code === 'EISDIR') return fr ? 'c’est un dossier' : 'is a directory';
+  return (error as Error).message;
+}
+
 export function describeFsError(error: unknown, file: string): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ENOENT') return `${file}: no such file`;

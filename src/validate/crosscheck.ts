@@ -100,6 +100,17 @@ class CrossChecker {
     this.reporter.add(code, params, { file: source.file, start: start ?? located.start, ...(start ? {} : located.end ? { end: located.end } : {}), path });
   }
 
+  /** Gender agreement in French messages, from the civility: {e} → "e", {le} → "la" for Mme. */
+  private agreement(id: string): { e: string; le: string } {
+    const feminine = this.r.people.get(id)?.civilite === 'Mme';
+    return { e: feminine ? 'e' : '', le: feminine ? 'la' : 'le' };
+  }
+
+  /** The person's name and the agreement that goes with it. */
+  private who(id: string): { name: string; e: string; le: string } {
+    return { name: this.name(id), ...this.agreement(id) };
+  }
+
   private name(id: string): string {
     const person = this.r.people.get(id);
     return person ? displayName(person, 'full') : id;
@@ -165,7 +176,7 @@ class CrossChecker {
         if (!this.known(holder, path)) return;
         if (holder === entry.id) return this.report('self-reference', { name: this.name(holder) }, path);
         if (!this.present(holder)) {
-          return this.report(key === 'pouvoir_a' ? 'proxy-holder-not-present' : 'representative-not-present', { holder: this.name(holder), name: this.name(entry.id) }, path);
+          return this.report(key === 'pouvoir_a' ? 'proxy-holder-not-present' : 'representative-not-present', { holder: this.name(holder), name: this.name(entry.id), ...this.agreement(holder) }, path);
         }
         if (key === 'pouvoir_a') {
           const other = holders.get(holder);
@@ -178,7 +189,7 @@ class CrossChecker {
     });
 
     for (const [id, person] of this.r.people) {
-      if (person.member && !listed.has(id)) this.report('attendance-missing', { name: this.name(id) }, ['presences'], this.meetingSource, undefined, true);
+      if (person.member && !listed.has(id)) this.report('attendance-missing', this.who(id), ['presences'], this.meetingSource, undefined, true);
     }
     return listed;
   }
@@ -192,7 +203,7 @@ class CrossChecker {
     }
     seance.secretaires.forEach((id, i) => {
       const path = ['seance', 'secretaires', i];
-      if (this.known(id, path) && !this.present(id)) this.report('secretary-not-present', { name: this.name(id) }, path);
+      if (this.known(id, path) && !this.present(id)) this.report('secretary-not-present', this.who(id), path);
     });
     if (document.date < seance.date) {
       this.report('document-before-meeting', { document: document.date, meeting: seance.date }, ['document', 'date']);
@@ -206,7 +217,7 @@ class CrossChecker {
     this.r.meeting.signataires.forEach((signatory, i) => {
       const path = ['signataires', i, 'personne'];
       if (this.known(signatory.personne, path) && !this.present(signatory.personne)) {
-        this.report('signatory-not-present', { name: this.name(signatory.personne) }, path);
+        this.report('signatory-not-present', this.who(signatory.personne), path);
       }
     });
   }
@@ -234,7 +245,7 @@ class CrossChecker {
       const presenters = typeof item.presentation.par === 'string' ? [item.presentation.par] : item.presentation.par;
       presenters.forEach((id, i) => {
         const p = typeof item.presentation!.par === 'string' ? [...path, 'presentation', 'par'] : [...path, 'presentation', 'par', i];
-        if (this.known(id, p) && !this.present(id)) this.report('presenter-not-present', { name: this.name(id) }, p);
+        if (this.known(id, p) && !this.present(id)) this.report('presenter-not-present', this.who(id), p);
       });
       const slides = item.presentation.diaporama;
       if (slides !== undefined) {
@@ -273,12 +284,12 @@ class CrossChecker {
     const speaker = block.par ?? mentions[0]?.id;
     if (!speaker) return this.report('speaker-unknown', {}, [...path, key]);
     if (block.par) {
-      if (this.known(block.par, [...path, 'par']) && !this.present(block.par)) this.report('speaker-not-present', { name: this.name(block.par) }, [...path, 'par']);
+      if (this.known(block.par, [...path, 'par']) && !this.present(block.par)) this.report('speaker-not-present', this.who(block.par), [...path, 'par']);
       this.checkMentions(text, [...path, key]);
     } else {
       const start = this.mentionStart([...path, key], mentions[0]!.index, mentions[0]!.id);
       if (this.known(speaker, [...path, key], start) && !this.present(speaker)) {
-        this.report('speaker-not-present', { name: this.name(speaker) }, [...path, key], this.meetingSource, start);
+        this.report('speaker-not-present', this.who(speaker), [...path, key], this.meetingSource, start);
       }
       this.checkMentions(text, [...path, key], 1);
     }
@@ -286,7 +297,7 @@ class CrossChecker {
 
   private checkDeliberation(d: Extract<Block, { deliberation: unknown }>['deliberation'], path: DataPath): void {
     if (d.rapporteur && this.known(d.rapporteur, [...path, 'rapporteur']) && !this.present(d.rapporteur)) {
-      this.report('speaker-not-present', { name: this.name(d.rapporteur) }, [...path, 'rapporteur']);
+      this.report('speaker-not-present', this.who(d.rapporteur), [...path, 'rapporteur']);
     }
     this.checkMentions(d.titre, [...path, 'titre']);
     d.texte.forEach((t, i) => this.checkMentions(t, [...path, 'texte', i]));
@@ -317,7 +328,7 @@ class CrossChecker {
         if (!this.known(id, at)) return;
         const state = this.r.attendance.get(id);
         const represented = state?.kind === 'excused' && [state.representedBy, state.proxyTo].some((h) => h !== undefined && this.present(h));
-        if (!this.present(id) && !represented) this.report('voter-not-counted', { name: this.name(id) }, at);
+        if (!this.present(id) && !represented) this.report('voter-not-counted', this.who(id), at);
       });
     }
   }
@@ -332,7 +343,7 @@ class CrossChecker {
     for (const mention of findMentions(text).slice(skip)) {
       const start = this.mentionStart(path, mention.index, mention.id);
       if (this.known(mention.id, path, start) && !this.present(mention.id)) {
-        this.report('mention-not-present', { name: this.name(mention.id) }, path, this.meetingSource, start);
+        this.report('mention-not-present', this.who(mention.id), path, this.meetingSource, start);
       }
     }
   }

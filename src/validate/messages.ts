@@ -138,8 +138,8 @@ const catalog = {
   },
   'attendance-missing': {
     severity: 'warning',
-    en: ['member {name} is not listed in “presences”', 'add them to presents, excuses or absents'],
-    fr: ['le membre {name} ne figure pas dans « presences »', 'ajoutez-le aux presents, excuses ou absents'],
+    en: ['member {name} is not listed in “presences”', 'add them to “presents”, “excuses” or “absents”'],
+    fr: ['{name} ne figure pas dans « presences »', 'ajoutez-{le} aux « presents », « excuses » ou « absents »'],
   },
   'guest-is-member': {
     severity: 'error',
@@ -159,12 +159,12 @@ const catalog = {
   'representative-not-present': {
     severity: 'error',
     en: ['{holder}, who represents {name}, is not present', 'a representative must be among the people present'],
-    fr: ['{holder}, qui représente {name}, n’est pas présent', 'un représentant doit figurer parmi les présents'],
+    fr: ['{holder}, qui représente {name}, n’est pas présent{e}', 'un représentant doit figurer parmi les présents'],
   },
   'proxy-holder-not-present': {
     severity: 'error',
     en: ['{holder}, who holds the proxy of {name}, is not present', 'a proxy given to an absent person does not count'],
-    fr: ['{holder}, qui détient le pouvoir de {name}, n’est pas présent', 'un pouvoir donné à un absent ne compte pas'],
+    fr: ['{holder}, qui détient le pouvoir de {name}, n’est pas présent{e}', 'un pouvoir donné à un absent ne compte pas'],
   },
   'proxy-holder-multiple': {
     severity: 'error',
@@ -184,12 +184,12 @@ const catalog = {
   'secretary-not-present': {
     severity: 'error',
     en: ['the secretary, {name}, is not present'],
-    fr: ['le ou la secrétaire de séance, {name}, n’est pas présent(e)'],
+    fr: ['{name}, secrétaire de séance, n’est pas présent{e}'],
   },
   'speaker-not-present': {
     severity: 'error',
     en: ['{name} speaks here but was not present', 'check the id, or the attendance'],
-    fr: ['{name} prend la parole ici mais n’était pas présent(e)', 'vérifiez l’identifiant, ou les présences'],
+    fr: ['{name} prend la parole ici mais n’était pas présent{e}', 'vérifiez l’identifiant, ou les présences'],
   },
   'speaker-unknown': {
     severity: 'error',
@@ -199,12 +199,12 @@ const catalog = {
   'presenter-not-present': {
     severity: 'error',
     en: ['{name} presents this item but was not present'],
-    fr: ['{name} présente ce point mais n’était pas présent(e)'],
+    fr: ['{name} présente ce point mais n’était pas présent{e}'],
   },
   'mention-not-present': {
     severity: 'warning',
     en: ['{name} is named here but was not present', 'check the id: was another person meant?'],
-    fr: ['{name} est nommé(e) ici mais n’était pas présent(e)', 'vérifiez l’identifiant : s’agit-il d’une autre personne ?'],
+    fr: ['{name} est nommé{e} ici mais n’était pas présent{e}', 'vérifiez l’identifiant : s’agit-il d’une autre personne ?'],
   },
   'mention-capitalised': {
     severity: 'warning',
@@ -214,7 +214,7 @@ const catalog = {
   'signatory-not-present': {
     severity: 'error',
     en: ['the signatory {name} was not present'],
-    fr: ['le ou la signataire {name} n’était pas présent(e)'],
+    fr: ['{name}, signataire, n’était pas présent{e}'],
   },
   'document-before-meeting': {
     severity: 'error',
@@ -249,7 +249,7 @@ const catalog = {
   'voter-not-counted': {
     severity: 'error',
     en: ['{name} votes here but was neither present nor represented', 'check the id, or the attendance'],
-    fr: ['{name} vote ici mais n’était ni présent(e) ni représenté(e)', 'vérifiez l’identifiant, ou les présences'],
+    fr: ['{name} vote ici mais n’était ni présent{e} ni représenté{e}', 'vérifiez l’identifiant, ou les présences'],
   },
   'vote-result-mismatch': {
     severity: 'warning',

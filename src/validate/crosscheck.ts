@@ -46,8 +46,8 @@ class CrossChecker {
   run(): void {
     this.checkCategories();
     this.checkDuplicatePeople();
-    const known = this.checkAttendance();
-    this.checkSession(known);
+    this.checkAttendance();
+    this.checkSession();
     this.checkContent();
     this.checkSignatories();
     this.checkLogo();
@@ -142,7 +142,7 @@ class CrossChecker {
 
   // ── Attendance ─────────────────────────────────────────────────────────────────────────────────────
 
-  private checkAttendance(): Set<string> {
+  private checkAttendance(): void {
     const { presences } = this.r.meeting;
     const seen = new Map<string, string>();
     const listed = new Set<string>();
@@ -191,12 +191,11 @@ class CrossChecker {
     for (const [id, person] of this.r.people) {
       if (person.member && !listed.has(id)) this.report('attendance-missing', this.who(id), ['presences'], this.meetingSource, undefined, true);
     }
-    return listed;
   }
 
   // ── The session ────────────────────────────────────────────────────────────────────────────────────
 
-  private checkSession(_listed: Set<string>): void {
+  private checkSession(): void {
     const { seance, document } = this.r.meeting;
     if (this.known(seance.presidence, ['seance', 'presidence']) && !this.present(seance.presidence)) {
       this.report('chair-not-present', { name: this.name(seance.presidence) }, ['seance', 'presidence']);
@@ -287,7 +286,7 @@ class CrossChecker {
       if (this.known(block.par, [...path, 'par']) && !this.present(block.par)) this.report('speaker-not-present', this.who(block.par), [...path, 'par']);
       this.checkMentions(text, [...path, key]);
     } else {
-      const start = this.mentionStart([...path, key], mentions[0]!.index, mentions[0]!.id);
+      const start = this.mentionStart([...path, key], mentions[0]!.id);
       if (this.known(speaker, [...path, key], start) && !this.present(speaker)) {
         this.report('speaker-not-present', this.who(speaker), [...path, key], this.meetingSource, start);
       }
@@ -338,10 +337,10 @@ class CrossChecker {
     for (const typed of findCapitalisedMentions(text)) {
       const id = typed.toLowerCase();
       if (!this.r.people.has(id)) continue;
-      this.report('mention-capitalised', { typed, id, name: this.name(id) }, path, this.meetingSource, this.mentionStart(path, 0, typed));
+      this.report('mention-capitalised', { typed, id, name: this.name(id) }, path, this.meetingSource, this.mentionStart(path, typed));
     }
     for (const mention of findMentions(text).slice(skip)) {
-      const start = this.mentionStart(path, mention.index, mention.id);
+      const start = this.mentionStart(path, mention.id);
       if (this.known(mention.id, path, start) && !this.present(mention.id)) {
         this.report('mention-not-present', this.who(mention.id), path, this.meetingSource, start);
       }
@@ -349,7 +348,7 @@ class CrossChecker {
   }
 
   /** Position of "@id" inside a YAML string: found in the node's source text, whatever its quoting. */
-  private mentionStart(path: DataPath, _index: number, id: string): Position | undefined {
+  private mentionStart(path: DataPath, id: string): Position | undefined {
     const source = this.meetingSource;
     const doc = source.doc;
     if (!doc) return undefined;

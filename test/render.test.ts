@@ -108,9 +108,12 @@ describe('the reference compte rendu', () => {
     const bullets = info.filter((p) => p.style === 'ListBullet');
     expect(bullets.length).toBe(6);
     expect(docx.part('word/numbering.xml')).toContain('<w:lvlText w:val="✓"/>');
-    expect(paragraphs('CluExchange')).toContain(
+    // A question keeps with what follows (its answer); remarks and answers are plain exchanges.
+    expect(paragraphs('CluQuestion')).toContain(
       `Néanmoins, M.${NBSP}PREMPAIN demande si la préfecture envisage d’ouvrir l’accueil au public le samedi matin.`,
     );
+    expect(paragraphs('CluExchange').some((t) => t.startsWith(`Mme${NBSP}SAUVAIRE indique que l’amplitude horaire`))).toBe(true);
+    expect(docx.part('word/styles.xml')).toMatch(/<w:style [^>]*w:styleId="CluQuestion"[\s\S]*?<w:keepNext\/>[\s\S]*?<\/w:style>/);
     expect(paragraphs('CluNoQuestion')).toContain('Aucune observation ou question n’est formulée.');
     expect(paragraphs('CluClosing')).toEqual([
       'L’ordre du jour étant épuisé, aucune question ou remarque n’étant formulée, la séance est levée à 15h50.',

@@ -21,7 +21,7 @@ export class MarkupError extends Error {
 
 const PARAGRAPH_STYLES: ReadonlySet<string> = new Set<ParagraphStyle>([
   'body', 'marque', 'devise', 'service', 'contact', 'dateline', 'label', 'category', 'attendee', 'presentation',
-  'intertitle', 'exchange', 'noQuestion', 'counts', 'vote', 'closing', 'signatureQualite', 'signatureName',
+  'intertitle', 'question', 'exchange', 'noQuestion', 'counts', 'vote', 'closing', 'signatureQualite', 'signatureName',
   'annexHeader', 'small',
 ]);
 const LIST_MARKERS: ReadonlySet<string> = new Set<ListMarker>(['check', 'dash', 'bullet', 'number']);

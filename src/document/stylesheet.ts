@@ -109,6 +109,7 @@ export function defaultStylesheet(): Stylesheet {
       presentation: style({ font: 'italic', keepWithNext: true }),
       intertitle: style({ font: 'bold', spaceBefore: 4, keepWithNext: true }),
       listItem: style({ spaceBefore: 0, spaceAfter: 3, indent: 14 }),
+      question: style({ keepWithNext: true }),
       exchange: style({}),
       noQuestion: style({ font: 'italic' }),
       counts: style({ font: 'bold' }),

@@ -26,7 +26,8 @@ export type ParagraphStyle =
   | 'attendee' // one person in an attendance list
   | 'presentation' // "Présentation par Mme SAUVAIRE (Diaporama page 5)"
   | 'intertitle' // a small heading inside a section's prose
-  | 'exchange' // a question, remark or answer
+  | 'question' // a question: kept on the same page as what follows (the answer)
+  | 'exchange' // a remark or an answer
   | 'noQuestion' // "Aucune observation ou question n'est formulée."
   | 'counts' // "En exercice : 27 – Présents : 19 – Votants : 25"
   | 'vote' // the result of a vote

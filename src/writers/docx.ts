@@ -84,6 +84,7 @@ const PARAGRAPH_STYLE_SET: Record<ParagraphStyle, true> = {
   attendee: true,
   presentation: true,
   intertitle: true,
+  question: true,
   exchange: true,
   noQuestion: true,
   counts: true,

@@ -135,6 +135,7 @@ describe('common YAML slips get one message, at the line to fix, saying what to 
     ['a tab used to indent', (t) => t.replace('  presents:', '\tpresents:'), 'yaml-syntax 10:1', 'a tab is used to indent this line'],
     ['a line indented one space too far', (t) => t.replace('  fin: 20h00', '   fin: 20h00'), 'yaml-syntax 7:4', 'indented differently'],
     ['a text starting with @, unquoted', (t) => t.replace('- "@alice présente le point."', '- @alice présente le point.'), 'yaml-syntax 16:9', 'cannot start with this character (@)'],
+    ['a one-word lead-in before ": ", unquoted', (t) => t.replace('- "@alice présente le point."', '- Lien : https://www.vienne.gouv.fr'), 'text-with-colon 16:9', 'contains “: ”'],
     ['a question containing ": ", unquoted', (t) => t.replace('- "@alice présente le point."', '- question: Un membre demande : est-ce prêt ?'), 'yaml-syntax 16:19', 'contains “: ”'],
   ];
   for (const [name, edit, expectedAt, message] of slips) {

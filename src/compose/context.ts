@@ -209,7 +209,8 @@ export function buildContext(r: ResolvedMeeting) {
       ligne_date: documentPlace ? `${documentPlace}, le ${frenchDate(meeting.document.date)}` : `Le ${frenchDate(meeting.document.date)}`,
     },
     seance: {
-      date: frenchDate(meeting.seance.date, { weekday: true }),
+      // "jeudi 6 mai" never breaks across lines (no-break spaces), the year may go to the next line.
+      date: frenchDate(meeting.seance.date, { weekday: true }).replace(/^(\S+) (\S+) (\S+)/, '$1\u00A0$2\u00A0$3'),
       debut: frenchTime(meeting.seance.debut),
       ...(meeting.seance.fin ? { fin: frenchTime(meeting.seance.fin) } : {}),
       ...(meeting.seance.lieu ? { lieu: meeting.seance.lieu } : {}),

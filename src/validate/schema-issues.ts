@@ -71,7 +71,7 @@ function reportIssue(scope: Scope, issue: Issue): void {
         reporter.add('schema-missing', { key, expected: typeName(locale, issue.expected) }, at(path));
         return;
       }
-      const text = unquotedColonText(value);
+      const text = unquotedColonText(value, { singleWord: true });
       if (issue.expected === 'string' && text) {
         reporter.add('text-with-colon', { text }, at(path));
         return;
@@ -143,14 +143,15 @@ function reportUnion(scope: Scope, issue: Extract<Issue, { code: 'invalid_union'
   if (best && best.score < 10) return reportBranch(best);
   const located = locate(scope.source, path, {});
   const where = { file: scope.source.file, start: located.start, ...(located.end ? { end: located.end } : {}), path };
-  const text = unquotedColonText(value);
+  const kinds = objectKeys.map((keys) => keys[0]!);
+  const suggestion = isPlainObject(value) ? (Object.keys(value).map((k) => didYouMean(scope.reporter.locale, k, kinds)).find(Boolean) ?? '') : '';
+  // "- Lien : https://…" is a text with ": " unless its first word looks like a misspelt kind of item.
+  const text = suggestion ? undefined : unquotedColonText(value, { singleWord: true });
   if (text && options.some((o) => def(o).type === 'string')) {
     scope.reporter.add('text-with-colon', { text }, where);
     return;
   }
   if (isPlainObject(value) && objectKeys.length >= 3) {
-    const kinds = objectKeys.map((keys) => keys[0]!);
-    const suggestion = Object.keys(value).map((k) => didYouMean(scope.reporter.locale, k, kinds)).find(Boolean) ?? '';
     scope.reporter.add('schema-block', { suggestion, allowed: kinds.join(', ') }, where);
     return;
   }
@@ -269,12 +270,13 @@ function valueAt(data: unknown, path: DataPath): unknown {
  * "- Les motifs sont : les suivants" is valid YAML, but a one-key map: when the key reads like prose (it
  * has a space), the user meant a text with ": " in it. Returns that text, to show it quoted.
  */
-function unquotedColonText(value: unknown): string | undefined {
+function unquotedColonText(value: unknown, options: { singleWord?: boolean } = {}): string | undefined {
   if (!isPlainObject(value)) return undefined;
   const entries = Object.entries(value);
   if (entries.length !== 1) return undefined;
   const [key, rest] = entries[0]!;
-  if (!/\s/.test(key.trim()) || (rest !== null && typeof rest !== 'string' && typeof rest !== 'number')) return undefined;
+  const prose = /\s/.test(key.trim()) || (options.singleWord === true && /^\p{Lu}/u.test(key));
+  if (!prose || (rest !== null && typeof rest !== 'string' && typeof rest !== 'number')) return undefined;
   const text = rest === null ? `${key}:` : `${key} : ${String(rest)}`;
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }

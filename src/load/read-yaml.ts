@@ -163,6 +163,13 @@ export function parseYaml(file: string, text: string, reporter: Reporter): Loade
   try {
     return { source, data: doc.toJS({ maxAliasCount: MAX_ALIASES }) };
   } catch (error) {
+    if (error instanceof ReferenceError && /Unresolved alias/.test(error.message)) {
+      // "- *Important* : …": an italic word at the start of a text reads as a YAML alias.
+      const at = firstAliasOffset(doc);
+      const words = explainYamlError('UNRESOLVED_ALIAS', error.message, at, text, reporter.locale);
+      reporter.add('yaml-syntax', { detail: words.detail, hint: words.hint }, { file, start: pos(words.offset ?? at) });
+      return { source, data: undefined };
+    }
     if (error instanceof ReferenceError) {
       reporter.add('yaml-alias-limit', { limit: MAX_ALIASES }, { file, start: pos(firstAliasOffset(doc)) });
       return { source, data: undefined };

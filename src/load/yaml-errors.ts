@@ -29,6 +29,10 @@ const WORDS: Record<string, Words> = {
     en: ['this line is indented differently from the lines of the same block', 'align it with the keys above it (same number of spaces)'],
     fr: ['cette ligne n’est pas indentée comme les autres lignes du même bloc', 'alignez-la sur les clés au-dessus (même nombre d’espaces)'],
   },
+  QUOTED_START: {
+    en: ['this text starts with quotes that close before its end', 'put the quotes around the whole text: "…", or none at all'],
+    fr: ['ce texte commence par des guillemets qui se ferment avant sa fin', 'mettez les guillemets autour de tout le texte : "…", ou n’en mettez pas'],
+  },
   MISSING_CHAR: {
     en: ['a quote is opened here but never closed', 'close it at the end of the text, on the same line or the following ones'],
     fr: ['des guillemets sont ouverts ici mais jamais fermés', 'fermez-les à la fin du texte'],
@@ -51,6 +55,16 @@ export function explainYamlError(code: string, message: string, offset: number, 
       return fill(WORDS[code]!, {});
     case 'BAD_SCALAR_START':
       return fill(WORDS.BAD_SCALAR_START!, { char: text[offset] ?? '' });
+    case 'UNEXPECTED_TOKEN':
+    case 'BAD_ALIAS':
+    case 'UNRESOLVED_ALIAS': {
+      // The value on this line starts with a character YAML reads specially: * & [ { ! | > or a quote.
+      const start = valueStart(text, offset);
+      const char = text[start] ?? '';
+      if (char === '"' || char === "'") return fill(WORDS.QUOTED_START!, {}, start);
+      if ('*&[{!|>%@`'.includes(char) && char !== '') return fill(WORDS.BAD_SCALAR_START!, { char }, start);
+      return fill(WORDS.OTHER!, { detail: message });
+    }
     case 'BLOCK_AS_IMPLICIT_KEY':
     case 'MULTILINE_IMPLICIT_KEY': {
       // Either the value on this line holds ": " (unquoted text), or the next line is indented too far.
@@ -64,6 +78,15 @@ export function explainYamlError(code: string, message: string, offset: number, 
     default:
       return fill(WORDS.OTHER!, { detail: message });
   }
+}
+
+/** Where the value of the line holding `offset` starts: after "- " and after "key: ". */
+function valueStart(text: string, offset: number): number {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineEnd = text.indexOf('\n', offset);
+  const line = text.slice(lineStart, lineEnd === -1 ? undefined : lineEnd);
+  const match = /^(\s*-\s+)?(\s*[\p{L}\p{N}_$-]+:\s+)?/u.exec(line);
+  return lineStart + (match?.[0].length ?? 0);
 }
 
 function nextContentLine(text: string, from: number): number {

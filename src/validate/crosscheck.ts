@@ -11,6 +11,7 @@ import { findCapitalisedMentions, findMentions } from '../model/mentions.js';
 import { displayName } from '../model/names.js';
 import { parseSlides } from '../model/slides.js';
 import { minutesOfDay } from '../model/time.js';
+import { frenchDate } from '../typography/dates.js';
 import type { Reporter, Source, Position } from './diagnostic.js';
 import type { MessageCode, MessageParams } from './messages.js';
 import { locate, type DataPath } from './locate.js';
@@ -205,7 +206,8 @@ class CrossChecker {
       if (this.known(id, path) && !this.present(id)) this.report('secretary-not-present', this.who(id), path);
     });
     if (document.date < seance.date) {
-      this.report('document-before-meeting', { document: document.date, meeting: seance.date }, ['document', 'date']);
+      const day = (iso: string) => (this.reporter.locale === 'fr' ? frenchDate(iso) : iso);
+      this.report('document-before-meeting', { document: day(document.date), meeting: day(seance.date) }, ['document', 'date']);
     }
     if (seance.fin !== undefined && minutesOfDay(seance.fin) < minutesOfDay(seance.debut)) {
       this.report('end-before-start', { start: seance.debut, end: seance.fin }, ['seance', 'fin']);

@@ -247,6 +247,41 @@ describe('the "no question" sentence', () => {
   });
 });
 
+describe('a deliberation', () => {
+  it('holds its debate (questions, answers, lists) and names who voted against', async () => {
+    const dir = tmp('delib');
+    cpSync(path.join(root, 'test', 'fixtures'), dir, { recursive: true });
+    const file = path.join(dir, 'delib.yaml');
+    const lines = [
+      'points:',
+      '  - titre: Budget',
+      '    contenu:',
+      '      - deliberation:',
+      '          numero: "2024-01"',
+      '          titre: Adoption du budget',
+      '          rapporteur: alice',
+      '          texte:',
+      '            - "@alice présente le budget."',
+      '            - question: "@bruno demande si les travaux sont financés."',
+      '            - reponse: "@alice indique que oui."',
+      '            - liste: [Fonctionnement, Investissement]',
+      '          vote: { pour: 3, contre: 1, noms: { contre: [bruno] } }',
+    ];
+    const base = readFileSync(path.join(dir, 'valid-base.yaml'), 'utf8');
+    writeFileSync(file, `${base.slice(0, base.indexOf('points:'))}${lines.join('\n')}\n`);
+    const r = await runCli(['render', '--format', 'md', file]);
+    expect(r.stderr).toBe('');
+    const md = readFileSync(path.join(dir, 'delib.md'), 'utf8').replace(/[\u00A0\u202F]/g, ' ');
+    const order = ['Délibération n° 2024-01 – Adoption du budget', 'Rapporteur : Mme MARTIN', 'Mme MARTIN présente le budget.', 'M. LEFÈVRE demande si', 'Mme MARTIN indique que oui.', '- ✓ Fonctionnement', 'Adoptée par 3 voix pour et 1 voix contre.', 'Contre : M. LEFÈVRE.'];
+    let from = 0;
+    for (const part of order) {
+      const at = md.indexOf(part, from);
+      expect(at, part).toBeGreaterThanOrEqual(0);
+      from = at + part.length;
+    }
+  });
+});
+
 describe('--pdfa', () => {
   it('produces PDF/A-2 with valid XMP, even with "&" in the title', async () => {
     const dir = tmp('pdfa');

@@ -31,7 +31,7 @@ export type ContextBlock =
   | { echange: string; nature: 'question' | 'remarque' | 'reponse' }
   | { sans_question: string }
   | { engagement: string; responsable?: string; echeance?: string }
-  | { deliberation: { numero?: string; titre: string; rapporteur?: string; texte: string[]; resultat?: string; votants: string[] } };
+  | { deliberation: { numero?: string; titre: string; rapporteur?: string; texte: ContextBlock[]; resultat?: string; votants: string[] } };
 
 export interface ContextPoint {
   /** "I", "a", "1" by depth (compte rendu numbering). */
@@ -128,7 +128,7 @@ export function buildContext(r: ResolvedMeeting) {
         ...(d.numero ? { numero: d.numero } : {}),
         titre: d.titre,
         ...(d.rapporteur ? { rapporteur: nameOf(d.rapporteur) } : {}),
-        texte: d.texte,
+        texte: d.texte.map(block),
         ...(resultat ? { resultat } : {}),
         votants,
       },

@@ -186,43 +186,48 @@ export const Vote = z
   })
   .meta({ description: 'Décompte des voix.' });
 
+/** The content items that are not deliberations (a deliberation's own text is made of these). */
+const simpleBlocks = [
+  RichText.meta({ description: 'Un paragraphe.' }),
+  z.strictObject({ intertitre: RichText }).meta({ description: 'Un intertitre à l’intérieur d’une partie.' }),
+  z
+    .strictObject({
+      liste: z.array(RichText).min(1),
+      puces: z.enum(['coches', 'tirets', 'puces', 'numeros']).default('coches'),
+    })
+    .meta({ description: 'Une liste à puces (coches ✓ par défaut).' }),
+  z.strictObject({ question: RichText, ...speaker }).meta({ description: 'Une question d’un membre : « @dupont demande si … ».' }),
+  z.strictObject({ remarque: RichText, ...speaker }).meta({ description: 'Une remarque : « @dupont fait remarquer que … ».' }),
+  z.strictObject({ reponse: RichText, ...speaker }).meta({ description: 'Une réponse : « @martin indique que … ».' }),
+  z
+    .strictObject({ sans_question: z.union([z.literal(true), RichText]) })
+    .meta({ description: 'Aucune question : true pour la phrase par défaut, ou la phrase à écrire.' }),
+  z
+    .strictObject({
+      engagement: RichText,
+      responsable: Id.optional(),
+      echeance: z
+        .union([IsoDate, z.string().regex(/^\d{4}(-\d{2})?$/, { message: '@deadline-format' })])
+        .optional()
+        .meta({ description: 'Échéance : une date (2021-05-27), un mois (2021-09) ou une année (2022).' }),
+    })
+    .meta({ description: 'Un engagement pris en séance (écrit dans le texte, et relevé à part).' }),
+] as const;
+
 export const Deliberation = z.strictObject({
   numero: z.string().optional().meta({ description: 'Numéro de la délibération, par ex. "2024-031" (entre guillemets).' }),
   titre: RichText,
   rapporteur: Id.optional(),
-  texte: z.array(RichText).default([]),
+  texte: z
+    .array(z.union(simpleBlocks))
+    .default([])
+    .meta({ description: 'Le texte de la délibération et les débats : paragraphes, listes, questions, réponses…' }),
   vote: Vote.optional(),
   resultat: z.enum(['adoptee', 'rejetee']).optional().meta({ description: 'Déduit du vote s’il est omis.' }),
 });
 
 export const Block = z
-  .union([
-    RichText.meta({ description: 'Un paragraphe.' }),
-    z.strictObject({ intertitre: RichText }).meta({ description: 'Un intertitre à l’intérieur d’une partie.' }),
-    z
-      .strictObject({
-        liste: z.array(RichText).min(1),
-        puces: z.enum(['coches', 'tirets', 'puces', 'numeros']).default('coches'),
-      })
-      .meta({ description: 'Une liste à puces (coches ✓ par défaut).' }),
-    z.strictObject({ question: RichText, ...speaker }).meta({ description: 'Une question d’un membre : « @dupont demande si … ».' }),
-    z.strictObject({ remarque: RichText, ...speaker }).meta({ description: 'Une remarque : « @dupont fait remarquer que … ».' }),
-    z.strictObject({ reponse: RichText, ...speaker }).meta({ description: 'Une réponse : « @martin indique que … ».' }),
-    z
-      .strictObject({ sans_question: z.union([z.literal(true), RichText]) })
-      .meta({ description: 'Aucune question : true pour la phrase par défaut, ou la phrase à écrire.' }),
-    z
-      .strictObject({
-        engagement: RichText,
-        responsable: Id.optional(),
-        echeance: z
-          .union([IsoDate, z.string().regex(/^\d{4}(-\d{2})?$/, { message: '@deadline-format' })])
-          .optional()
-          .meta({ description: 'Échéance : une date (2021-05-27), un mois (2021-09) ou une année (2022).' }),
-      })
-      .meta({ description: 'Un engagement pris en séance (écrit dans le texte, et relevé à part).' }),
-    z.strictObject({ deliberation: Deliberation }).meta({ description: 'Une délibération et son vote.' }),
-  ])
+  .union([...simpleBlocks, z.strictObject({ deliberation: Deliberation }).meta({ description: 'Une délibération et son vote.' })])
   .meta({ description: 'Un élément de contenu : paragraphe, intertitre, liste, question, remarque, réponse, engagement, délibération.' });
 export type Block = z.infer<typeof Block>;
 

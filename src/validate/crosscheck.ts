@@ -301,7 +301,7 @@ class CrossChecker {
       this.report('speaker-not-present', this.who(d.rapporteur), [...path, 'rapporteur']);
     }
     this.checkMentions(d.titre, [...path, 'titre']);
-    d.texte.forEach((t, i) => this.checkMentions(t, [...path, 'texte', i]));
+    this.checkBlocks(d.texte, [...path, 'texte']);
     if (d.vote) {
       const voters = computeCounts(this.r).total.voters;
       const cast = d.vote.pour + d.vote.contre + d.vote.abstentions + d.vote.ne_prend_pas_part;

@@ -282,6 +282,43 @@ describe('a deliberation', () => {
   });
 });
 
+describe('the summary of commitments', () => {
+  it('lists every commitment with who and when, before the signatures, when asked', async () => {
+    const dir = tmp('commit');
+    cpSync(path.join(root, 'test', 'fixtures'), dir, { recursive: true });
+    const file = path.join(dir, 'commit.yaml');
+    const lines = [
+      'releve_engagements: true',
+      'points:',
+      '  - titre: Budget',
+      '    contenu:',
+      '      - engagement: "La décomposition sera donnée à @bruno."',
+      '        responsable: alice',
+      '        echeance: 2024-03-27',
+      '  - titre: Travaux',
+      '    points:',
+      '      - titre: École',
+      '        contenu:',
+      '          - engagement: Un devis sera demandé.',
+      '            echeance: "2024"',
+    ];
+    const base = readFileSync(path.join(dir, 'valid-base.yaml'), 'utf8');
+    writeFileSync(file, `${base.slice(0, base.indexOf('points:'))}${lines.join('\n')}\n`);
+    const r = await runCli(['render', '--format', 'docx', file]);
+    expect(r.stderr).toBe('');
+    const doc = openDocx(readFileSync(path.join(dir, 'commit.docx')));
+    const texts = doc.paragraphs.map((p) => p.text.replace(/[\u00A0\u202F]/g, ' '));
+    const at = texts.indexOf('Relevé des engagements');
+    expect(at).toBeGreaterThan(0);
+    expect(texts.slice(at + 1, at + 10)).toEqual([
+      'Engagement', 'Responsable', 'Échéance',
+      'La décomposition sera donnée à M. LEFÈVRE.', 'Mme MARTIN', '27 mars 2024',
+      'Un devis sera demandé.', '', '2024',
+    ]);
+    expect(texts.indexOf('La présidente,')).toBeGreaterThan(at);
+  });
+});
+
 describe('--pdfa', () => {
   it('produces PDF/A-2 with valid XMP, even with "&" in the title', async () => {
     const dir = tmp('pdfa');

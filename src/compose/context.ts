@@ -2,7 +2,7 @@
 // words, numbering, counts and sentences are computed here, so a template only decides what is said and
 // in what order. Prose stays as typed (rich text); templates render it with the {{rich}} helper.
 import path from 'node:path';
-import type { AgendaItem, Block } from '../model/schema.js';
+import type { AgendaItem, Block, Meeting } from '../model/schema.js';
 import type { ResolvedMeeting, ResolvedPerson } from '../model/resolve.js';
 import { computeCounts } from '../model/counts.js';
 import { agree, displayName, groupNames } from '../model/names.js';
@@ -147,6 +147,12 @@ export function buildContext(r: ResolvedMeeting) {
     return said || (item.points?.length ?? 0) > 0 ? [] : [{ sans_question: r.labels.sans_question }];
   };
 
+  const commitment = (b: Extract<Block, { engagement: unknown }>) => ({
+    texte: b.engagement,
+    responsable: b.responsable ? nameOf(b.responsable) : '',
+    echeance: b.echeance ? (b.echeance.length === 10 ? frenchDate(b.echeance) : b.echeance) : '',
+  });
+
   const point = (item: AgendaItem, index: number, depth: number): ContextPoint => {
     const presenters = item.presentation ? (typeof item.presentation.par === 'string' ? [item.presentation.par] : item.presentation.par) : [];
     const slides = item.presentation?.diaporama;
@@ -261,6 +267,8 @@ export function buildContext(r: ResolvedMeeting) {
           },
         }
       : {}),
+    // The commitments of the whole meeting, in order, for the optional summary table.
+    ...(meeting.releve_engagements ? { engagements: commitments(meeting).map(commitment) } : {}),
     signataires: signatories.map(({ id, qualite }) => {
       const p = person(id);
       return {
@@ -278,6 +286,28 @@ export function buildContext(r: ResolvedMeeting) {
 }
 
 export type TemplateContext = ReturnType<typeof buildContext>;
+
+/** Every commitment of the meeting, in reading order (opening, items and sub-items, deliberations, closing). */
+function commitments(meeting: Meeting): Extract<Block, { engagement: unknown }>[] {
+  const found: Extract<Block, { engagement: unknown }>[] = [];
+  const walkBlocks = (blocks: readonly Block[]) => {
+    for (const b of blocks) {
+      if (typeof b !== 'object') continue;
+      if ('engagement' in b) found.push(b);
+      if ('deliberation' in b) walkBlocks(b.deliberation.texte);
+    }
+  };
+  const walkItems = (items: readonly AgendaItem[]) => {
+    for (const item of items) {
+      walkBlocks(item.contenu ?? []);
+      walkItems(item.points ?? []);
+    }
+  };
+  walkBlocks(meeting.ouverture);
+  walkItems(meeting.points);
+  walkBlocks(meeting.cloture?.contenu ?? []);
+  return found;
+}
 
 /** "le Conseil municipal", "la Commission", "l’Assemblée générale". */
 function withArticle(article: string, name: string): string {

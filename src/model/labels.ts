@@ -16,4 +16,5 @@ export const DEFAULT_LABELS: Required<Labels> = {
   levee: 'L’ordre du jour étant épuisé, la séance est levée',
   neant: 'Néant',
   pouvoir: 'donne pouvoir à',
+  engagements: 'Relevé des engagements',
 };

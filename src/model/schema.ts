@@ -78,6 +78,7 @@ export const Labels = z
     levee: z.string(),
     neant: z.string(),
     pouvoir: z.string(),
+    engagements: z.string(),
   })
   .partial()
   .meta({ description: 'Libellés du document (« Participants », « Excusés(es) », …) : remplacent ceux du modèle.' });
@@ -323,6 +324,10 @@ export const Meeting = z
       })
       .optional(),
     signataires: z.array(Signatory).default([]).meta({ description: 'Signataires (par défaut : la présidence).' }),
+    releve_engagements: z
+      .boolean()
+      .default(false)
+      .meta({ description: 'true : ajouter, avant les signatures, le tableau des engagements pris (engagement, responsable, échéance).' }),
     sans_question_automatique: z
       .boolean()
       .default(false)

@@ -145,3 +145,11 @@ describe('the npm package', () => {
     expect(files.some((f) => f.startsWith('src/') || f.startsWith('test/'))).toBe(false);
   });
 });
+
+describe('usage errors in French', () => {
+  it('translates commander’s messages when LANG is French', async () => {
+    const r = await runCli(['validate', '--formt', 'json', 'x.yaml'], { env: { LANG: 'fr_FR.UTF-8' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('erreur : option inconnue « --formt »\n(vouliez-vous dire --format ?)\n(lancez « clu --help » pour l’aide)\n');
+  });
+});

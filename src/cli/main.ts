@@ -5,6 +5,7 @@ import { Argument, Command, CommanderError, Option } from 'commander';
 import { UsageError } from './errors.js';
 import type { CliIo } from './io.js';
 import { localeFromEnv } from '../validate/messages.js';
+import { frenchUsage } from './usage-fr.js';
 import { BUILTIN_TEMPLATES } from '../compose/template.js';
 
 export const EXIT_OK = 0;
@@ -39,9 +40,13 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const program = new Command('clu')
     .description('Comptes rendus officiels de réunion : vérifie un fichier YAML et produit le DOCX et le PDF.\nOfficial meeting minutes: checks a YAML file and produces the DOCX and PDF.')
     .version(VERSION, '-V, --version')
-    .showHelpAfterError('(run "clu --help" for usage)')
+    .showHelpAfterError(localeFromEnv(io.env) === 'fr' ? '(lancez « clu --help » pour l’aide)' : '(run "clu --help" for usage)')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: (s, write) => write(localeFromEnv(io.env) === 'fr' ? frenchUsage(s) : s),
+    })
     .addHelpText(
       'after',
       `

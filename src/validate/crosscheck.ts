@@ -153,7 +153,8 @@ class CrossChecker {
       listed.add(id);
       const previous = seen.get(id);
       if (previous !== undefined) {
-        this.report('attendance-conflict', { name: this.name(id), first: stateName(previous), second: stateName(list) }, path);
+        if (previous === list) this.report('listed-twice', { name: this.name(id), list: `« ${list} »` }, path);
+        else this.report('attendance-conflict', { name: this.name(id), first: stateName(previous), second: stateName(list) }, path);
         return;
       }
       seen.set(id, list);
@@ -179,6 +180,9 @@ class CrossChecker {
         if (!this.present(holder)) {
           return this.report(key === 'pouvoir_a' ? 'proxy-holder-not-present' : 'representative-not-present', { holder: this.name(holder), name: this.name(entry.id), ...this.agreement(holder) }, path);
         }
+        if (key === 'pouvoir_a' && !this.r.people.get(holder)?.member) {
+          return this.report('proxy-holder-not-member', { holder: this.name(holder) }, path);
+        }
         if (key === 'pouvoir_a') {
           const other = holders.get(holder);
           if (other) return this.report('proxy-holder-multiple', { holder: this.name(holder), other: this.name(other) }, path);
@@ -194,6 +198,13 @@ class CrossChecker {
     }
   }
 
+  /** Reports the second occurrence of an id in a list where each person belongs once. */
+  private checkUnique(ids: string[], path: DataPath, list: string, key?: string): void {
+    ids.forEach((id, i) => {
+      if (ids.indexOf(id) !== i) this.report('listed-twice', { name: this.name(id), list }, key ? [...path, i, key] : [...path, i]);
+    });
+  }
+
   // ── The session ────────────────────────────────────────────────────────────────────────────────────
 
   private checkSession(): void {
@@ -201,6 +212,7 @@ class CrossChecker {
     if (this.known(seance.presidence, ['seance', 'presidence']) && !this.present(seance.presidence)) {
       this.report('chair-not-present', { name: this.name(seance.presidence) }, ['seance', 'presidence']);
     }
+    this.checkUnique(seance.secretaires, ['seance', 'secretaires'], '« secretaires »');
     seance.secretaires.forEach((id, i) => {
       const path = ['seance', 'secretaires', i];
       if (this.known(id, path) && !this.present(id)) this.report('secretary-not-present', this.who(id), path);
@@ -215,6 +227,7 @@ class CrossChecker {
   }
 
   private checkSignatories(): void {
+    this.checkUnique(this.r.meeting.signataires.map((s) => s.personne), ['signataires'], '« signataires »', 'personne');
     this.r.meeting.signataires.forEach((signatory, i) => {
       const path = ['signataires', i, 'personne'];
       if (this.known(signatory.personne, path) && !this.present(signatory.personne)) {
@@ -319,8 +332,15 @@ class CrossChecker {
   /** Named votes (public ballot): as many names as votes, each a member present or represented. */
   private checkVoteNames(vote: NonNullable<Extract<Block, { deliberation: unknown }>['deliberation']['vote']>, path: DataPath): void {
     const noms = vote.noms!;
+    const seen = new Map<string, string>();
     for (const key of ['contre', 'abstentions', 'ne_prend_pas_part'] as const) {
       const ids = noms[key];
+      ids.forEach((id, i) => {
+        const earlier = seen.get(id);
+        const list = earlier === undefined ? undefined : earlier === key ? `« ${key} »` : `« ${earlier} » / « ${key} »`;
+        if (list) this.report('listed-twice', { name: this.name(id), list }, [...path, key, i]);
+        seen.set(id, key);
+      });
       if (ids.length > 0 && ids.length !== vote[key]) {
         this.report('vote-names-mismatch', { count: ids.length, key, expected: vote[key] }, [...path, key]);
       }

@@ -166,6 +166,16 @@ const catalog = {
     en: ['{holder}, who holds the proxy of {name}, is not present', 'a proxy given to an absent person does not count'],
     fr: ['{holder}, qui détient le pouvoir de {name}, n’est pas présent{e}', 'un pouvoir donné à un absent ne compte pas'],
   },
+  'listed-twice': {
+    severity: 'error',
+    en: ['{name} is listed twice in {list}', 'keep one'],
+    fr: ['{name} figure deux fois dans {list}', 'n’en gardez qu’une'],
+  },
+  'proxy-holder-not-member': {
+    severity: 'error',
+    en: ['{holder} is not a member: a proxy can only be given to another member', 'give the proxy to a member who is present, or write “represente_par” for a representative'],
+    fr: ['{holder} n’est pas membre : un pouvoir ne se donne qu’à un autre membre', 'donnez le pouvoir à un membre présent, ou écrivez « represente_par » pour un représentant'],
+  },
   'proxy-holder-multiple': {
     severity: 'error',
     en: ['{holder} already holds the proxy of {other}', 'nobody may hold more than one proxy'],
@@ -243,8 +253,8 @@ const catalog = {
   },
   'vote-names-mismatch': {
     severity: 'error',
-    en: ['{count} names listed for “{key}”, but the vote counts {expected}', 'list one id per vote, or correct the figure'],
-    fr: ['{count} noms pour « {key} », mais le vote en compte {expected}', 'un identifiant par voix, ou corrigez le chiffre'],
+    en: ['{count} name(s) listed for “{key}”, but the vote counts {expected}', 'list one id per vote, or correct the figure'],
+    fr: ['{count} nom(s) pour « {key} », mais le vote en compte {expected}', 'un identifiant par voix, ou corrigez le chiffre'],
   },
   'voter-not-counted': {
     severity: 'error',

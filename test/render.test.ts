@@ -438,6 +438,11 @@ describe('templates', () => {
     expect(texts).toContain('Mme Valérie BONNET donne pouvoir à Mme Sylvie FONTAINE ;');
     expect(texts).toContain('Adoptée par 20 voix pour et 5 voix contre.');
     expect(texts).toContain('Contre : M. LACROIX, Mme MERCIER, Mme DUPUIS, M. FLEURY, M. ROUSSEL.');
+    // The text's last paragraph keeps with the result, which never opens a page alone.
+    const result = texts.indexOf('Adoptée par 20 voix pour et 5 voix contre.');
+    expect(doc.paragraphs[result - 1]!.style).toBe('CluBodyKeep');
+    expect(texts).toContain('Ne prennent pas part au vote : Mme BARBIER, M. BRUNET.');
+    expect(texts).not.toContain('Adoptée à l’unanimité. 2 membres ne prennent pas part au vote.');
     expect(texts).toContain('Adoptée à l’unanimité des suffrages exprimés (5 abstentions).');
     expect(texts).toContain('Le maire,');
     expect(texts).toContain('La secrétaire de séance,');

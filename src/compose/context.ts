@@ -25,7 +25,8 @@ export interface AttendanceGroup {
 }
 
 export type ContextBlock =
-  | { paragraphe: string }
+  /** `garder`: keep with what follows (the last paragraph of a deliberation, before its result). */
+  | { paragraphe: string; garder?: boolean }
   | { intertitre: string }
   | { liste: string[]; puces: 'check' | 'dash' | 'bullet' | 'number' }
   | { echange: string; nature: 'question' | 'remarque' | 'reponse' }
@@ -111,7 +112,7 @@ export function buildContext(r: ResolvedMeeting) {
         ...(b.echeance ? { echeance: b.echeance.length === 10 ? frenchDate(b.echeance) : b.echeance } : {}),
       };
     const d = b.deliberation;
-    const resultat = voteSentence(d.vote, d.resultat);
+    const resultat = voteSentence(d.vote, d.resultat, { chairFeminine: chair?.civilite === 'Mme' });
     const named = (ids: string[] | undefined) => (ids && ids.length > 0 ? ids.map(nameOf).join(', ') : undefined);
     const noms = d.vote?.noms;
     const votants = noms
@@ -128,7 +129,7 @@ export function buildContext(r: ResolvedMeeting) {
         ...(d.numero ? { numero: d.numero } : {}),
         titre: d.titre,
         ...(d.rapporteur ? { rapporteur: nameOf(d.rapporteur) } : {}),
-        texte: d.texte.map(block),
+        texte: keepLastParagraph(d.texte.map(block)),
         ...(resultat ? { resultat } : {}),
         votants,
       },
@@ -286,6 +287,12 @@ export function buildContext(r: ResolvedMeeting) {
 }
 
 export type TemplateContext = ReturnType<typeof buildContext>;
+
+/** The result of a vote must not open a page on its own: the text's last paragraph keeps with it. */
+function keepLastParagraph(blocks: ContextBlock[]): ContextBlock[] {
+  const last = blocks[blocks.length - 1];
+  return last && 'paragraphe' in last ? [...blocks.slice(0, -1), { ...last, garder: true }] : blocks;
+}
 
 /** Every commitment of the meeting, in reading order (opening, items and sub-items, deliberations, closing). */
 function commitments(meeting: Meeting): Extract<Block, { engagement: unknown }>[] {

@@ -20,7 +20,7 @@ export class MarkupError extends Error {
 }
 
 const PARAGRAPH_STYLES: ReadonlySet<string> = new Set<ParagraphStyle>([
-  'body', 'marque', 'devise', 'service', 'contact', 'dateline', 'label', 'category', 'attendee', 'presentation',
+  'body', 'bodyKeep', 'marque', 'devise', 'service', 'contact', 'dateline', 'label', 'category', 'attendee', 'presentation',
   'intertitle', 'question', 'exchange', 'noQuestion', 'counts', 'vote', 'closing', 'signatureQualite', 'signatureName',
   'annexHeader', 'small',
 ]);

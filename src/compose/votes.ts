@@ -6,15 +6,27 @@ interface VoteCount {
   contre: number;
   abstentions: number;
   ne_prend_pas_part: number;
+  noms?: { ne_prend_pas_part: string[] };
+}
+
+export interface VoteContext {
+  /** The chair is a woman: "la voix de la présidente étant prépondérante". */
+  chairFeminine: boolean;
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
 
-export function voteSentence(vote: VoteCount | undefined, declared?: 'adoptee' | 'rejetee'): string | undefined {
+export function voteSentence(vote: VoteCount | undefined, declared: 'adoptee' | 'rejetee' | undefined, context: VoteContext): string | undefined {
   if (!vote) return declared === 'adoptee' ? 'Adoptée.' : declared === 'rejetee' ? 'Rejetée.' : undefined;
+  // Who did not take part is named on a line of its own when the names are given.
+  const named = (vote.noms?.ne_prend_pas_part.length ?? 0) > 0;
+  const notTaking =
+    vote.ne_prend_pas_part > 0 && !named ? ` ${plural(vote.ne_prend_pas_part, 'membre ne prend pas part au vote', 'membres ne prennent pas part au vote')}.` : '';
+  if (vote.pour === 0 && vote.contre === 0) {
+    return `Non adoptée, faute de suffrage exprimé${vote.abstentions > 0 ? ` (${plural(vote.abstentions, 'abstention', 'abstentions')})` : ''}.${notTaking}`;
+  }
   const adopted = declared ? declared === 'adoptee' : vote.pour > vote.contre;
   const verdict = adopted ? 'Adoptée' : 'Rejetée';
-  const notTaking = vote.ne_prend_pas_part > 0 ? ` ${plural(vote.ne_prend_pas_part, 'membre ne prend pas part au vote', 'membres ne prennent pas part au vote')}.` : '';
   const unanimous = adopted ? vote.contre === 0 && vote.pour > 0 : vote.pour === 0 && vote.contre > 0;
   if (unanimous) {
     if (vote.abstentions === 0) return `${verdict} à l’unanimité.${notTaking}`;
@@ -22,5 +34,7 @@ export function voteSentence(vote: VoteCount | undefined, declared?: 'adoptee' |
   }
   const parts = [plural(vote.pour, 'voix pour', 'voix pour'), plural(vote.contre, 'voix contre', 'voix contre')];
   const counts = vote.abstentions > 0 ? `${parts.join(', ')} et ${plural(vote.abstentions, 'abstention', 'abstentions')}` : parts.join(' et ');
-  return `${verdict} par ${counts}.${notTaking}`;
+  // A tie is settled by the chair's casting vote (CGCT L2121-12, and most statutes).
+  const casting = vote.pour === vote.contre ? `, la voix ${context.chairFeminine ? 'de la présidente' : 'du président'} étant prépondérante` : '';
+  return `${verdict} par ${counts}${casting}.${notTaking}`;
 }

@@ -93,6 +93,7 @@ export function defaultStylesheet(): Stylesheet {
     footer: 'Page {page} / {pages}',
     styles: {
       body: style({}),
+      bodyKeep: style({ keepWithNext: true }),
       marque: style({ font: 'bold', size: 11, spaceBefore: 0, spaceAfter: 2, lineHeight: 1.1 }),
       devise: style({ font: 'italic', size: 8, spaceBefore: 0, spaceAfter: 8, lineHeight: 1.1 }),
       service: style({ font: 'bold', size: 8, spaceBefore: 0, spaceAfter: 6 }),

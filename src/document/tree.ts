@@ -16,6 +16,7 @@ export type Inline =
  */
 export type ParagraphStyle =
   | 'body'
+  | 'bodyKeep' // body text kept on the page of what follows (the last paragraph before a vote result)
   | 'marque' // the institution in the bloc-marque: "PRÉFET / DE LA VIENNE"
   | 'devise' // "Liberté / Égalité / Fraternité"
   | 'service' // issuing service hierarchy

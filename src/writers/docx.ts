@@ -74,6 +74,7 @@ function pascal(name: string): string {
  */
 const PARAGRAPH_STYLE_SET: Record<ParagraphStyle, true> = {
   body: true,
+  bodyKeep: true,
   marque: true,
   devise: true,
   service: true,

@@ -1,0 +1,29 @@
+// Vote results in words: unanimity with abstentions stated, counts, casting vote, no vote cast.
+import { describe, expect, it } from 'vitest';
+import { voteSentence } from '../src/compose/votes.js';
+
+const vote = (pour: number, contre = 0, abstentions = 0, ne_prend_pas_part = 0) => ({ pour, contre, abstentions, ne_prend_pas_part });
+const chair = { chairFeminine: false };
+
+describe('vote sentences', () => {
+  it.each([
+    [vote(25), undefined, 'Adoptée à l’unanimité.'],
+    [vote(20, 0, 5), undefined, 'Adoptée à l’unanimité des suffrages exprimés (5 abstentions).'],
+    [vote(20, 5), undefined, 'Adoptée par 20 voix pour et 5 voix contre.'],
+    [vote(10, 12, 1), undefined, 'Rejetée par 10 voix pour, 12 voix contre et 1 abstention.'],
+    [vote(7, 7), 'adoptee', 'Adoptée par 7 voix pour et 7 voix contre, la voix du président étant prépondérante.'],
+    [vote(0, 0, 14), undefined, 'Non adoptée, faute de suffrage exprimé (14 abstentions).'],
+    [vote(23, 0, 0, 2), undefined, 'Adoptée à l’unanimité. 2 membres ne prennent pas part au vote.'],
+    [vote(24, 0, 0, 1), undefined, 'Adoptée à l’unanimité. 1 membre ne prend pas part au vote.'],
+  ] as const)('%j %s → %s', (v, declared, expected) => {
+    expect(voteSentence(v, declared, chair)).toBe(expected);
+  });
+
+  it('does not count those not taking part when they are named on their own line', () => {
+    expect(voteSentence({ ...vote(24, 0, 0, 1), noms: { ne_prend_pas_part: ['garcia'] } }, undefined, chair)).toBe('Adoptée à l’unanimité.');
+  });
+
+  it('the casting vote agrees with the chair', () => {
+    expect(voteSentence(vote(3, 3), 'adoptee', { chairFeminine: true })).toBe('Adoptée par 3 voix pour et 3 voix contre, la voix de la présidente étant prépondérante.');
+  });
+});

@@ -149,7 +149,6 @@ describe('frenchText: numbers', () => {
     '012345',
     '86000 Poitiers',
     '86021 POITIERS CEDEX',
-    'n° 12345',
     'SIRET 12345678901234',
     'article 12345',
     'délibération 2021-034',
@@ -197,8 +196,9 @@ describe('frenchText: civilities and hours', () => {
     expect(frenchText(input)).toBe(expected);
   });
 
-  it('needs a capital after the civility and a word boundary before it', () => {
-    expect(frenchText('Mme la Préfète')).toBe('Mme la Préfète');
+  it('needs a name or a title after the civility, and a word boundary before it', () => {
+    expect(frenchText('Mme la Préfète')).toBe('Mme\u00A0la Préfète');
+    expect(frenchText('M. dit que')).toBe('M. dit que');
     expect(frenchText('PM. X')).toBe('PM. X');
     expect(frenchText('Mmex Y')).toBe('Mmex Y');
   });
@@ -656,5 +656,15 @@ describe('numbering', () => {
 
   it('rejects non-positive or fractional letter numbers', () => {
     for (const bad of [0, -3, 2.5]) expect(() => letterNumeral(bad)).toThrow(RangeError);
+  });
+});
+
+describe('no-break spaces after civilities and n°', () => {
+  it('holds "M." with a title or a particle, and "n°" with its number', () => {
+    expect(frenchText('M. le Maire et Mme de LA TOUR')).toBe('M.\u00A0le Maire et Mme\u00A0de LA TOUR');
+    expect(frenchText('M. d’ARTAGNAN')).toBe('M.\u00A0d’ARTAGNAN');
+    expect(frenchText('Délibération n° 2024-030')).toBe('Délibération n°\u00A02024-030');
+    expect(frenchText('n° 12345')).toBe('n°\u00A012345'); // held together, never grouped as thousands
+    expect(frenchText('Il habite au 5 M. rue')).toBe('Il habite au 5 M. rue');
   });
 });

@@ -4,16 +4,24 @@ import type { Person } from './schema.js';
 
 type Named = Pick<Person, 'civilite' | 'prenom' | 'nom' | 'appellation'>;
 
-// "de La Tour" → "de LA TOUR": only the particle before the name stays in lower case.
-const PARTICLES = new Set(['de', 'du', 'des', 'd’', "d'", 'van', 'von', 'der', 'den', 'da', 'di']);
+// Particles stay as typed (lower case in French: "de", "du", "d’"); the name after them goes to capitals.
+const PARTICLES = new Set(['de', 'du', 'des', 'van', 'von', 'der', 'den', 'da', 'di', 'dos', 'das', 'del', 'della']);
 
-/** Surname in capitals, accents kept (MASSÉ), leading particles in lower case ("de La Tour" → "de LA TOUR"). */
+/**
+ * Surname in capitals, accents kept (MASSÉ), particles before the name as typed: "de La Tour" →
+ * "de LA TOUR", "d'Arc" → "d’ARC", "de la Tour d'Auvergne" → "de LA TOUR D’AUVERGNE".
+ */
 export function surname(nom: string): string {
-  const words = nom.trim().split(/\s+/);
+  const words = nom.trim().replace(/'/g, '’').split(/\s+/);
   let leading = true;
   return words
-    .map((word) => {
-      if (leading && PARTICLES.has(word.toLowerCase()) && words.length > 1) return word.toLowerCase();
+    .map((word, i) => {
+      const elided = /^(d’|D’)(\p{L}.*)$/u.exec(word);
+      if (leading && elided) {
+        leading = false;
+        return `d’${elided[2]!.toLocaleUpperCase('fr-FR')}`;
+      }
+      if (leading && i < words.length - 1 && PARTICLES.has(word.toLowerCase())) return word;
       leading = false;
       return word.toLocaleUpperCase('fr-FR');
     })

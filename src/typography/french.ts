@@ -201,11 +201,23 @@ function percentAndCurrency(s: string): string {
 // ---------------------------------------------------------------------------------------------------
 // Words that must not be separated from what follows.
 
-const CIVILITY = re(String.raw`(?<![\p{L}\p{N}.])(MM\.|Mmes|Mme|Mlles|Mlle|M\.)${SP}+(?=\p{Lu})`);
+const CIVILITY = re(
+  String.raw`(?<![\p{L}\p{N}.])(MM\.|Mmes|Mme|Mlles|Mlle|M\.)${SP}+(?=\p{Lu}|(?:le|la|les|de|du|des)${SP}|[ld][’']\p{L})`,
+);
 
-/** NBSP after "M.", "Mme", "MM.", "Mmes", "Mlle(s)" before a capital: "M. PREMPAIN". */
+/**
+ * NBSP after "M.", "Mme", "MM.", "Mmes", "Mlle(s)" before a name or title: "M. PREMPAIN", "M. le Maire",
+ * "M. de LA TOUR".
+ */
 function civilities(s: string): string {
   return s.replace(CIVILITY, `$1${NBSP}`);
+}
+
+const NUMERO = re(String.raw`(?<![\p{L}\p{N}])(n°|N°|nos?\.?)${SP}+(?=\d)`);
+
+/** NBSP between "n°" and its number: "délibération n° 2024-030". */
+function numero(s: string): string {
+  return s.replace(NUMERO, `$1${NBSP}`);
 }
 
 const SPACED_HOUR = re(String.raw`(?<![\p{L}\p{N},.])(\d{1,2})${SP}+h(?:${SP}+([0-5]\d))?(?![\p{L}\p{N}])`);
@@ -231,6 +243,7 @@ const RULES: ReadonlyArray<(s: string) => string> = [
   bareThousands,
   percentAndCurrency,
   civilities,
+  numero,
   spacedHours,
 ];
 

@@ -119,7 +119,7 @@ describe('the reference compte rendu', () => {
     expect(paragraphs('CluNoQuestion')).toContain('Aucune observation ou question n’est formulée.');
     expect(paragraphs('CluClosing')).toEqual([
       'L’ordre du jour étant épuisé, aucune question ou remarque n’étant formulée, la séance est levée à 15h50.',
-      'Mme la Préfète remercie les participants de la richesse des échanges et les convie à une prochaine session en 2022.',
+      `Mme${NBSP}la Préfète remercie les participants de la richesse des échanges et les convie à une prochaine session en 2022.`,
     ]);
     // The closing keeps with the signature: Word must not leave "La préfète," alone on a page.
     expect(docx.part('word/styles.xml')).toMatch(/<w:style [^>]*w:styleId="CluClosing"[\s\S]*?<w:keepNext\/>[\s\S]*?<\/w:style>/);

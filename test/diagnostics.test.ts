@@ -139,6 +139,7 @@ describe('common YAML slips get one message, at the line to fix, saying what to 
     ['a text starting with @, unquoted', (t) => t.replace('- "@alice présente le point."', '- @alice présente le point.'), 'yaml-syntax 16:9', 'cannot start with this character (@)'],
     ['an italic word at the start of a text (a YAML alias)', (t) => t.replace('- "@alice présente le point."', '- *Important* : voir le budget'), 'yaml-syntax 16:9', 'cannot start with this character (*)'],
     ['quotes that close before the end of the text', (t) => t.replace('- "@alice présente le point."', '- "Toit du Monde" est une association'), 'yaml-syntax 16:9', 'quotes that close before its end'],
+    ['an empty list', (t) => t.replace('- "@alice présente le point."', '- liste: []'), 'schema-invalid 16:16', 'this list is empty'],
     ['a one-word lead-in before ": ", unquoted', (t) => t.replace('- "@alice présente le point."', '- Lien : https://www.vienne.gouv.fr'), 'text-with-colon 16:9', 'contains “: ”'],
     ['a question containing ": ", unquoted', (t) => t.replace('- "@alice présente le point."', '- question: Un membre demande : est-ce prêt ?'), 'yaml-syntax 16:19', 'contains “: ”'],
   ];

@@ -433,6 +433,7 @@ describe('templates', () => {
     const texts = doc.paragraphs.map((p) => p.text.replace(/[\u00A0\u202F]/g, ' '));
     expect(texts).toContain('Procès-verbal de la séance du Conseil municipal du jeudi 28 mars 2024');
     expect(texts).toContain('En exercice : 27 – Présents : 19 – Représentés : 6 – Votants : 25');
+    expect(texts.some((t) => t.startsWith('Le Conseil municipal, dûment convoqué le 21 mars 2024, s’est réuni le jeudi 28 mars 2024 à 20h30'))).toBe(true);
     expect(texts).toContain('Le quorum étant atteint (19 membres présents pour 14 requis), le Conseil municipal peut valablement délibérer.');
     expect(texts).toContain('Mme Élodie RENAUD est désignée secrétaire de séance.');
     expect(texts).toContain('Mme Valérie BONNET donne pouvoir à Mme Sylvie FONTAINE ;');

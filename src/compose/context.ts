@@ -35,7 +35,7 @@ export type ContextBlock =
   | { deliberation: { numero?: string; titre: string; rapporteur?: string; texte: ContextBlock[]; resultat?: string; votants: string[] } };
 
 export interface ContextPoint {
-  /** "I", "a", "1" by depth (compte rendu numbering). */
+  /** "I", "a", "1", "i" by depth (compte rendu numbering). */
   numero: string;
   /** Position among its siblings, from 1 (for templates that number 1, 2, 3 at every level). */
   rang: number;
@@ -158,7 +158,8 @@ export function buildContext(r: ResolvedMeeting) {
     const presenters = item.presentation ? (typeof item.presentation.par === 'string' ? [item.presentation.par] : item.presentation.par) : [];
     const slides = item.presentation?.diaporama;
     return {
-      numero: depth === 1 ? romanNumeral(index + 1) : depth === 2 ? letterNumeral(index + 1) : String(index + 1),
+      // I, II… then a), b)… then 1., 2.… then i., ii.… so that no two levels look alike.
+      numero: depth === 1 ? romanNumeral(index + 1) : depth === 2 ? letterNumeral(index + 1) : depth === 3 ? String(index + 1) : romanNumeral(index + 1).toLowerCase(),
       rang: index + 1,
       titre: item.titre,
       niveau: Math.min(depth, 4),
@@ -207,6 +208,7 @@ export function buildContext(r: ResolvedMeeting) {
       Le: capitalise(withArticle(instance.article, instance.nom)),
       /** Agreement of the body's name: "réuni" (le Conseil) or "réunie" (la Commission). */
       reuni: instance.article === 'les' ? 'réunis' : (instance.feminin ?? instance.article === 'la') ? 'réunie' : 'réuni',
+      convoque: instance.article === 'les' ? 'convoqués' : (instance.feminin ?? instance.article === 'la') ? 'convoquée' : 'convoqué',
     },
     document: {
       ...(meeting.document.titre ? { titre: meeting.document.titre } : {}),
@@ -222,6 +224,7 @@ export function buildContext(r: ResolvedMeeting) {
       ...(meeting.seance.fin ? { fin: frenchTime(meeting.seance.fin) } : {}),
       ...(meeting.seance.lieu ? { lieu: meeting.seance.lieu } : {}),
       modalite: meeting.seance.modalite,
+      ...(meeting.seance.convocation ? { convocation: frenchDate(meeting.seance.convocation) } : {}),
       presidence: chair ? { nom: displayName(chair, 'full'), ...(chair.fonction ? { fonction: chair.fonction } : {}) } : { nom: meeting.seance.presidence },
       secretaires: meeting.seance.secretaires.map((id) => {
         const p = person(id);

@@ -309,6 +309,7 @@ export const Meeting = z
         lieu: z.string().min(1).optional(),
         modalite: z.enum(['presentiel', 'audioconference', 'visioconference', 'mixte']).default('presentiel'),
         presidence: Id.meta({ description: 'Qui préside.' }),
+        convocation: IsoDate.optional().meta({ description: 'Date de la convocation (procès-verbal : « dûment convoqué le … »).' }),
         secretaires: z.array(Id).default([]).meta({ description: 'Secrétaire(s) de séance.' }),
       })
       .meta({ description: 'La séance : date, heures, lieu, présidence.' }),

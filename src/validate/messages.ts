@@ -78,7 +78,7 @@ const catalog = {
   'schema-type': {
     severity: 'error',
     en: ['{expected} expected here, found {found}', '{hint}'],
-    fr: ['{expected} attendu ici, trouvé : {found}', '{hint}'],
+    fr: ['il faut ici {expected} ; trouvé : {found}', '{hint}'],
   },
   'schema-value': {
     severity: 'error',

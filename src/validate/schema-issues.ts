@@ -105,6 +105,19 @@ function reportIssue(scope: Scope, issue: Issue): void {
       for (const inner of issue.issues) reportIssue(scope, { ...inner, path: [...relative, ...(inner.path as DataPath)] } as Issue);
       return;
     }
+    case 'too_small': {
+      // Zod's own words ("Too small: expected array to have >=1 items") are not for a clerk.
+      const fr = locale === 'fr';
+      const minimum = String(issue.minimum);
+      const detail =
+        issue.origin === 'array'
+          ? fr ? 'cette liste est vide : ajoutez au moins un élément, ou retirez la clé' : 'this list is empty: add at least one item, or remove the key'
+          : issue.origin === 'number'
+            ? fr ? `nombre trop petit : ${minimum} au moins` : `number too small: at least ${minimum}`
+            : schemaMessage(issue.message, locale);
+      reporter.add('schema-invalid', { detail }, at(path));
+      return;
+    }
     default: {
       reporter.add('schema-invalid', { detail: schemaMessage(issue.message, locale) }, at(path));
     }
@@ -304,7 +317,10 @@ function describe(locale: Locale, value: unknown): string {
   if (value === null) return fr ? 'une valeur vide' : 'an empty value';
   if (Array.isArray(value)) return fr ? 'une liste' : 'a list';
   if (typeof value === 'object') return fr ? 'un bloc de clés' : 'a block of keys';
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === 'string') {
+    const short = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+    return fr ? `« ${short} »` : JSON.stringify(short);
+  }
   return String(value);
 }
 
@@ -320,6 +336,7 @@ function typeHint(locale: Locale, expected: string, value: unknown, path: DataPa
     return fr ? 'mettez la valeur entre guillemets' : 'put the value in quotes';
   if (expected === 'array' && typeof value !== 'object')
     return fr ? 'écrivez chaque élément sur une ligne commençant par « - »' : 'write each item on a line starting with “- ”';
+  if (value === null && expected === 'array') return fr ? 'ajoutez des éléments (lignes « - … ») sous la clé, ou retirez la clé' : 'add items (lines “- …”) under the key, or remove the key';
   if (value === null) return fr ? 'donnez une valeur après les deux-points' : 'give a value after the colon';
   return fr ? 'voir docs/format.md' : 'see docs/format.md';
 }

@@ -29,6 +29,19 @@ async function render(args: string[], options: { env?: Record<string, string | u
   return { ...result, out, file: (name: string) => path.join(out, name) };
 }
 
+/**
+ * A meeting in a temporary copy of the fixtures: the valid base meeting with its agenda replaced by
+ * `tail` (YAML lines from the top-level key "points:" on). Returns the file and its folder.
+ */
+function baseMeetingWith(name: string, tail: string[]): { dir: string; file: string } {
+  const dir = tmp(name);
+  cpSync(path.join(root, 'test', 'fixtures'), dir, { recursive: true });
+  const file = path.join(dir, `${name}.yaml`);
+  const base = readFileSync(path.join(dir, 'valid-base.yaml'), 'utf8');
+  writeFileSync(file, `${base.slice(0, base.indexOf('points:'))}${tail.join('\n')}\n`);
+  return { dir, file };
+}
+
 describe('the reference compte rendu', () => {
   let docx: OpenedDocx;
   let pdf: PdfContent;
@@ -213,9 +226,6 @@ describe('the reference compte rendu', () => {
 
 describe('the "no question" sentence', () => {
   it('is written under every item without exchange when asked, and can be overridden per item', async () => {
-    const dir = tmp('noq');
-    cpSync(path.join(root, 'test', 'fixtures'), dir, { recursive: true });
-    const file = path.join(dir, 'auto.yaml');
     const points = [
       'sans_question_automatique: true',
       'points:',
@@ -233,8 +243,7 @@ describe('the "no question" sentence', () => {
       '    sans_question: Pas de question formulée pour ces deux points.',
       '    contenu: [Deux informations.]',
     ];
-    const base = readFileSync(path.join(dir, 'valid-base.yaml'), 'utf8');
-    writeFileSync(file, `${base.slice(0, base.indexOf('points:'))}${points.join('\n')}\n`);
+    const { dir, file } = baseMeetingWith('auto', points);
     const r = await runCli(['render', '--format', 'md', file]);
     expect(r.stderr).toBe('');
     const md = readFileSync(path.join(dir, 'auto.md'), 'utf8');
@@ -249,9 +258,6 @@ describe('the "no question" sentence', () => {
 
 describe('a deliberation', () => {
   it('holds its debate (questions, answers, lists) and names who voted against', async () => {
-    const dir = tmp('delib');
-    cpSync(path.join(root, 'test', 'fixtures'), dir, { recursive: true });
-    const file = path.join(dir, 'delib.yaml');
     const lines = [
       'points:',
       '  - titre: Budget',
@@ -267,8 +273,7 @@ describe('a deliberation', () => {
       '            - liste: [Fonctionnement, Investissement]',
       '          vote: { pour: 3, contre: 1, noms: { contre: [bruno] } }',
     ];
-    const base = readFileSync(path.join(dir, 'valid-base.yaml'), 'utf8');
-    writeFileSync(file, `${base.slice(0, base.indexOf('points:'))}${lines.join('\n')}\n`);
+    const { dir, file } = baseMeetingWith('delib', lines);
     const r = await runCli(['render', '--format', 'md', file]);
     expect(r.stderr).toBe('');
     const md = readFileSync(path.join(dir, 'delib.md'), 'utf8').replace(/[\u00A0\u202F]/g, ' ');
@@ -284,9 +289,6 @@ describe('a deliberation', () => {
 
 describe('the summary of commitments', () => {
   it('lists every commitment with who and when, before the signatures, when asked', async () => {
-    const dir = tmp('commit');
-    cpSync(path.join(root, 'test', 'fixtures'), dir, { recursive: true });
-    const file = path.join(dir, 'commit.yaml');
     const lines = [
       'releve_engagements: true',
       'points:',
@@ -302,8 +304,7 @@ describe('the summary of commitments', () => {
       '          - engagement: Un devis sera demandé.',
       '            echeance: "2024"',
     ];
-    const base = readFileSync(path.join(dir, 'valid-base.yaml'), 'utf8');
-    writeFileSync(file, `${base.slice(0, base.indexOf('points:'))}${lines.join('\n')}\n`);
+    const { dir, file } = baseMeetingWith('commit', lines);
     const r = await runCli(['render', '--format', 'docx', file]);
     expect(r.stderr).toBe('');
     const doc = openDocx(readFileSync(path.join(dir, 'commit.docx')));

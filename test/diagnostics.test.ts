@@ -158,6 +158,18 @@ describe('common YAML slips get one message, at the line to fix, saying what to 
   }
 });
 
+describe('form errors in the content', () => {
+  it('do not hide the consistency errors of the attendance', () => {
+    const tmp = mkdtempSync(path.join(tmpdir(), 'clu-both-'));
+    const file = path.join(tmp, 'both.yaml');
+    const base = readFileSync(path.join(dir, '..', 'valid-base.yaml'), 'utf8').replace('invalid/_composition.yaml', path.join(dir, '_composition.yaml'));
+    writeFileSync(file, base.replace('- "@alice présente le point."', '- questoin: x').replace('excuses: [david]', 'excuses: [david, bruno]'));
+    const reporter = new Reporter('en');
+    validateMeeting(file, reporter);
+    expect(reporter.diagnostics.map((d) => `${d.code} ${d.start.line}:${d.start.column}`).sort()).toEqual(['attendance-conflict 11:20', 'schema-block 16:9']);
+  });
+});
+
 describe('French messages agree with the person', () => {
   it('uses the civility: "présente", "ajoutez-la"', () => {
     const reporter = new Reporter('fr');

@@ -68,11 +68,22 @@ export function loadMeeting(file: string, reporter: Reporter): LoadedMeeting | u
   return meetingFromParsed(parsed.source, parsed.data, reporter);
 }
 
+/**
+ * Keys of the meeting that hold its content. When the form errors are all inside them, the rest of the
+ * meeting (attendance, session, dates) is still cross-checked, with the content left out for now.
+ */
+const CONTENT_KEYS = new Set(['ouverture', 'points', 'cloture', 'annexes', 'signataires', 'libelles']);
+
 function meetingFromParsed(source: Source, data: unknown, reporter: Reporter): LoadedMeeting | undefined {
   const file = source.file;
-  const result = Meeting.safeParse(data, parseOptions(reporter.locale));
+  let result = Meeting.safeParse(data, parseOptions(reporter.locale));
   if (!result.success) {
     reportSchemaIssues(Meeting, data, result.error.issues, source, reporter);
+    const sections = new Set(result.error.issues.map((issue) => String(issue.path[0] ?? '')));
+    if ([...sections].every((key) => CONTENT_KEYS.has(key)) && data && typeof data === 'object') {
+      const withoutContent = Object.fromEntries(Object.entries(data).filter(([key]) => !sections.has(key)));
+      result = Meeting.safeParse(withoutContent, parseOptions(reporter.locale));
+    }
   }
 
   // The included files are checked even when the meeting itself has errors: all problems at once.

@@ -17,6 +17,7 @@ const expected: Record<string, string[]> = {
   'chair-not-present': ['chair-not-present 7:15'],
   'document-before-meeting': ['document-before-meeting 2:19'],
   'duplicate-person': ['duplicate-person 17:10'],
+  'empty-annex': ['empty-annex 17:12'],
   'empty-section': ['empty-section 16:12'],
   'end-before-start': ['end-before-start 6:8'],
   'guest-is-member': ['guest-is-member 12:13'],

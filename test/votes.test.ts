@@ -13,6 +13,7 @@ describe('vote sentences', () => {
     [vote(10, 12, 1), undefined, 'Rejetée par 10 voix pour, 12 voix contre et 1 abstention.'],
     [vote(7, 7), 'adoptee', 'Adoptée par 7 voix pour et 7 voix contre, la voix du président étant prépondérante.'],
     [vote(0, 0, 14), undefined, 'Non adoptée, faute de suffrage exprimé (14 abstentions).'],
+    [vote(12, 12), undefined, 'Rejetée par 12 voix pour et 12 voix contre.'],
     [vote(23, 0, 0, 2), undefined, 'Adoptée à l’unanimité. 2 membres ne prennent pas part au vote.'],
     [vote(24, 0, 0, 1), undefined, 'Adoptée à l’unanimité. 1 membre ne prend pas part au vote.'],
   ] as const)('%j %s → %s', (v, declared, expected) => {

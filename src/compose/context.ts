@@ -129,7 +129,7 @@ export function buildContext(r: ResolvedMeeting) {
         ...(d.numero ? { numero: d.numero } : {}),
         titre: d.titre,
         ...(d.rapporteur ? { rapporteur: nameOf(d.rapporteur) } : {}),
-        texte: keepLastParagraph(d.texte.map(block)),
+        texte: resultat ? keepLastParagraph(d.texte.map(block)) : d.texte.map(block),
         ...(resultat ? { resultat } : {}),
         votants,
       },

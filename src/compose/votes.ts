@@ -34,7 +34,8 @@ export function voteSentence(vote: VoteCount | undefined, declared: 'adoptee' | 
   }
   const parts = [plural(vote.pour, 'voix pour', 'voix pour'), plural(vote.contre, 'voix contre', 'voix contre')];
   const counts = vote.abstentions > 0 ? `${parts.join(', ')} et ${plural(vote.abstentions, 'abstention', 'abstentions')}` : parts.join(' et ');
-  // A tie is settled by the chair's casting vote (CGCT L2121-12, and most statutes).
-  const casting = vote.pour === vote.contre ? `, la voix ${context.chairFeminine ? 'de la présidente' : 'du président'} étant prépondérante` : '';
+  // A tie settled by the chair's casting vote (the result is then given: `resultat`); without it, a tie
+  // is simply not a majority.
+  const casting = vote.pour === vote.contre && declared ? `, la voix ${context.chairFeminine ? 'de la présidente' : 'du président'} étant prépondérante` : '';
   return `${verdict} par ${counts}${casting}.${notTaking}`;
 }

@@ -249,7 +249,7 @@ class CrossChecker {
     m.annexes.forEach((annex, i) => {
       if (annex.auteur) this.known(annex.auteur, ['annexes', i, 'auteur']);
       this.checkMentions(annex.titre, ['annexes', i, 'titre']);
-      if (annex.contenu.length === 0) this.report('empty-section', { title: annex.titre }, ['annexes', i, 'titre']);
+      if (annex.contenu.length === 0) this.report('empty-annex', { title: annex.titre }, ['annexes', i, 'titre']);
       this.checkBlocks(annex.contenu, ['annexes', i, 'contenu']);
     });
   }

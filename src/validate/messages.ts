@@ -246,6 +246,11 @@ const catalog = {
     en: ['the item “{title}” has no content', 'add “contenu”, “points” or a “presentation”'],
     fr: ['le point « {title} » n’a aucun contenu', 'ajoutez « contenu », « points » ou une « presentation »'],
   },
+  'empty-annex': {
+    severity: 'warning',
+    en: ['the annex “{title}” has no content', 'add its “contenu”, or remove the annex'],
+    fr: ['l’annexe « {title} » n’a aucun contenu', 'ajoutez son « contenu », ou retirez l’annexe'],
+  },
   'vote-exceeds-voters': {
     severity: 'error',
     en: ['{cast} votes counted, but only {voters} members could vote (present or represented)', 'check the figures of this vote'],

@@ -418,3 +418,28 @@ describe('PDF writer: inputs', () => {
     expect(normalizeSpaces(content.text)).toContain('A gras et italique.');
   });
 });
+
+describe('signatures side by side', () => {
+  it('put the names on one line even when one quality line wraps', async () => {
+    const { readPdf: read } = await import('./support/pdf.js');
+    const { defaultStylesheet } = await import('../src/document/stylesheet.js');
+    const { writePdf } = await import('../src/writers/pdf.js');
+    const text = (value: string) => [{ type: 'text' as const, value }];
+    const tree = {
+      meta: { title: 'Signatures', lang: 'fr-FR', date: new Date(Date.UTC(2024, 0, 1)) },
+      blocks: [
+        {
+          type: 'signatures' as const,
+          signatories: [
+            { qualite: text('Le maire,'), name: text('Philippe GAUTHIER') },
+            { qualite: text('Le secrétaire de séance, conseiller municipal délégué aux bâtiments communaux,'), name: text('Amaury de LA TOUR') },
+          ],
+        },
+      ],
+    };
+    const pdf = await read(await writePdf(tree, defaultStylesheet(), {}));
+    const items = pdf.pages[0]!.items;
+    const y = (s: string) => items.find((item) => item.str.includes(s))!.y;
+    expect(y('GAUTHIER')).toBeCloseTo(y('LA TOUR'), 1);
+  });
+});

@@ -1000,17 +1000,18 @@ class PdfRenderer {
     const { frames } = this.signatureColumns(block, frame);
     const q = styleNamed(this.style, 'signatureQualite');
     const n = styleNamed(this.style, 'signatureName');
-    let height = 0;
+    // The tallest quality, then the tallest name: names are aligned on one line (see renderSignatures).
+    let quality = 0;
+    let name = 0;
     block.signatories.forEach((signatory, i) => {
       const column = frames[i];
       if (!column) return;
       const a = this.layout(signatory.qualite, q, column.width - q.indent);
       const b = this.layout(signatory.name, n, column.width - n.indent);
-      const h = q.spaceBefore + a.lines.length * a.pitch + q.spaceAfter;
-      const k = n.spaceBefore + b.lines.length * b.pitch + n.spaceAfter;
-      height = Math.max(height, h + k);
+      quality = Math.max(quality, q.spaceBefore + a.lines.length * a.pitch + q.spaceAfter);
+      name = Math.max(name, n.spaceBefore + b.lines.length * b.pitch + n.spaceAfter);
     });
-    return height;
+    return quality + name;
   }
 
   /** One signatory: the right half of the page; several: side by side in equal columns. Never split. */
@@ -1023,24 +1024,34 @@ class PdfRenderer {
     const q = styleNamed(this.style, 'signatureQualite');
     const n = styleNamed(this.style, 'signatureName');
     const start = this.y;
+    // Names side by side sit on one line even when one quality line wraps: they start below the
+    // tallest quality.
+    const qualityHeight = Math.max(
+      ...block.signatories.map((signatory, i) => {
+        const column = frames[i];
+        if (!column) return 0;
+        const laid = this.layout(signatory.qualite, q, column.width - q.indent);
+        return laid.lines.length * laid.pitch;
+      }),
+    );
+    const namesTop = start + (atTop ? 0 : q.spaceBefore) + qualityHeight + q.spaceAfter;
     let bottom = start;
     block.signatories.forEach((signatory, i) => {
       const column = frames[i];
       if (!column) return;
-      this.y = start;
       const parts = [
-        { inlines: signatory.qualite, style: q },
-        { inlines: signatory.name, style: n },
+        { inlines: signatory.qualite, style: q, top: start + (atTop ? 0 : q.spaceBefore) },
+        { inlines: signatory.name, style: n, top: namesTop + n.spaceBefore },
       ];
-      parts.forEach(({ inlines, style }, k) => {
-        if (k > 0 || !atTop) this.y += style.spaceBefore;
+      for (const { inlines, style, top } of parts) {
+        this.y = top;
         const laid = this.layout(inlines, style, column.width - style.indent);
         const element = this.doc.struct('P');
         parent.add(element);
         this.drawLines(element, laid, column, align ?? style.align);
         element.end();
         this.y += style.spaceAfter;
-      });
+      }
       bottom = Math.max(bottom, this.y);
     });
     this.y = bottom;

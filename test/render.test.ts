@@ -151,6 +151,9 @@ describe('the reference compte rendu', () => {
     expect(styles).toContain('<w:lang w:val="fr-FR"');
     expect(styles).toMatch(/<w:docDefaults>[\s\S]*<w:widowControl\/>[\s\S]*<\/w:docDefaults>/);
     expect(docx.part('word/document.xml')).toContain('<w:titlePg/>');
+    // A running header with the title from page 2 on; the first page has the letterhead instead.
+    const headers = docx.names.filter((n) => /^word\/header\d*\.xml$/.test(n)).map((n) => docx.part(n));
+    expect(headers.filter((h) => h.includes('Compte rendu du Comité Local des Usagers'))).toHaveLength(1);
     const footers = docx.names.filter((n) => /^word\/footer\d*\.xml$/.test(n)).map((n) => docx.part(n)).join('');
     expect(footers).toContain('PAGE');
     expect(footers).toContain('NUMPAGES');
@@ -177,6 +180,9 @@ describe('the reference compte rendu', () => {
       expect(Math.round(page.height)).toBe(842);
       expect(page.text.trimEnd().endsWith(`${i + 1} / ${pdf.pageCount}`)).toBe(true);
     });
+    const plain = (s: string) => s.replace(/[\u00A0\u202F]/g, ' ');
+    expect(plain(pdf.pages[0]!.text)).not.toMatch(/14h30\s*Page 1/);
+    expect(plain(pdf.pages[1]!.text)).toMatch(/Compte rendu du Comité Local des Usagers du jeudi 6 mai 2021 à 14h30\s*Page 2 \/ \d+\s*$/);
     const raw = pdfBytes.toString('latin1');
     expect(pdfBytes.subarray(0, 8).toString()).toBe('%PDF-1.7');
     expect(raw).toContain('/Lang (fr-FR)');

@@ -327,7 +327,8 @@ describe('PDF writer: pagination', () => {
       { type: 'pageBreak' },
     ]);
     const content = await readPdf(await render(tree));
-    expect(content.pages.map(pageText)).toEqual(['Ligne 1 Ligne 2 Page 1 / 3', 'Après le saut Page 2 / 3', 'Annexe seule Page 3 / 3']);
+    // From page 2 on, the running header (the title, "Essai") comes before the footer.
+    expect(content.pages.map(pageText)).toEqual(['Ligne 1 Ligne 2 Page 1 / 3', 'Après le saut Essai Page 2 / 3', 'Annexe seule Essai Page 3 / 3']);
   });
 
   it('keeps a heading with the first lines of the next paragraph', async () => {

@@ -30,6 +30,7 @@ export const StyleOverrides = z.strictObject({
     .optional(),
   listMarks: z.strictObject({ check: z.string(), dash: z.string(), bullet: z.string() }).partial().optional(),
   footer: z.string().optional(),
+  header: z.string().optional(),
   styles: z.record(z.string(), BlockStyleOverride).optional(),
 });
 export type StyleOverrides = z.infer<typeof StyleOverrides> & { dir?: string };
@@ -75,6 +76,7 @@ export function applyStyle(overrides: StyleOverrides): Stylesheet {
     fonts,
     listMarks: { ...base.listMarks, ...overrides.listMarks },
     footer: overrides.footer ?? base.footer,
+    header: overrides.header ?? base.header,
     styles,
   };
 }

@@ -48,6 +48,8 @@ export interface Stylesheet {
   listMarks: { check: string; dash: string; bullet: string };
   /** Footer text; `{page}` and `{pages}` are replaced by the page number and the page count. */
   footer: string;
+  /** Running header from page 2 on (page 1 has the letterhead); `{title}` is the document title. '' for none. */
+  header: string;
   styles: Record<StyleName, BlockStyle>;
 }
 
@@ -91,6 +93,7 @@ export function defaultStylesheet(): Stylesheet {
     fonts: defaultFonts(),
     listMarks: { check: '✓', dash: '–', bullet: '•' },
     footer: 'Page {page} / {pages}',
+    header: '{title}',
     styles: {
       body: style({}),
       bodyKeep: style({ keepWithNext: true }),

@@ -522,6 +522,14 @@ function footer(sheet: Stylesheet): Footer {
   return new Footer({ children: [new Paragraph({ style: FOOTER_STYLE_ID, children: [new TextRun({ children })] })] });
 }
 
+/** The running header of pages 2 and after (the first page has the letterhead instead). */
+function runningHeader(sheet: Stylesheet, title: string): Header {
+  const text = sheet.header.replaceAll('{title}', title);
+  return new Header({
+    children: text === '' ? [] : [new Paragraph({ style: FOOTER_STYLE_ID, alignment: AlignmentType.RIGHT, children: [new TextRun(text)] })],
+  });
+}
+
 // ---------------------------------------------------------------------------------------------------
 
 /** Renders the tree as a DOCX file; the same tree and stylesheet always give the same bytes. */
@@ -583,7 +591,7 @@ export async function writeDocx(tree: DocumentTree, style: Stylesheet, options: 
             },
           },
         },
-        headers: { first: new Header({ children: [] }) },
+        headers: { first: new Header({ children: [] }), default: runningHeader(style, meta.title) },
         footers: { first: footer(style), default: footer(style) },
         children,
       },

@@ -86,6 +86,8 @@ export async function writePdf(tree: DocumentTree, style: Stylesheet, options: P
 
   const renderer = new PdfRenderer(doc, style, images);
   renderer.render(tree.blocks);
+  // Headers first: the footer then ends each page's text, as readers and the tests expect.
+  renderer.drawRunningHeaders(tree.meta.title);
   renderer.drawFooters();
   doc.end();
   return output;
@@ -1069,6 +1071,29 @@ class PdfRenderer {
   // --- footers -------------------------------------------------------------------------------------
 
   /** "page / pages" on every page, as a pagination artifact, written once the page count is known. */
+  /** The running header from page 2 on (page 1 has the letterhead), right-aligned, as an artifact. */
+  drawRunningHeaders(title: string): void {
+    const doc = this.doc;
+    const style = styleNamed(this.style, 'small');
+    const range = doc.bufferedPageRange();
+    const frame = this.bodyFrame;
+    let text = this.style.header.replaceAll('{title}', title);
+    if (text === '') return;
+    const width = (s: string) => this.measure(s, { variant: style.font, sup: false }, style.size);
+    // A long title is shortened with an ellipsis rather than wrapped into the text area.
+    while (width(text) > frame.width && text.length > 1) text = `${text.slice(0, -2).trimEnd()}…`;
+    for (let i = range.start + 1; i < range.start + range.count; i++) {
+      doc.switchToPage(i);
+      const page = doc.page;
+      const x = frame.x + frame.width - width(text);
+      doc.markContent('Artifact', { type: 'Pagination', attached: ['Top'] });
+      doc.fillColor(this.colour(style));
+      this.setFont(style.font, style.size);
+      doc.text(text, x, page.margins.top / 2 - style.size / 2, TEXT_OPTIONS);
+      doc.endMarkedContent();
+    }
+  }
+
   drawFooters(): void {
     const doc = this.doc;
     const style = styleNamed(this.style, 'small');

@@ -9,6 +9,7 @@ import { runCli } from './support/cli.js';
 import { readPdf, structNodes, xmpPacket, type PdfContent } from './support/pdf.js';
 import { openDocx, type OpenedDocx } from './support/docx.js';
 import { writeFileAtomic } from '../src/cli/output.js';
+import { expectInOrder } from './support/in-order.js';
 import { pngBytes } from './support/kitchen-sink.js';
 import { defaultFonts } from '../src/document/stylesheet.js';
 
@@ -201,12 +202,7 @@ describe('the reference compte rendu', () => {
   it('PDF: text in reading order with its spaces', () => {
     const text = pdf.text.replace(/[\u00A0\u202F]/g, ' ');
     const order = ['PRÉFET', 'Poitiers, le 14 juin 2021', 'Présidence : Mme Chantal CASTELNOT', 'Participants :', 'I – Le Comité Local', 'La préfète,', 'Chantal CASTELNOT', 'Témoignage Pimms'];
-    let from = 0;
-    for (const part of order) {
-      const at = text.indexOf(part, from);
-      expect(at, `"${part}" after position ${from}`).toBeGreaterThanOrEqual(0);
-      from = at + part.length;
-    }
+    expectInOrder(text, order);
     expect(text).toContain('La préfecture a reçu 109 016 appels en 2020 soit 32 % de plus qu’en 2019.');
   });
 
@@ -284,12 +280,7 @@ describe('a deliberation', () => {
     expect(r.stderr).toBe('');
     const md = readFileSync(path.join(dir, 'delib.md'), 'utf8').replace(/[\u00A0\u202F]/g, ' ');
     const order = ['Délibération n° 2024-01 – Adoption du budget', 'Rapporteur : Mme MARTIN', 'Mme MARTIN présente le budget.', 'M. LEFÈVRE demande si', 'Mme MARTIN indique que oui.', '- ✓ Fonctionnement', 'Adoptée par 3 voix pour et 1 voix contre.', 'Contre : M. LEFÈVRE.'];
-    let from = 0;
-    for (const part of order) {
-      const at = md.indexOf(part, from);
-      expect(at, part).toBeGreaterThanOrEqual(0);
-      from = at + part.length;
-    }
+    expectInOrder(md, order);
   });
 });
 

@@ -7,6 +7,7 @@ import type { Block, DocumentTree } from '../src/document/tree.js';
 import { writePdf } from '../src/writers/pdf.js';
 import { DOCUMENT_DATE, NBSP, NNBSP, b, fixtureDir, kitchenSinkTree, p, t } from './support/kitchen-sink.js';
 import { longTree, pdfKitchenSink, signInSheet } from './support/pdf-fixtures.js';
+import { expectInOrder } from './support/in-order.js';
 import {
   normalizeSpaces,
   readPdf,
@@ -25,15 +26,6 @@ const baseDir = fixtureDir();
 const render = (tree: DocumentTree, options: { pdfa?: boolean } = {}): Promise<Buffer> =>
   writePdf(tree, style, { baseDir, ...options });
 
-/** Asserts that each string occurs in `text`, in this order. */
-function expectInOrder(text: string, expected: string[]): void {
-  let from = 0;
-  for (const part of expected) {
-    const at = text.indexOf(part, from);
-    expect(at, `"${part}" after position ${from} in:\n${text}`).toBeGreaterThanOrEqual(0);
-    from = at + part.length;
-  }
-}
 
 function allNodes(pdf: PdfContent): StructNode[] {
   return pdf.pages.flatMap((page) => structNodes(page.struct));

@@ -65,16 +65,21 @@ export function fixtureDir(): string {
   return dir;
 }
 
+/** The metadata of the kitchen-sink trees (this one and the PDF writer's, test/support/pdf-fixtures.ts). */
+export function kitchenSinkMeta(): DocumentTree['meta'] {
+  return {
+    title: 'Compte rendu du Comité Local des Usagers du jeudi 6 mai 2021',
+    author: 'Préfecture de la Vienne',
+    subject: 'Comité Local des Usagers',
+    keywords: ['CLU', 'compte rendu'],
+    lang: 'fr-FR',
+    date: DOCUMENT_DATE,
+  };
+}
+
 export function kitchenSinkTree(): DocumentTree {
   return {
-    meta: {
-      title: 'Compte rendu du Comité Local des Usagers du jeudi 6 mai 2021',
-      author: 'Préfecture de la Vienne',
-      subject: 'Comité Local des Usagers',
-      keywords: ['CLU', 'compte rendu'],
-      lang: 'fr-FR',
-      date: DOCUMENT_DATE,
-    },
+    meta: kitchenSinkMeta(),
     blocks: [
       {
         type: 'division',

@@ -1,18 +1,11 @@
 // Trees for the PDF writer tests and the sample renderer (test/support/render-sample.ts).
 import type { Block, DocumentTree } from '../../src/document/tree.js';
-import { DOCUMENT_DATE, NBSP, NNBSP, b, br, i, p, sup, t } from './kitchen-sink.js';
+import { DOCUMENT_DATE, NBSP, NNBSP, b, br, i, kitchenSinkMeta, p, sup, t } from './kitchen-sink.js';
 
 /** A compte rendu in miniature: every node type, the reference's parts in order, the tricky characters. */
 export function pdfKitchenSink(): DocumentTree {
   return {
-    meta: {
-      title: 'Compte rendu du Comité Local des Usagers du jeudi 6 mai 2021',
-      author: 'Préfecture de la Vienne',
-      subject: 'Comité Local des Usagers',
-      keywords: ['CLU', 'compte rendu'],
-      lang: 'fr-FR',
-      date: DOCUMENT_DATE,
-    },
+    meta: kitchenSinkMeta(),
     blocks: [
       {
         type: 'division',

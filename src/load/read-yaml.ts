@@ -39,8 +39,7 @@ export function readBytes(file: string): FileBytes {
 
 function fsUsageError(error: unknown, file: string): UsageError {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const french =
-    code === 'ENOENT' ? `${file} : fichier introuvable` : code === 'EACCES' || code === 'EPERM' ? `${file} : permission refusée` : undefined;
+  const french = code === 'ENOENT' || code === 'EACCES' || code === 'EPERM' ? `${file} : ${fsReason(error, 'fr')}` : undefined;
   return new UsageError(describeFsError(error, file), french);
 }
 
@@ -54,7 +53,7 @@ export function fsReason(error: unknown, locale: 'en' | 'fr'): string {
   return (error as Error).message;
 }
 
-export function describeFsError(error: unknown, file: string): string {
+function describeFsError(error: unknown, file: string): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ENOENT') return `${file}: no such file`;
   if (code === 'EACCES' || code === 'EPERM') return `${file}: permission denied`;

@@ -103,10 +103,8 @@ export function computeCounts(resolved: ResolvedMeeting): MeetingCounts {
     const exact = rule.fraction * voting.length;
     const required = rule.strict ? Math.floor(exact) + 1 : Math.ceil(exact);
     const counted = voting.filter((p) => {
-      const state = resolved.attendance.get(p.id);
-      if (state?.kind === 'present') return true;
-      const holder = state?.kind === 'excused' ? (state.representedBy ?? state.proxyTo) : undefined;
-      return rule.pouvoirs && holder !== undefined && isPresent(resolved, holder);
+      const state = countedState(resolved, p.id);
+      return state === 'present' || (rule.pouvoirs && state === 'represented');
     }).length;
     quorum = { base: voting.length, required, counted, reached: counted >= required, margin: counted - required, includesRepresented: rule.pouvoirs };
   }

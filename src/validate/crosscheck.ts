@@ -6,7 +6,7 @@ import path from 'node:path';
 import { isScalar, type Node } from 'yaml';
 import type { Block, AgendaItem, Composition } from '../model/schema.js';
 import { isPresent, type ResolvedMeeting } from '../model/resolve.js';
-import { computeCounts } from '../model/counts.js';
+import { computeCounts, countedState, type MeetingCounts } from '../model/counts.js';
 import { findCapitalisedMentions, findMentions } from '../model/mentions.js';
 import { displayName } from '../model/names.js';
 import { parseSlides } from '../model/slides.js';
@@ -36,6 +36,7 @@ export function checkComposition(composition: { data: Composition; source: Sourc
 
 class CrossChecker {
   private readonly meetingSource: Source;
+  private countsCache: MeetingCounts | undefined;
 
   constructor(
     private readonly r: ResolvedMeeting,
@@ -75,7 +76,7 @@ class CrossChecker {
 
   /** Votes taken without a quorum are void: worth a warning when the body defines its rule. */
   private checkQuorum(): void {
-    const quorum = computeCounts(this.r).quorum;
+    const quorum = this.counts.quorum;
     if (!quorum || quorum.reached) return;
     const votes = this.votePaths();
     if (votes.length > 0) this.report('quorum-not-reached', { counted: quorum.counted, required: quorum.required }, votes[0]!);
@@ -92,6 +93,12 @@ class CrossChecker {
       });
     walk(this.r.meeting.points, ['points']);
     return found;
+  }
+
+  /** The attendance counts, computed once for every vote and the quorum. */
+  private get counts(): MeetingCounts {
+    this.countsCache ??= computeCounts(this.r);
+    return this.countsCache;
   }
 
   // ── Reporting helpers ──────────────────────────────────────────────────────────────────────────────
@@ -317,7 +324,7 @@ class CrossChecker {
     this.checkMentions(d.titre, [...path, 'titre']);
     this.checkBlocks(d.texte, [...path, 'texte']);
     if (d.vote) {
-      const voters = computeCounts(this.r).total.voters;
+      const voters = this.counts.total.voters;
       const cast = d.vote.pour + d.vote.contre + d.vote.abstentions + d.vote.ne_prend_pas_part;
       if (cast > voters) this.report('vote-exceeds-voters', { cast, voters }, [...path, 'vote']);
       if (d.vote.noms) this.checkVoteNames(d.vote, [...path, 'vote', 'noms']);
@@ -348,9 +355,7 @@ class CrossChecker {
       ids.forEach((id, i) => {
         const at = [...path, key, i];
         if (!this.known(id, at)) return;
-        const state = this.r.attendance.get(id);
-        const represented = state?.kind === 'excused' && [state.representedBy, state.proxyTo].some((h) => h !== undefined && this.present(h));
-        if (!this.present(id) && !represented) this.report('voter-not-counted', this.who(id), at);
+        if (!this.present(id) && countedState(this.r, id) !== 'represented') this.report('voter-not-counted', this.who(id), at);
       });
     }
   }

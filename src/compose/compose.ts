@@ -14,7 +14,7 @@ export function composeDocument(resolved: ResolvedMeeting, template: LoadedTempl
   const context = buildContext(resolved);
   const nameOf = (id: string) => {
     const person = resolved.people.get(id);
-    return person ? displayName(person, 'short') : undefined;
+    return person ? displayName(person, 'short', resolved.style.personnes) : undefined;
   };
   const markup = template.render(context, nameOf);
   let blocks;

@@ -4,8 +4,9 @@
 import path from 'node:path';
 import type { AgendaItem, Block, Meeting } from '../model/schema.js';
 import type { ResolvedMeeting, ResolvedPerson } from '../model/resolve.js';
-import { computeCounts } from '../model/counts.js';
-import { agree, displayName, groupNames } from '../model/names.js';
+import { computeCounts, type MeetingCounts } from '../model/counts.js';
+import { agree, displayName, groupNames, isFeminine } from '../model/names.js';
+import { pointLabel, type PointPath, type ResolvedMoment } from '../model/moments.js';
 import { formatSlides, parseSlides } from '../model/slides.js';
 import { frenchDate, frenchTime } from '../typography/dates.js';
 import { letterNumeral, romanNumeral } from '../typography/numbering.js';
@@ -14,8 +15,10 @@ import { voteSentence } from './votes.js';
 export interface PersonLine {
   nom: string;
   fonction?: string;
-  /** "représentée par Mme Nathalie BRIONNET", "donne pouvoir à M. Paul DURAND". */
+  /** "représentée par Mme Nathalie BRIONNET", "donne pouvoir à M. Paul DURAND", "représentant le Préfet". */
   suite?: string;
+  /** What happened on the day, after the name: "(arrivée à 19h49)", a note of this meeting. */
+  precisions?: string;
   last: boolean;
 }
 
@@ -32,7 +35,28 @@ export type ContextBlock =
   | { echange: string; nature: 'question' | 'remarque' | 'reponse' }
   | { sans_question: string }
   | { engagement: string; responsable?: string; echeance?: string }
-  | { deliberation: { numero?: string; titre: string; rapporteur?: string; texte: ContextBlock[]; resultat?: string; votants: string[] } };
+  | {
+      deliberation: {
+        numero?: string;
+        titre: string;
+        rapporteur?: string;
+        texte: ContextBlock[];
+        resultat?: string;
+        votants: string[];
+        /** The counts at this deliberation, when arrivals or departures make them differ from the meeting's. */
+        effectifs?: ContextCounts;
+      };
+    };
+
+/** Counts as templates print them ("Présents : 19 – Votants : 25"). */
+export interface ContextCounts {
+  en_exercice: number;
+  presents: number;
+  representes: number;
+  excuses: number;
+  absents: number;
+  votants: number;
+}
 
 export interface ContextPoint {
   /** "I", "a", "1", "i" by depth (compte rendu numbering). */
@@ -43,6 +67,8 @@ export interface ContextPoint {
   /** 1 for "I –", 2 for "a)", 3 and 4 deeper. */
   niveau: number;
   presentation?: { par: string; diaporama?: string };
+  /** "Mme DURAND", "MM. PIERRE et PAUL": who reports the item. */
+  rapporteur?: string;
   contenu: ContextBlock[];
   points: ContextPoint[];
 }
@@ -52,15 +78,30 @@ const LIST_MARKERS = { coches: 'check', tirets: 'dash', puces: 'bullet', numeros
 export function buildContext(r: ResolvedMeeting) {
   const { meeting, composition, organisation } = r;
   const person = (id: string): ResolvedPerson | undefined => r.people.get(id);
+  const nameStyle = r.style.personnes;
   const full = (id: string) => {
     const p = person(id);
-    return p ? displayName(p, 'full') : id;
+    return p ? displayName(p, 'full', nameStyle) : id;
   };
   const chair = person(meeting.seance.presidence);
   const counts = computeCounts(r);
   const instance = composition.instance;
 
-  const groups = (ids: string[], suite?: (id: string) => string | undefined): AttendanceGroup[] => {
+  const groups = (ids: string[]): AttendanceGroup[] => {
+    const labels = new Map(r.categories);
+    const line = (id: string, i: number, members: string[]): PersonLine => {
+      const p = person(id);
+      const suite = attendeeRelations(id);
+      const precisions = attendeeDetails(id);
+      return {
+        nom: full(id),
+        ...(p?.fonction ? { fonction: p.fonction } : {}),
+        ...(suite ? { suite } : {}),
+        ...(precisions ? { precisions } : {}),
+        last: i === members.length - 1,
+      };
+    };
+    if (!r.style.regrouper) return ids.length > 0 ? [{ personnes: ids.map(line) }] : [];
     const byCategory = new Map<string, string[]>();
     // Members without a category (usually the chair) come first, before the categories in their order.
     byCategory.set('', []);
@@ -70,34 +111,58 @@ export function buildContext(r: ResolvedMeeting) {
       if (!byCategory.has(category)) byCategory.set(category, []);
       byCategory.get(category)!.push(id);
     }
-    const labels = new Map(r.categories);
     return [...byCategory]
       .filter(([, members]) => members.length > 0)
       .map(([category, members]) => ({
         ...(labels.get(category) ? { categorie: labels.get(category)! } : {}),
-        personnes: members.map((id, i) => {
-          const extra = suite?.(id);
-          const fonction = person(id)?.fonction;
-          return { nom: full(id), ...(fonction ? { fonction } : {}), ...(extra ? { suite: extra } : {}), last: i === members.length - 1 };
-        }),
+        personnes: members.map(line),
       }));
   };
 
-  const representation = (id: string): string | undefined => {
+  /** Who the person sits for or through: "représentant le Préfet", "représentée par …", "suppléant de …". */
+  const attendeeRelations = (id: string): string | undefined => {
     const state = r.attendance.get(id);
     const p = person(id);
-    if (state?.kind !== 'excused' || !p) return undefined;
-    if (state.representedBy) return `${agree(p, 'représenté', 'représentée')} par ${full(state.representedBy)}`;
-    if (state.proxyTo) return `${r.labels.pouvoir} ${full(state.proxyTo)}`;
-    return undefined;
+    if (!p) return undefined;
+    const parts: string[] = [];
+    if (p.represente) parts.push(`${agree(p, 'représentant', 'représentante')} ${p.represente}`);
+    if (state?.kind === 'present' && state.substituteFor) parts.push(`${agree(p, 'suppléant', 'suppléante')} de ${full(state.substituteFor)}`);
+    if (state?.kind === 'excused') {
+      if (state.representedBy) parts.push(`${agree(p, 'représenté', 'représentée')} par ${full(state.representedBy)}`);
+      if (state.proxyTo) parts.push(`${r.labels.pouvoir} ${full(state.proxyTo)}`);
+      if (state.substitutedBy) parts.push(`${agree(p, 'suppléé', 'suppléée')} par ${full(state.substitutedBy)}`);
+    }
+    return parts.length > 0 ? parts.join(', ') : undefined;
+  };
+
+  /** What happened on the day: "(arrivé à 19h49)", "(a quitté la séance au point 4)", then the note. */
+  const attendeeDetails = (id: string): string | undefined => {
+    const state = r.attendance.get(id);
+    const p = person(id);
+    if (!state || !p) return undefined;
+    const moves: string[] = [];
+    if ((state.kind === 'present' || state.kind === 'guest') && state.arrival) moves.push(`${agree(p, 'arrivé', 'arrivée')} ${momentWords(state.arrival)}`);
+    if ((state.kind === 'present' || state.kind === 'guest') && state.departure) {
+      const proxy = state.kind === 'present' && state.proxyOnLeave ? ` et a donné pouvoir à ${full(state.proxyOnLeave)}` : '';
+      moves.push(`a quitté la séance ${momentWords(state.departure)}${proxy}`);
+    }
+    const parts = [...(moves.length > 0 ? [`(${moves.join(', ')})`] : []), ...(state.note ? [state.note] : [])];
+    return parts.length > 0 ? parts.join(' ') : undefined;
   };
 
   const nameOf = (id: string) => {
     const p = person(id);
-    return p ? displayName(p, 'short') : id;
+    return p ? displayName(p, 'short', nameStyle) : id;
   };
 
-  const block = (b: Block): ContextBlock => {
+  /** A deliberation's counts, given only when someone arrived or left before it. */
+  const countsAt = (at: PointPath): ContextCounts | undefined => {
+    const here = contextCounts(computeCounts(r, at));
+    const whole = contextCounts(counts);
+    return JSON.stringify(here) === JSON.stringify(whole) ? undefined : here;
+  };
+
+  const block = (b: Block, at: PointPath = []): ContextBlock => {
     if (typeof b === 'string') return { paragraphe: b };
     if ('intertitre' in b) return { intertitre: b.intertitre };
     if ('liste' in b) return { liste: b.liste, puces: LIST_MARKERS[b.puces] };
@@ -112,7 +177,8 @@ export function buildContext(r: ResolvedMeeting) {
         ...(b.echeance ? { echeance: b.echeance.length === 10 ? frenchDate(b.echeance) : b.echeance } : {}),
       };
     const d = b.deliberation;
-    const resultat = voteSentence(d.vote, d.resultat, { chairFeminine: chair?.civilite === 'Mme' });
+    const resultat = voteSentence(d.vote, d.resultat, { chairFeminine: chair ? isFeminine(chair) : false });
+    const effectifs = at.length > 0 ? countsAt(at) : undefined;
     const named = (ids: string[] | undefined) => (ids && ids.length > 0 ? ids.map(nameOf).join(', ') : undefined);
     const noms = d.vote?.noms;
     const votants = noms
@@ -129,9 +195,10 @@ export function buildContext(r: ResolvedMeeting) {
         ...(d.numero ? { numero: d.numero } : {}),
         titre: d.titre,
         ...(d.rapporteur ? { rapporteur: nameOf(d.rapporteur) } : {}),
-        texte: resultat ? keepLastParagraph(d.texte.map(block)) : d.texte.map(block),
+        texte: resultat ? keepLastParagraph(d.texte.map((t) => block(t, at))) : d.texte.map((t) => block(t, at)),
         ...(resultat ? { resultat } : {}),
         votants,
+        ...(effectifs ? { effectifs } : {}),
       },
     };
   };
@@ -154,8 +221,10 @@ export function buildContext(r: ResolvedMeeting) {
     echeance: b.echeance ? (b.echeance.length === 10 ? frenchDate(b.echeance) : b.echeance) : '',
   });
 
-  const point = (item: AgendaItem, index: number, depth: number): ContextPoint => {
+  const point = (item: AgendaItem, index: number, depth: number, parent: PointPath = []): ContextPoint => {
+    const at = [...parent, index + 1];
     const presenters = item.presentation ? (typeof item.presentation.par === 'string' ? [item.presentation.par] : item.presentation.par) : [];
+    const reporters = item.rapporteur === undefined ? [] : typeof item.rapporteur === 'string' ? [item.rapporteur] : item.rapporteur;
     const slides = item.presentation?.diaporama;
     return {
       // I, II… then a), b)… then 1., 2.… then i., ii.… so that no two levels look alike.
@@ -166,20 +235,22 @@ export function buildContext(r: ResolvedMeeting) {
       ...(item.presentation
         ? {
             presentation: {
-              par: groupNames(presenters.map((id) => person(id)!).filter(Boolean)),
+              par: groupNames(presenters.map((id) => person(id)!).filter(Boolean), nameStyle),
               ...(slides !== undefined ? { diaporama: formatSlides(parseSlides(slides)) } : {}),
             },
           }
         : {}),
-      contenu: [...(item.contenu ?? []).map(block), ...automaticNoQuestion(item)],
-      points: (item.points ?? []).map((child, i) => point(child, i, depth + 1)),
+      ...(reporters.length > 0 ? { rapporteur: groupNames(reporters.map((id) => person(id)!).filter(Boolean), nameStyle) } : {}),
+      contenu: [...(item.contenu ?? []).map((b) => block(b, at)), ...automaticNoQuestion(item)],
+      points: (item.points ?? []).map((child, i) => point(child, i, depth + 1, at)),
     };
   };
 
-  const signatories =
-    meeting.signataires.length > 0
-      ? meeting.signataires.map((s) => ({ id: s.personne, qualite: s.qualite }))
-      : [{ id: meeting.seance.presidence, qualite: undefined }];
+  // No `signataires`: the chair signs; an empty list: nobody does.
+  const signatories = meeting.signataires
+    ? meeting.signataires.map((s) => ({ id: s.personne, qualite: s.qualite }))
+    : [{ id: meeting.seance.presidence, qualite: undefined }];
+  const secretaries = meeting.seance.secretaires.map((id) => person(id)).filter((p): p is ResolvedPerson => p !== undefined);
 
   const documentPlace = meeting.document.lieu ?? organisation?.lieu ?? meeting.seance.lieu ?? '';
   const orgDir = r.sources.organisation ? path.dirname(path.resolve(r.sources.organisation.file)) : undefined;
@@ -225,31 +296,48 @@ export function buildContext(r: ResolvedMeeting) {
       ...(meeting.seance.lieu ? { lieu: meeting.seance.lieu } : {}),
       modalite: meeting.seance.modalite,
       ...(meeting.seance.convocation ? { convocation: frenchDate(meeting.seance.convocation) } : {}),
-      presidence: chair ? { nom: displayName(chair, 'full'), ...(chair.fonction ? { fonction: chair.fonction } : {}) } : { nom: meeting.seance.presidence },
+      presidence: chair ? { nom: displayName(chair, 'full', nameStyle), ...(chair.fonction ? { fonction: chair.fonction } : {}) } : { nom: meeting.seance.presidence },
       secretaires: meeting.seance.secretaires.map((id) => {
         const p = person(id);
         return { nom: full(id), designe: p ? agree(p, 'désigné', 'désignée') : 'désigné(e)' };
+      }),
+      /** The secretaries in one line or sentence: "M. X et Mme Y sont désignés secrétaires de séance". */
+      ...(secretaries.length > 0
+        ? {
+            secretariat: {
+              libelle: secretaries.length > 1 ? pluralLabel(r.labels.secretaire) : r.labels.secretaire,
+              noms: listOf(secretaries.map((p) => displayName(p, 'full', nameStyle))),
+              phrase:
+                secretaries.length > 1
+                  ? `sont ${secretaries.every((p) => isFeminine(p)) ? 'désignées secrétaires' : 'désignés secrétaires'} de séance`
+                  : `est ${agree(secretaries[0]!, 'désigné', 'désignée')} secrétaire de séance`,
+            },
+          }
+        : {}),
+      officiers: meeting.seance.officiers.map((officer) => {
+        const ids = typeof officer.personnes === 'string' ? [officer.personnes] : officer.personnes;
+        const holders = ids.map((id) => person(id)).filter((p): p is ResolvedPerson => p !== undefined);
+        return { libelle: officer.libelle ?? officerLabel(officer.role, holders), noms: listOf(holders.map((p) => displayName(p, 'full', nameStyle))) };
       }),
     },
     libelles: r.labels,
     // The chair is named under "Présidence", not again among the participants (compte rendu); a
     // procès-verbal lists every member present, the chair included.
-    presents: groups(r.order.present.filter((id) => id !== meeting.seance.presidence)),
-    presents_et_presidence: groups(r.order.present),
-    excuses: groups(r.order.excused, representation),
+    // The compte rendu names the chair under "Présidence" only, the procès-verbal among those present too;
+    // the house style (presidence_parmi_presents) decides for both when it says.
+    presents: groups(r.style.presidence_parmi_presents ? r.order.present : r.order.present.filter((id) => id !== meeting.seance.presidence)),
+    presents_et_presidence: groups(r.style.presidence_parmi_presents === false ? r.order.present.filter((id) => id !== meeting.seance.presidence) : r.order.present),
+    excuses: groups(r.order.excused),
     absents: groups(r.order.absent),
     invites: groups(r.order.guests),
+    autres_listes: r.order.others.map((list) => ({ titre: list.title, groupes: groups(list.ids) })),
     effectifs: {
-      en_exercice: counts.total.inOffice,
-      presents: counts.total.present,
-      representes: counts.total.represented,
-      excuses: counts.total.excused,
-      absents: counts.total.absent,
-      votants: counts.total.voters,
+      ...contextCounts(counts),
       ...(counts.quorum
         ? {
             quorum: {
               atteint: counts.quorum.reached,
+              seconde_convocation: counts.quorum.secondConvocation,
               requis: counts.quorum.required,
               compte: counts.quorum.counted,
               // What was counted, in words: "membres présents" or "membres présents ou représentés".
@@ -258,7 +346,7 @@ export function buildContext(r: ResolvedMeeting) {
           }
         : {}),
     },
-    ouverture: meeting.ouverture.map(block),
+    ouverture: meeting.ouverture.map((b) => block(b)),
     points: meeting.points.map((item, i) => point(item, i, 1)),
     ...(meeting.cloture
       ? {
@@ -267,7 +355,7 @@ export function buildContext(r: ResolvedMeeting) {
             ...((meeting.cloture.titre ?? r.labels.conclusion) !== '' ? { titre: meeting.cloture.titre ?? r.labels.conclusion } : {}),
             // "… la séance est levée." + " à 15h50." must not give "levée. à 15h50.".
             formule: (meeting.cloture.formule ?? r.labels.levee).replace(/\s*\.\s*$/, ''),
-            contenu: meeting.cloture.contenu.map(block),
+            contenu: meeting.cloture.contenu.map((b) => block(b)),
           },
         }
       : {}),
@@ -277,14 +365,14 @@ export function buildContext(r: ResolvedMeeting) {
       const p = person(id);
       return {
         qualite: qualite ?? (p ? `${agree(p, 'Le président', 'La présidente')},` : ''),
-        nom: p ? displayName(p, 'signature') : id,
+        nom: p ? displayName(p, 'signature', nameStyle) : id,
       };
     }),
     annexes: meeting.annexes.map((annex) => ({
       entete: annex.entete,
       titre: annex.titre,
       ...(annex.auteur ? { auteur: nameOf(annex.auteur) } : {}),
-      contenu: annex.contenu.map(block),
+      contenu: annex.contenu.map((b) => block(b)),
     })),
   };
 }
@@ -341,4 +429,47 @@ function withPreposition(article: string, name: string): string {
     default:
       return `du ${name}`;
   }
+}
+
+function contextCounts(counts: MeetingCounts): ContextCounts {
+  return {
+    en_exercice: counts.total.inOffice,
+    presents: counts.total.present,
+    representes: counts.total.represented,
+    excuses: counts.total.excused,
+    absents: counts.total.absent,
+    votants: counts.total.voters,
+  };
+}
+
+/** "à 19h49", "au point 4", "à 19h49, au point 4". */
+function momentWords(moment: ResolvedMoment): string {
+  return [moment.time ? `à ${frenchTime(moment.time)}` : '', moment.point ? `au point ${pointLabel(moment.point)}` : ''].filter(Boolean).join(', ');
+}
+
+const listFormat = new Intl.ListFormat('fr', { style: 'long', type: 'conjunction' });
+const listOf = (names: string[]) => listFormat.format(names);
+
+/** "Secrétaire de séance" → "Secrétaires de séance". */
+function pluralLabel(label: string): string {
+  return label.replace(/^(\S+?)(s?)(\s|$)/u, (_, word: string, s: string, space: string) => `${word}${s || 's'}${space}`);
+}
+
+const OFFICER_WORDS: Record<string, [masculine: string, feminine: string]> = {
+  vice_presidence: ['Vice-président', 'Vice-présidente'],
+  secretaire_adjoint: ['Secrétaire adjoint', 'Secrétaire adjointe'],
+  secretaire_auxiliaire: ['Secrétaire auxiliaire', 'Secrétaire auxiliaire'],
+  tresorier: ['Trésorier', 'Trésorière'],
+  rapporteur: ['Rapporteur', 'Rapporteure'],
+  autre: ['Fonction', 'Fonction'],
+};
+
+/** "Vice-présidente", "Vice-présidents", "Secrétaires adjointes": agreed with the holders. */
+export function officerLabel(role: string, holders: { civilite?: string; genre?: 'f' | 'm' }[]): string {
+  const [masculine, feminine] = OFFICER_WORDS[role] ?? [role, role];
+  const allFeminine = holders.length > 0 && holders.every((p) => isFeminine(p));
+  const word = allFeminine ? feminine : holders.length === 1 ? agree(holders[0]!, masculine, feminine) : masculine;
+  if (holders.length <= 1) return word;
+  // Both words of "Secrétaire adjoint" take the plural; "Vice-président" too.
+  return word.split(' ').map((w) => (w.endsWith('s') ? w : `${w}s`)).join(' ');
 }

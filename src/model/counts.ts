@@ -1,6 +1,8 @@
 // Attendance counts and quorum, computed once from the resolved meeting. `clu validate` (vote checks),
 // `clu render` (the counts line and quorum sentence) and `clu roster` all use these figures.
-import { isPresent, type ResolvedMeeting } from './resolve.js';
+import type { ResolvedMeeting, ResolvedPerson } from './resolve.js';
+import type { Instance, Quorum } from './schema.js';
+import { atOrAfter, inRoomAt, type PointPath } from './moments.js';
 
 export interface Counts {
   /** Members in office (declared in the composition). */
@@ -16,9 +18,9 @@ export interface Counts {
 }
 
 export interface QuorumResult {
-  /** Members the fraction applies to: the voting members in office. */
+  /** Members the fraction applies to: voting members in office (or up to date with their dues). */
   base: number;
-  /** Smallest number of members that meets the rule. */
+  /** Smallest number of members that meets the rule (0 at a second convocation). */
   required: number;
   /** Voting members counted under the rule (present, plus represented when proxies count). */
   counted: number;
@@ -27,6 +29,10 @@ export interface QuorumResult {
   reached: boolean;
   /** counted - required: how many above (≥ 0) or below (< 0) the threshold. */
   margin: number;
+  /** The rule applied, for messages: where it comes from and what it says. */
+  rule: Quorum & { origin: 'composition' | 'type' };
+  /** A meeting on second convocation deliberates whatever the number present. */
+  secondConvocation: boolean;
 }
 
 export interface MeetingCounts {
@@ -42,37 +48,84 @@ export interface MeetingCounts {
 const empty = (): Counts => ({ inOffice: 0, present: 0, represented: 0, excused: 0, absent: 0, voters: 0 });
 
 /**
- * How one member counts: 'represented' is an excused member whose representative or proxy holder is
- * present; 'excused' is any other excused member; a member the meeting does not list is 'absent'.
+ * The quorum rule of a body: its own, or the default of its kind — councils need a majority of the
+ * members in office (CGCT L2121-17), a State commission half of its members present or represented
+ * (décret 2006-672, art. 11 ; CRPA R133-10); other bodies have none unless their statutes say so.
+ */
+export function quorumRule(instance: Instance): (Quorum & { origin: 'composition' | 'type' }) | undefined {
+  if (instance.quorum === false) return undefined;
+  if (instance.quorum) return { ...instance.quorum, origin: 'composition' };
+  switch (instance.type) {
+    case 'conseil_municipal':
+    case 'conseil_communautaire':
+    case 'comite_syndical':
+    case 'conseil_departemental':
+      return { fraction: 0.5, strict: true, pouvoirs: false, base: 'en_exercice', origin: 'type' };
+    case 'commission':
+      return { fraction: 0.5, strict: false, pouvoirs: true, base: 'en_exercice', origin: 'type' };
+    default:
+      return undefined;
+  }
+}
+
+/** How many proxies one member may hold: the composition's figure, else 1 (CGCT L2121-20). */
+export function proxyLimit(instance: Instance): number {
+  return instance.pouvoirs_max ?? 1;
+}
+
+/** Members in office: not substitutes, and with a consultative voice only when the body counts them. */
+export function inOffice(person: ResolvedPerson, instance: Instance): boolean {
+  return person.member && !person.suppleant && (person.voix !== 'consultative' || instance.consultatifs_en_exercice);
+}
+
+/**
+ * How one member counts, at a point of the agenda or (`at` undefined) over the whole meeting:
+ * 'present' is in the room, or holds the seat through a substitute; 'represented' is a member whose
+ * representative or proxy holder is in the room (also one who left after giving a proxy); 'excused' is
+ * any other excused member; anyone else is 'absent' (not listed, or not yet arrived / already left).
  * computeCounts sums exactly these, and the roster shows them, so the two never disagree.
  */
 export type CountedState = 'present' | 'represented' | 'excused' | 'absent';
 
-export function countedState(resolved: ResolvedMeeting, id: string): CountedState {
+export function countedState(resolved: ResolvedMeeting, id: string, at?: PointPath): CountedState {
   const state = resolved.attendance.get(id);
-  if (state?.kind === 'present') return 'present';
+  if (state?.kind === 'present') {
+    if (inRoomAt(state, at)) return 'present';
+    const leftWithProxy = state.proxyOnLeave !== undefined && state.departure?.point !== undefined && at !== undefined && atOrAfter(at, state.departure.point);
+    return leftWithProxy && inRoom(resolved, state.proxyOnLeave!, at) ? 'represented' : 'absent';
+  }
   if (state?.kind === 'excused') {
+    if (state.substitutedBy && inRoom(resolved, state.substitutedBy, at)) return 'present';
     const holder = state.representedBy ?? state.proxyTo;
-    return holder && isPresent(resolved, holder) ? 'represented' : 'excused';
+    if (holder && inRoom(resolved, holder, at)) return 'represented';
+    return state.listed ? 'excused' : 'absent';
   }
   return 'absent';
 }
 
-export function computeCounts(resolved: ResolvedMeeting): MeetingCounts {
+/** In the room at `at` (members and guests), or at some time when `at` is undefined. */
+export function inRoom(resolved: ResolvedMeeting, id: string, at?: PointPath): boolean {
+  const state = resolved.attendance.get(id);
+  return (state?.kind === 'present' || state?.kind === 'guest') && inRoomAt(state, at);
+}
+
+/** The counts over the whole meeting, or at one point of the agenda (a deliberation's). */
+export function computeCounts(resolved: ResolvedMeeting, at?: PointPath): MeetingCounts {
   const total = empty();
   const byCategory = new Map<string, Counts>();
   for (const [id] of resolved.categories) byCategory.set(id, empty());
   let guests = 0;
+  const instance = resolved.composition.instance;
 
   for (const [id, person] of resolved.people) {
     if (!person.member) {
-      const state = resolved.attendance.get(id);
-      if (state?.kind === 'guest' || state?.kind === 'present') guests++;
+      if (inRoom(resolved, id, at)) guests++;
       continue;
     }
+    if (!inOffice(person, instance)) continue;
     const category = person.categorie ?? '';
     if (!byCategory.has(category)) byCategory.set(category, empty());
-    const counted = countedState(resolved, id);
+    const counted = countedState(resolved, id, at);
     for (const counts of [total, byCategory.get(category)!]) {
       counts.inOffice++;
       switch (counted) {
@@ -95,18 +148,31 @@ export function computeCounts(resolved: ResolvedMeeting): MeetingCounts {
     }
   }
 
-  const rule = resolved.composition.instance.quorum;
+  const rule = quorumRule(instance);
   let quorum: QuorumResult | undefined;
   if (rule) {
-    // Members with a consultative voice are not counted for the quorum.
-    const voting = [...resolved.people.values()].filter((p) => p.member && p.voting);
-    const exact = rule.fraction * voting.length;
-    const required = rule.strict ? Math.floor(exact) + 1 : Math.ceil(exact);
-    const counted = voting.filter((p) => {
-      const state = countedState(resolved, p.id);
+    // The base is the members in office (the same as the counts line), voting, and for an association
+    // counted on dues, those up to date with them.
+    const base = [...resolved.people.values()].filter(
+      (p) => inOffice(p, instance) && (p.voting || instance.consultatifs_en_exercice) && (rule.base !== 'cotisants' || p.cotisation_a_jour !== false),
+    );
+    const exact = rule.fraction * base.length;
+    const secondConvocation = resolved.meeting.seance.seconde_convocation;
+    const required = secondConvocation ? 0 : rule.strict ? Math.floor(exact) + 1 : Math.ceil(exact);
+    const counted = base.filter((p) => {
+      const state = countedState(resolved, p.id, at);
       return state === 'present' || (rule.pouvoirs && state === 'represented');
     }).length;
-    quorum = { base: voting.length, required, counted, reached: counted >= required, margin: counted - required, includesRepresented: rule.pouvoirs };
+    quorum = {
+      base: base.length,
+      required,
+      counted,
+      reached: counted >= required,
+      margin: counted - required,
+      includesRepresented: rule.pouvoirs,
+      rule,
+      secondConvocation,
+    };
   }
 
   return {

@@ -1,8 +1,11 @@
-// The resolved meeting: people by id (members and guests), each person's attendance state, categories
-// and labels. Validation, rendering and the roster all read this one model.
+// The resolved meeting: people by id (members and guests), each person's attendance state (with what
+// happened during the meeting: arrival, departure, substitute), categories, labels and the house style.
+// Validation, rendering and the roster all read this one model.
 import type { LoadedMeeting } from '../load/load-meeting.js';
-import type { Labels, Person } from './schema.js';
+import type { Labels, Moment, Person, Style } from './schema.js';
 import { DEFAULT_LABELS } from './labels.js';
+import { DEFAULT_NAME_STYLE, type NameStyle } from './names.js';
+import { momentOf, type ResolvedMoment } from './moments.js';
 
 export interface ResolvedPerson extends Person {
   id: string;
@@ -12,61 +15,119 @@ export interface ResolvedPerson extends Person {
   voting: boolean;
 }
 
+/** What the meeting file says of a person on this day only (never carried to other meetings). */
+interface Noted {
+  note?: string;
+}
+
+/** Arrival after the opening, departure before the end: who is counted at each point. */
+export interface Presence extends Noted {
+  arrival?: ResolvedMoment;
+  departure?: ResolvedMoment;
+  /** Proxy given on leaving, counted from the departure on. */
+  proxyOnLeave?: string;
+}
+
 export type AttendanceState =
-  | { kind: 'present' }
-  | { kind: 'guest' }
-  | { kind: 'excused'; representedBy?: string; proxyTo?: string }
+  | ({ kind: 'present'; substituteFor?: string } & Presence)
+  | ({ kind: 'guest' } & Presence)
+  | ({ kind: 'excused'; representedBy?: string; proxyTo?: string; substitutedBy?: string; listed: boolean } & Noted)
   /** `listed` is false for a member the meeting file does not mention at all. */
-  | { kind: 'absent'; listed: boolean };
+  | ({ kind: 'absent'; listed: boolean } & Noted);
+
+export interface ResolvedStyle {
+  personnes: NameStyle;
+  /** undefined: the template decides (the procès-verbal lists the chair among those present). */
+  presidence_parmi_presents?: boolean;
+  regrouper: boolean;
+}
 
 export interface ResolvedMeeting extends LoadedMeeting {
   people: Map<string, ResolvedPerson>;
   /** State of every member, and of every guest. */
   attendance: Map<string, AttendanceState>;
-  /** Ids in the order the meeting lists them, per state. */
-  order: { present: string[]; excused: string[]; absent: string[]; guests: string[] };
+  /** Ids in the order the meeting lists them, per state; `others` are the extra lists with their titles. */
+  order: { present: string[]; excused: string[]; absent: string[]; guests: string[]; others: { title: string; ids: string[] }[] };
   /** Category id → label, in declaration order. */
   categories: [string, string][];
   labels: Required<Labels>;
+  style: ResolvedStyle;
+}
+
+type Entry<T extends object> = string | ({ id: string } & T);
+const idOf = (entry: Entry<object>): string => (typeof entry === 'string' ? entry : entry.id);
+
+function presenceOf(entry: Entry<{ arrivee?: Moment; depart?: Moment; pouvoir_a?: string; note?: string }>): Presence {
+  if (typeof entry === 'string') return {};
+  return {
+    ...(entry.arrivee !== undefined ? { arrival: momentOf(entry.arrivee) } : {}),
+    ...(entry.depart !== undefined ? { departure: momentOf(entry.depart) } : {}),
+    ...(entry.pouvoir_a ? { proxyOnLeave: entry.pouvoir_a } : {}),
+    ...(entry.note ? { note: entry.note } : {}),
+  };
 }
 
 export function resolveMeeting(loaded: LoadedMeeting): ResolvedMeeting {
   const { meeting, composition, organisation } = loaded;
   const people = new Map<string, ResolvedPerson>();
   for (const [id, person] of Object.entries(composition.membres)) {
-    people.set(id, { ...person, id, member: true, voting: person.voix !== 'consultative' });
+    people.set(id, { ...person, id, member: true, voting: person.voix !== 'consultative' && !person.suppleant });
   }
   for (const [id, person] of Object.entries(meeting.personnes)) {
     if (!people.has(id)) people.set(id, { ...person, id, member: false, voting: false });
   }
 
   const attendance = new Map<string, AttendanceState>();
-  const order = { present: [] as string[], excused: [] as string[], absent: [] as string[], guests: [] as string[] };
+  const order: ResolvedMeeting['order'] = { present: [], excused: [], absent: [], guests: [], others: [] };
   const setOnce = (id: string, state: AttendanceState, list: string[]) => {
     if (attendance.has(id)) return; // conflicts are reported by the cross-checks
     attendance.set(id, state);
     list.push(id);
   };
   const { presences } = meeting;
-  for (const id of presences.presents) setOnce(id, { kind: 'present' }, order.present);
-  for (const id of presences.invites) setOnce(id, { kind: 'guest' }, order.guests);
+  for (const entry of presences.presents) {
+    const substituteFor = typeof entry === 'string' ? undefined : entry.remplace;
+    setOnce(idOf(entry), { kind: 'present', ...presenceOf(entry), ...(substituteFor ? { substituteFor } : {}) }, order.present);
+  }
+  for (const entry of presences.invites) setOnce(idOf(entry), { kind: 'guest', ...presenceOf(entry) }, order.guests);
+  for (const list of presences.autres_listes) {
+    const ids: string[] = [];
+    for (const entry of list.personnes) setOnce(idOf(entry), { kind: 'guest', ...presenceOf(entry) }, ids);
+    order.others.push({ title: list.titre, ids });
+  }
   for (const entry of presences.excuses) {
-    if (typeof entry === 'string') setOnce(entry, { kind: 'excused' }, order.excused);
+    if (typeof entry === 'string') setOnce(entry, { kind: 'excused', listed: true }, order.excused);
     else
       setOnce(
         entry.id,
-        { kind: 'excused', ...(entry.represente_par ? { representedBy: entry.represente_par } : {}), ...(entry.pouvoir_a ? { proxyTo: entry.pouvoir_a } : {}) },
+        {
+          kind: 'excused',
+          listed: true,
+          ...(entry.represente_par ? { representedBy: entry.represente_par } : {}),
+          ...(entry.pouvoir_a ? { proxyTo: entry.pouvoir_a } : {}),
+          ...(entry.note ? { note: entry.note } : {}),
+        },
         order.excused,
       );
   }
-  for (const id of presences.absents) setOnce(id, { kind: 'absent', listed: true }, order.absent);
+  for (const entry of presences.absents) setOnce(idOf(entry), { kind: 'absent', listed: true, ...(typeof entry === 'string' || !entry.note ? {} : { note: entry.note }) }, order.absent);
+
+  // A substitute sits for a titular member: the titular's seat is held, whether the file lists the
+  // titular as excused or not at all.
+  for (const [id, state] of attendance) {
+    if (state.kind !== 'present' || !state.substituteFor) continue;
+    const titular = attendance.get(state.substituteFor);
+    if (titular === undefined && people.get(state.substituteFor)?.member) attendance.set(state.substituteFor, { kind: 'excused', listed: false, substitutedBy: id });
+    else if (titular?.kind === 'excused' && !titular.substitutedBy) titular.substitutedBy = id;
+  }
   for (const [id, person] of people) {
     if (person.member && !attendance.has(id)) {
       attendance.set(id, { kind: 'absent', listed: false });
-      order.absent.push(id);
+      if (!person.suppleant) order.absent.push(id);
     }
   }
 
+  const style = mergeStyles(organisation?.style, composition.style, meeting.style);
   return {
     ...loaded,
     people,
@@ -74,10 +135,23 @@ export function resolveMeeting(loaded: LoadedMeeting): ResolvedMeeting {
     order,
     categories: Object.entries(composition.categories),
     labels: { ...DEFAULT_LABELS, ...organisation?.libelles, ...composition.libelles, ...meeting.libelles },
+    style,
   };
 }
 
-/** Present in the room (members and guests): may speak, present, sign, represent or hold a proxy. */
+/** Organisation, then composition, then meeting: the later one wins, key by key. */
+function mergeStyles(...styles: (Style | undefined)[]): ResolvedStyle {
+  const merged: ResolvedStyle = { personnes: { ...DEFAULT_NAME_STYLE }, regrouper: true };
+  for (const style of styles) {
+    if (!style) continue;
+    Object.assign(merged.personnes, style.personnes);
+    if (style.presidence_parmi_presents !== undefined) merged.presidence_parmi_presents = style.presidence_parmi_presents;
+    if (style.regrouper !== undefined) merged.regrouper = style.regrouper;
+  }
+  return merged;
+}
+
+/** Present in the room at some time (members and guests): may speak, present, sign, represent or hold a proxy. */
 export function isPresent(resolved: ResolvedMeeting, id: string): boolean {
   const state = resolved.attendance.get(id);
   return state?.kind === 'present' || state?.kind === 'guest';

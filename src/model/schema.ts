@@ -9,6 +9,9 @@ import { z } from 'zod';
 
 // ─── Scalars ──────────────────────────────────────────────────────────────────────────────────────────
 
+/** A text that says something: an empty or blank value gets the format's own message, not Zod's. */
+export const text = () => z.string().regex(/\S/, { message: '@text-empty' });
+
 export const ID_PATTERN = /^[a-z][a-z0-9_]*(?:-[a-z0-9_]+)*$/;
 
 export const Id = z
@@ -37,25 +40,57 @@ export const Time = z
  * Rich text: Markdown inline syntax (**gras**, *italique*) and mentions of people by id (@dupont),
  * which render as "M. DUPONT" from the roster.
  */
-export const RichText = z
-  .string()
-  .min(1, { message: '@text-empty' })
+export const RichText = text()
   .meta({ description: 'Texte : **gras**, *italique*, et @identifiant pour nommer une personne (rendu « M. NOM »).' });
 
 // ─── People ───────────────────────────────────────────────────────────────────────────────────────────
 
-export const Civilite = z.enum(['M.', 'Mme']).meta({ description: 'Civilité : « M. » ou « Mme ». Elle règle les accords (représenté / représentée).' });
+/** Civilities and titles, abbreviated as the file may write them; the page writes them by house style. */
+export const CIVILITES = ['M.', 'Mme', 'Dr', 'Me', 'Pr', 'Monsieur', 'Madame', 'Docteur', 'Maître', 'Professeur'] as const;
+export const Civilite = z
+  .enum(CIVILITES)
+  .meta({
+    description:
+      'Civilité ou titre : « M. », « Mme », « Dr », « Me », « Pr » (ou en toutes lettres : Monsieur, Madame, Docteur, Maître, Professeur). Facultative. Le style de la maison choisit la forme imprimée.',
+  });
+
+export const Genre = z
+  .enum(['f', 'm'])
+  .meta({ description: 'Genre grammatical pour les accords (« représentée », « la représentante ») : f ou m. Déduit de « M. » / « Mme » s’il est omis.' });
+
+const personFields = {
+  civilite: Civilite.optional(),
+  genre: Genre.optional(),
+  prenom: text().optional().meta({ description: 'Prénom, tel qu’il s’écrit (Jean-Pierre, Anne-Laure), ou ses initiales (« P. Y. »). Facultatif.' }),
+  nom: text()
+    .optional()
+    .meta({ description: 'Nom de famille, écrit une fois tel quel. Le style de la maison le met en capitales ou non (MASSÉ). Omis pour un siège désigné par son seul rôle (« representant_de »).' }),
+  representant_de: text()
+    .optional()
+    .meta({
+      description:
+        'Siège sans nom : la personne est désignée par son rôle et son organisme. « l’UDAF » donne « Mme la représentante de l’UDAF » (selon le genre), « le représentant de l’UDAF » sans genre connu.',
+    }),
+  represente: text()
+    .optional()
+    .meta({ description: 'Autorité pour laquelle la personne siège : « le Préfet de région » donne « …, représentant le Préfet de région ».' }),
+  fonction: text().optional().meta({ description: 'Fonction, en minuscule initiale sauf nom propre : « directeur du secrétariat général commun ».' }),
+  categorie: Id.optional().meta({ description: 'Groupe de la liste de présence (clé de « categories ») : catégorie, commune, organisme membre, collège. Absent pour un invité.' }),
+  appellation: text().optional().meta({ description: 'Désignation usuelle dans le texte à la place du nom, par ex. « la Préfète » : @castelnot devient « Mme la Préfète ».' }),
+  voix: z.enum(['deliberative', 'consultative']).optional().meta({ description: 'Voix délibérative (par défaut) ou consultative (ne compte pas dans les votants ; en exercice selon la règle « consultatifs_en_exercice »).' }),
+  suppleant: z
+    .boolean()
+    .optional()
+    .meta({ description: 'true : membre suppléant. Il n’est pas compté en exercice ; il siège pour un titulaire quand la séance le dit (« remplace »).' }),
+  cotisation_a_jour: z
+    .boolean()
+    .optional()
+    .meta({ description: 'Association : false pour un membre qui n’est pas à jour de sa cotisation (il ne compte pas dans la base du quorum « cotisants »).' }),
+};
 
 export const Person = z
-  .strictObject({
-    civilite: Civilite,
-    prenom: z.string().min(1).meta({ description: 'Prénom, tel qu’il s’écrit (Jean-Pierre, Anne-Laure).' }),
-    nom: z.string().min(1).meta({ description: 'Nom de famille. Il est mis en capitales à l’affichage, accents conservés (MASSÉ).' }),
-    fonction: z.string().min(1).optional().meta({ description: 'Fonction, en minuscule initiale sauf nom propre : « directeur du secrétariat général commun ».' }),
-    categorie: Id.optional().meta({ description: 'Catégorie de membres (clé de « categories »). Absente pour un invité.' }),
-    appellation: z.string().min(1).optional().meta({ description: 'Désignation usuelle dans le texte à la place du nom, par ex. « la Préfète » : @castelnot devient « Mme la Préfète ».' }),
-    voix: z.enum(['deliberative', 'consultative']).optional().meta({ description: 'Voix délibérative (par défaut) ou consultative (ne compte pas dans les votants).' }),
-  })
+  .strictObject(personFields)
+  .refine((p) => p.nom !== undefined || p.representant_de !== undefined, { message: '@person-name-missing', path: ['nom'] })
   .meta({ description: 'Une personne, déclarée une fois et désignée partout par son identifiant.' });
 export type Person = z.infer<typeof Person>;
 
@@ -84,12 +119,45 @@ export const Labels = z
   .meta({ description: 'Libellés du document (« Participants », « Excusés(es) », …) : remplacent ceux du modèle.' });
 export type Labels = z.infer<typeof Labels>;
 
+// ─── House style (how people and lists are written; read by the templates) ─────────────────────────────
+
+export const PeopleStyle = z
+  .strictObject({
+    civilite: z
+      .enum(['abregee', 'complete', 'aucune'])
+      .optional()
+      .meta({ description: 'Civilité imprimée : abrégée (M., Mme, Dr, Me, Pr : par défaut), complète (Monsieur, Madame, Docteur, Maître, Professeur) ou aucune.' }),
+    ordre: z.enum(['prenom_nom', 'nom_prenom']).optional().meta({ description: 'Ordre du nom : « Anne DURAND » (prenom_nom, par défaut) ou « DURAND Anne » (nom_prenom).' }),
+    capitales: z
+      .enum(['nom', 'aucune', 'tout'])
+      .optional()
+      .meta({ description: 'Capitales : le nom de famille (par défaut), aucune (tel qu’écrit), ou tout le nom (« ANNE DURAND »).' }),
+    prenom: z.enum(['complet', 'initiale', 'aucun']).optional().meta({ description: 'Prénom : complet (par défaut), initiale (« P. DURAND ») ou aucun.' }),
+  })
+  .meta({ description: 'Comment les personnes sont nommées dans les listes de présence et les signatures.' });
+export type PeopleStyle = z.infer<typeof PeopleStyle>;
+
+export const Style = z
+  .strictObject({
+    personnes: PeopleStyle.optional(),
+    presidence_parmi_presents: z
+      .boolean()
+      .optional()
+      .meta({ description: 'true : la présidence figure aussi dans la liste des présents (par défaut : selon le modèle ; le procès-verbal la cite, le compte rendu non).' }),
+    regrouper: z
+      .boolean()
+      .optional()
+      .meta({ description: 'false : une seule liste par état de présence, sans les intertitres des catégories (par défaut : regroupé par catégorie quand il y en a).' }),
+  })
+  .meta({ description: 'Style de la maison : ce que le modèle lit pour écrire la page (organisation, composition, puis séance).' });
+export type Style = z.infer<typeof Style>;
+
 // ─── Organisation (shared by all the meetings of an institution) ───────────────────────────────────────
 
 export const Logo = z.strictObject({
-  fichier: z.string().min(1).meta({ description: 'Chemin d’une image PNG ou JPEG, relatif au fichier qui la déclare.' }),
+  fichier: text().meta({ description: 'Chemin d’une image PNG ou JPEG, relatif au fichier qui la déclare.' }),
   largeur: z.number().positive().max(300).default(60).meta({ description: 'Largeur en points (1 cm = 28,35 pt).' }),
-  alt: z.string().min(1).default('Marianne').meta({ description: 'Texte alternatif (accessibilité).' }),
+  alt: text().default('Marianne').meta({ description: 'Texte alternatif (accessibilité).' }),
 });
 
 export const Organisation = z
@@ -97,26 +165,27 @@ export const Organisation = z
     $schema: z.string().optional(),
     marque: z
       .strictObject({
-        institution: z.array(z.string().min(1)).min(1).meta({ description: 'Lignes du bloc-marque, en capitales : [PRÉFET, DE LA VIENNE].' }),
+        institution: z.array(text()).min(1).meta({ description: 'Lignes du bloc-marque, en capitales : [PRÉFET, DE LA VIENNE].' }),
         devise: z.boolean().default(true).meta({ description: 'Afficher « Liberté / Égalité / Fraternité ».' }),
         logo: Logo.optional().meta({ description: 'Logo fourni par l’utilisateur (jamais livré avec clu).' }),
       })
       .optional()
       .meta({ description: 'Bloc-marque de l’État. Une collectivité met son propre nom ici, sans devise.' }),
-    services: z.array(z.string().min(1)).default([]).meta({ description: 'Hiérarchie du service émetteur, du plus large au plus précis.' }),
+    services: z.array(text()).default([]).meta({ description: 'Hiérarchie du service émetteur, du plus large au plus précis.' }),
     contact: z
       .strictObject({
         libelle: z.string().default('Affaire suivie par'),
-        nom: z.string().min(1),
+        nom: text(),
         fonction: z.string().optional(),
         telephone: z.string().optional(),
         courriel: z.string().optional(),
       })
       .optional()
       .meta({ description: 'Bloc « Affaire suivie par : ».' }),
-    adresse: z.array(z.string().min(1)).default([]).meta({ description: 'Adresse postale, une ligne par élément (en-tête d’une collectivité).' }),
-    lieu: z.string().min(1).optional().meta({ description: 'Lieu d’émission du document par défaut (« Poitiers »).' }),
+    adresse: z.array(text()).default([]).meta({ description: 'Adresse postale, une ligne par élément (en-tête d’une collectivité).' }),
+    lieu: text().optional().meta({ description: 'Lieu d’émission du document par défaut (« Poitiers »).' }),
     libelles: Labels.optional(),
+    style: Style.optional(),
   })
   .meta({ title: 'clu : organisation', description: 'L’institution qui émet le compte rendu.' });
 export type Organisation = z.infer<typeof Organisation>;
@@ -125,29 +194,60 @@ export type Organisation = z.infer<typeof Organisation>;
 
 export const Quorum = z
   .strictObject({
-    fraction: z.number().gt(0).max(1).default(0.5).meta({ description: 'Part des membres en exercice requise (0.5 = la moitié).' }),
+    fraction: z.number().gt(0).max(1).default(0.5).meta({ description: 'Part de la base requise (0.5 = la moitié, 0.25 = le quart).' }),
     strict: z.boolean().default(true).meta({ description: 'true : plus de la fraction (majorité) ; false : au moins la fraction.' }),
     pouvoirs: z.boolean().default(false).meta({ description: 'Les membres représentés ou ayant donné pouvoir comptent-ils pour le quorum ?' }),
+    base: z
+      .enum(['en_exercice', 'cotisants'])
+      .default('en_exercice')
+      .meta({ description: 'Base de la fraction : les membres en exercice (par défaut) ou, pour une association, les membres à jour de leur cotisation.' }),
   })
-  .meta({ description: 'Règle de quorum de l’instance.' });
+  .meta({ description: 'Règle de quorum de l’instance. Par défaut selon le type : conseils, majorité des membres en exercice ; commission, la moitié des membres présents ou représentés ; autres, aucune.' });
 export type Quorum = z.infer<typeof Quorum>;
 
+export const INSTANCE_TYPES = [
+  'comite',
+  'conseil_municipal',
+  'conseil_communautaire',
+  'comite_syndical',
+  'conseil_departemental',
+  'conseil_administration',
+  'assemblee_generale',
+  'commission',
+  'autre',
+] as const;
+
 export const Instance = z.strictObject({
-  nom: z.string().min(1).meta({ description: 'Nom de l’instance : « Comité Local des Usagers », « Conseil municipal ».' }),
+  nom: text().meta({ description: 'Nom de l’instance : « Comité Local des Usagers », « Conseil municipal ».' }),
   article: z.enum(['le', 'la', 'l’', "l'", 'les']).default('le').meta({ description: 'Article du nom, pour « du Comité », « de la Commission », « de l’Assemblée ».' }),
   feminin: z.boolean().optional().meta({ description: 'Nom féminin (accords : « s’est réunie ») ; déduit de l’article sauf avec « l’ ».' }),
-  sigle: z.string().optional(),
-  type: z.enum(['comite', 'conseil_municipal', 'conseil_administration', 'assemblee_generale', 'commission', 'autre']).default('comite'),
-  quorum: Quorum.optional(),
+  sigle: z.string().optional().meta({ description: 'Sigle de l’instance (« CLU »).' }),
+  type: z.enum(INSTANCE_TYPES).default('comite').meta({ description: 'Type d’instance : il donne les règles par défaut (quorum, pouvoirs).' }),
+  quorum: z
+    .union([Quorum, z.literal(false)])
+    .optional()
+    .meta({ description: 'Règle de quorum, ou false pour aucune. Omise : la règle par défaut du type d’instance.' }),
+  pouvoirs_max: z
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .meta({ description: 'Nombre de pouvoirs qu’un même membre peut détenir : 1 par défaut (CGCT L2121-20) ; 2 sous les lois d’exception de 2020-2022 ; plus selon certains statuts.' }),
+  consultatifs_en_exercice: z
+    .boolean()
+    .default(false)
+    .meta({ description: 'true : les membres à voix consultative comptent parmi les membres en exercice (ligne des effectifs et base du quorum).' }),
 });
+export type Instance = z.infer<typeof Instance>;
 
 export const Composition = z
   .strictObject({
     $schema: z.string().optional(),
     instance: Instance,
-    categories: z.record(Id, z.string().min(1)).default({}).meta({ description: 'Catégories de membres, par identifiant, dans l’ordre d’affichage.' }),
+    categories: z.record(Id, text()).default({}).meta({ description: 'Catégories de membres, par identifiant, dans l’ordre d’affichage.' }),
     membres: People.meta({ description: 'Les membres de l’instance, par identifiant.' }),
     libelles: Labels.optional(),
+    style: Style.optional(),
   })
   .meta({ title: 'clu : composition', description: 'Une instance et ses membres, partagés par ses séances.' });
 export type Composition = z.infer<typeof Composition>;
@@ -235,6 +335,7 @@ export type Block = z.infer<typeof Block>;
 export interface AgendaItem {
   titre: string;
   presentation?: z.infer<typeof Presentation>;
+  rapporteur?: string | string[];
   contenu?: Block[];
   points?: AgendaItem[];
   sans_question?: boolean | string;
@@ -245,6 +346,10 @@ export const AgendaItem: z.ZodType<AgendaItem> = z.lazy(() =>
     .strictObject({
       titre: RichText.meta({ description: 'Intitulé du point (sans numéro : clu numérote I, II… puis a), b)…).' }),
       presentation: Presentation.optional(),
+      rapporteur: z
+        .union([Id, z.array(Id).min(1)])
+        .optional()
+        .meta({ description: 'Rapporteur(s) du point : « Rapporteur : Mme DURAND ».' }),
       contenu: z.array(Block).optional(),
       points: z.array(AgendaItem).optional().meta({ description: 'Sous-parties.' }),
       sans_question: z
@@ -258,32 +363,100 @@ export const AgendaItem: z.ZodType<AgendaItem> = z.lazy(() =>
     .meta({ id: 'Point', description: 'Un point de l’ordre du jour.' }),
 );
 
-export const Excused = z.union([
-  Id,
-  z.strictObject({
-    id: Id,
-    represente_par: Id.optional().meta({ description: 'Représenté(e) par une personne présente.' }),
-    pouvoir_a: Id.optional().meta({ description: 'A donné pouvoir (procuration) à une personne présente.' }),
-  }),
-]);
+/** A point of the agenda by its position: 4 (the fourth item), "4.2" (its second sub-item). */
+export const PointRef = z
+  .union([z.number().int().positive(), z.string().regex(/^\d+(\.\d+)*$/, { message: '@point-format' })])
+  .meta({ description: 'Un point de l’ordre du jour par sa position : 4 (le quatrième point), "4.2" (son deuxième sous-point).' });
+
+/** When someone arrived or left: a time, a point of the agenda, or both. */
+export const Moment = z
+  .union([
+    Time,
+    PointRef,
+    z.strictObject({
+      heure: Time.optional().meta({ description: 'Heure imprimée (« arrivé à 19 h 49 »).' }),
+      point: PointRef.optional().meta({ description: 'Point de l’ordre du jour à partir duquel cela vaut (décomptes des votes).' }),
+    }),
+  ])
+  .meta({ description: 'Moment : une heure (19h49), un point de l’ordre du jour (4, "4.2"), ou { heure, point }.' });
+export type Moment = z.infer<typeof Moment>;
+
+const noteField = {
+  note: text()
+    .optional()
+    .meta({ description: 'Précision propre à cette séance, imprimée après le nom : « (remplaçant Madame X) ». Ne passe pas aux autres séances.' }),
+};
+
+/** A person present: an id, or an id with what happened during the meeting. */
+export const PresentEntry = z
+  .union([
+    Id,
+    z.strictObject({
+      id: Id,
+      arrivee: Moment.optional().meta({ description: 'Arrivée en cours de séance : heure et/ou point à partir duquel la personne est comptée.' }),
+      depart: Moment.optional().meta({ description: 'Départ en cours de séance : heure et/ou point à partir duquel elle n’est plus comptée.' }),
+      pouvoir_a: Id.optional().meta({ description: 'En partant, a donné pouvoir à une personne présente (compté comme représenté après son départ).' }),
+      remplace: Id.optional().meta({ description: 'Suppléant : siège pour ce membre titulaire (qui est alors compté présent par son suppléant).' }),
+      ...noteField,
+    }),
+  ])
+  .meta({ description: 'Un présent : un identifiant, ou { id, arrivee, depart, pouvoir_a, remplace, note }.' });
+export type PresentEntry = z.infer<typeof PresentEntry>;
+
+export const Excused = z
+  .union([
+    Id,
+    z.strictObject({
+      id: Id,
+      represente_par: Id.optional().meta({ description: 'Représenté(e) par une personne présente.' }),
+      pouvoir_a: Id.optional().meta({ description: 'A donné pouvoir (procuration) à une personne présente.' }),
+      ...noteField,
+    }),
+  ])
+  .meta({ description: 'Un excusé : un identifiant, ou { id, represente_par } / { id, pouvoir_a }, avec une note éventuelle. Un invité peut aussi être excusé.' });
+
+const SimpleEntry = z
+  .union([Id, z.strictObject({ id: Id, ...noteField })])
+  .meta({ description: 'Un identifiant, ou { id, note }.' });
+
+export const OtherList = z
+  .strictObject({
+    titre: text().meta({ description: 'Intitulé de la liste : « Assistent à la réunion », « Assistaient également à la séance ».' }),
+    personnes: z.array(PresentEntry).min(1).meta({ description: 'Les personnes de cette liste (non membres, déclarées dans « personnes »).' }),
+  })
+  .meta({ description: 'Une liste de personnes présentes sans voix délibérative, avec son propre intitulé.' });
 
 export const Attendance = z
   .strictObject({
-    presents: z.array(Id).default([]).meta({ description: 'Membres présents, dans l’ordre d’affichage.' }),
-    excuses: z.array(Excused).default([]).meta({ description: 'Membres excusés : un identifiant, ou { id, represente_par } / { id, pouvoir_a }.' }),
-    absents: z.array(Id).default([]),
-    invites: z.array(Id).default([]).meta({ description: 'Personnes présentes qui ne sont pas membres (déclarées dans « personnes »).' }),
+    presents: z.array(PresentEntry).default([]).meta({ description: 'Membres présents, dans l’ordre d’affichage : identifiants, ou { id, arrivee, depart, remplace, note }.' }),
+    excuses: z.array(Excused).default([]).meta({ description: 'Excusés : un identifiant, ou { id, represente_par } / { id, pouvoir_a }. Membres, ou invités qui se sont excusés.' }),
+    absents: z.array(SimpleEntry).default([]).meta({ description: 'Membres absents (non excusés).' }),
+    invites: z.array(PresentEntry).default([]).meta({ description: 'Personnes présentes qui ne sont pas membres (déclarées dans « personnes »).' }),
+    autres_listes: z
+      .array(OtherList)
+      .default([])
+      .meta({ description: 'Autres listes de non-membres présents, chacune avec son intitulé (« Assistent à la réunion »), après les invités.' }),
   })
   .meta({ description: 'Qui était là. Un membre de la composition non cité est compté absent (avertissement).' });
 
+export const OFFICER_ROLES = ['vice_presidence', 'secretaire_adjoint', 'secretaire_auxiliaire', 'tresorier', 'rapporteur', 'autre'] as const;
+
+export const Officer = z
+  .strictObject({
+    role: z.enum(OFFICER_ROLES).meta({ description: 'Rôle : vice_presidence, secretaire_adjoint, secretaire_auxiliaire, tresorier, rapporteur, ou autre (avec « libelle »).' }),
+    personnes: z.union([Id, z.array(Id).min(1)]).meta({ description: 'Qui tient ce rôle : un identifiant ou une liste.' }),
+    libelle: text().optional().meta({ description: 'Libellé imprimé, s’il ne convient pas (accordé par défaut : « Vice-présidente », « Secrétaires adjoints »).' }),
+  })
+  .meta({ description: 'Un rôle de séance au-delà de la présidence et du secrétariat.' });
+
 export const Signatory = z.strictObject({
   personne: Id,
-  qualite: z.string().min(1).optional().meta({ description: 'Ligne au-dessus du nom, par ex. « La préfète, ». Par défaut « Le président, » / « La présidente, ».' }),
+  qualite: text().optional().meta({ description: 'Ligne au-dessus du nom, par ex. « La préfète, ». Par défaut « Le président, » / « La présidente, ».' }),
 });
 
 export const Annex = z.strictObject({
   titre: RichText,
-  entete: z.array(z.string().min(1)).default([]).meta({ description: 'Lignes au-dessus du titre de l’annexe.' }),
+  entete: z.array(text()).default([]).meta({ description: 'Lignes au-dessus du titre de l’annexe.' }),
   auteur: Id.optional().meta({ description: 'Qui a écrit l’annexe (un témoignage, par exemple).' }),
   contenu: z.array(Block).default([]),
 });
@@ -291,14 +464,14 @@ export const Annex = z.strictObject({
 export const Meeting = z
   .strictObject({
     $schema: z.string().optional(),
-    organisation: z.union([z.string().min(1), Organisation]).optional().meta({ description: 'Chemin d’un fichier organisation (partagé), ou son contenu.' }),
-    composition: z.union([z.string().min(1), Composition]).meta({ description: 'Chemin d’un fichier composition (partagé), ou son contenu.' }),
+    organisation: z.union([text(), Organisation]).optional().meta({ description: 'Chemin d’un fichier organisation (partagé), ou son contenu.' }),
+    composition: z.union([text(), Composition]).meta({ description: 'Chemin d’un fichier composition (partagé), ou son contenu.' }),
     document: z
       .strictObject({
-        lieu: z.string().min(1).optional().meta({ description: 'Lieu d’émission (sinon celui de l’organisation).' }),
+        lieu: text().optional().meta({ description: 'Lieu d’émission (sinon celui de l’organisation).' }),
         date: IsoDate.meta({ description: 'Date du document (souvent après la séance).' }),
-        titre: z.string().min(1).optional().meta({ description: 'Titre, si le titre calculé ne convient pas.' }),
-        auteur: z.string().min(1).optional().meta({ description: 'Auteur (propriétés du fichier).' }),
+        titre: text().optional().meta({ description: 'Titre, si le titre calculé ne convient pas.' }),
+        auteur: text().optional().meta({ description: 'Auteur (propriétés du fichier).' }),
       })
       .meta({ description: 'Le document lui-même : lieu et date d’émission.' }),
     seance: z
@@ -306,11 +479,19 @@ export const Meeting = z
         date: IsoDate.meta({ description: 'Date de la séance (le jour de la semaine est calculé).' }),
         debut: Time,
         fin: Time.optional(),
-        lieu: z.string().min(1).optional(),
+        lieu: text().optional(),
         modalite: z.enum(['presentiel', 'audioconference', 'visioconference', 'mixte']).default('presentiel'),
         presidence: Id.meta({ description: 'Qui préside.' }),
         convocation: IsoDate.optional().meta({ description: 'Date de la convocation (procès-verbal : « dûment convoqué le … »).' }),
         secretaires: z.array(Id).default([]).meta({ description: 'Secrétaire(s) de séance.' }),
+        officiers: z
+          .array(Officer)
+          .default([])
+          .meta({ description: 'Autres rôles de séance : vice-président(e)s, secrétaire adjoint(e), secrétaire auxiliaire, trésorier, rapporteurs.' }),
+        seconde_convocation: z
+          .boolean()
+          .default(false)
+          .meta({ description: 'true : séance sur seconde convocation, qui délibère sans condition de quorum.' }),
       })
       .meta({ description: 'La séance : date, heures, lieu, présidence.' }),
     personnes: People.default({}).meta({ description: 'Personnes propres à cette séance (invités, remplaçants), en plus des membres.' }),
@@ -324,7 +505,7 @@ export const Meeting = z
         contenu: z.array(Block).default([]),
       })
       .optional(),
-    signataires: z.array(Signatory).default([]).meta({ description: 'Signataires (par défaut : la présidence).' }),
+    signataires: z.array(Signatory).optional().meta({ description: 'Signataires. Omis : la présidence signe. [] : aucune signature.' }),
     releve_engagements: z
       .boolean()
       .default(false)
@@ -336,8 +517,9 @@ export const Meeting = z
         description:
           'true : sous chaque point sans question ni remarque (et sans sous-point), écrire la phrase « aucune question » (libellé sans_question), sauf si le point dit sans_question: false.',
       }),
-    annexes: z.array(Annex).default([]),
+    annexes: z.array(Annex).default([]).meta({ description: 'Annexes, après les signatures.' }),
     libelles: Labels.optional(),
+    style: Style.optional(),
   })
   .meta({ title: 'clu : séance', description: 'Le compte rendu d’une séance.' });
 export type Meeting = z.infer<typeof Meeting>;

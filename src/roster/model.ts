@@ -1,10 +1,10 @@
 // The roster of one meeting: every member with their state, function and roles, grouped by category,
 // the guests apart, and the counts. States and counts come from src/model/counts.ts (countedState and
 // computeCounts), the model `clu validate` and `clu render` use, so the three never disagree.
-import { computeCounts, countedState, type CountedState, type MeetingCounts } from '../model/counts.js';
+import { computeCounts, countedState, quorumRule, type CountedState, type MeetingCounts } from '../model/counts.js';
 import type { ResolvedMeeting, ResolvedPerson } from '../model/resolve.js';
 import type { Person, Quorum } from '../model/schema.js';
-import { displayName, surname } from '../model/names.js';
+import { displayName, genderOf, surname } from '../model/names.js';
 
 /**
  * A member's state at the meeting. 'represented' (represente_par) and 'proxy' (pouvoir_a) are excused
@@ -20,10 +20,14 @@ export interface PersonRef {
 }
 
 export interface PersonInfo extends PersonRef {
-  civilite: 'M.' | 'Mme';
+  /** As written in the file ("M.", "Mme", "Dr"…); '' when the file gives none. */
+  civilite: string;
+  /** '' when the file gives none. */
   prenom: string;
-  /** Surname as displayed: capitals, accents kept ("MASSÉ"). */
+  /** Surname as displayed: capitals, accents kept ("MASSÉ"); '' for a seat named by its role only. */
   nom: string;
+  /** Grammatical gender for agreement ("présente"), from `genre` or the civility. */
+  genre?: 'f' | 'm';
   fonction?: string;
 }
 
@@ -97,9 +101,10 @@ export function personInfo(person: Person & { id: string }): PersonInfo {
   return {
     id: person.id,
     name: displayName(person, 'full'),
-    civilite: person.civilite,
-    prenom: person.prenom,
-    nom: surname(person.nom),
+    civilite: person.civilite ?? '',
+    prenom: person.prenom ?? '',
+    nom: person.nom === undefined ? '' : surname(person.nom),
+    ...(genderOf(person) ? { genre: genderOf(person)! } : {}),
     ...(person.fonction ? { fonction: person.fonction } : {}),
   };
 }
@@ -130,7 +135,8 @@ export function buildRoster(resolved: ResolvedMeeting): Roster {
 
   const members: MemberRow[] = [];
   for (const [id, person] of resolved.people) {
-    if (!person.member) continue;
+    // Substitutes are not in office: one who sat is listed with the guests, the others not at all.
+    if (!person.member || person.suppleant) continue;
     const state = resolved.attendance.get(id);
     const counted = countedState(resolved, id);
     const holderId = state?.kind === 'excused' ? (state.representedBy ?? state.proxyTo) : undefined;
@@ -149,9 +155,10 @@ export function buildRoster(resolved: ResolvedMeeting): Roster {
     });
   }
 
-  const guests: GuestRow[] = resolved.order.guests
+  const sittingSubstitutes = resolved.order.present.filter((id) => resolved.people.get(id)?.suppleant);
+  const guests: GuestRow[] = [...resolved.order.guests, ...resolved.order.others.flatMap((list) => list.ids), ...sittingSubstitutes]
     .map((id) => resolved.people.get(id))
-    .filter((person): person is ResolvedPerson => person !== undefined && !person.member)
+    .filter((person): person is ResolvedPerson => person !== undefined && (!person.member || person.suppleant === true))
     .map((person) => ({ ...personInfo(person), roles: roles(resolved, person.id), holds: holds.get(person.id) ?? [] }));
 
   const categories = categoryOrder(resolved.categories, members);
@@ -172,7 +179,7 @@ export function buildRoster(resolved: ResolvedMeeting): Roster {
     guests,
     categories,
     counts,
-    ...(composition.instance.quorum ? { quorumRule: composition.instance.quorum } : {}),
+    ...(quorumRule(composition.instance) ? { quorumRule: quorumRule(composition.instance)! } : {}),
   };
 }
 

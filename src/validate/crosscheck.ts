@@ -6,9 +6,11 @@ import path from 'node:path';
 import { isScalar, type Node } from 'yaml';
 import type { Block, AgendaItem, Composition } from '../model/schema.js';
 import { isPresent, type ResolvedMeeting } from '../model/resolve.js';
-import { computeCounts, countedState, type MeetingCounts } from '../model/counts.js';
+import { computeCounts, countedState, inRoom, proxyLimit, type MeetingCounts, type QuorumResult } from '../model/counts.js';
+import { atOrAfter, momentOf, pointLabel, type PointPath, type ResolvedMoment } from '../model/moments.js';
+import type { Moment } from '../model/schema.js';
 import { findCapitalisedMentions, findMentions } from '../model/mentions.js';
-import { displayName } from '../model/names.js';
+import { displayName, isFeminine } from '../model/names.js';
 import { parseSlides } from '../model/slides.js';
 import { minutesOfDay } from '../model/time.js';
 import { frenchDate } from '../typography/dates.js';
@@ -37,6 +39,7 @@ export function checkComposition(composition: { data: Composition; source: Sourc
 class CrossChecker {
   private readonly meetingSource: Source;
   private countsCache: MeetingCounts | undefined;
+  private readonly countsByPoint = new Map<string, MeetingCounts>();
 
   constructor(
     private readonly r: ResolvedMeeting,
@@ -74,25 +77,59 @@ class CrossChecker {
     if (reason) this.report('logo-not-found', { path: logo.fichier, reason }, [...prefix, 'marque', 'logo', 'fichier'], source);
   }
 
-  /** Votes taken without a quorum are void: worth a warning when the body defines its rule. */
+  /** Votes taken without a quorum are void: worth a warning when the body has a rule (its own or its kind's). */
   private checkQuorum(): void {
-    const quorum = this.counts.quorum;
-    if (!quorum || quorum.reached) return;
-    const votes = this.votePaths();
-    if (votes.length > 0) this.report('quorum-not-reached', { counted: quorum.counted, required: quorum.required }, votes[0]!);
+    for (const { path, at } of this.votes()) {
+      const quorum = this.countsAt(at).quorum;
+      if (!quorum || quorum.reached) continue;
+      const where = at.length > 0 && this.countsAt(at) !== this.counts ? this.atWords(at) : '';
+      this.report('quorum-not-reached', { counted: quorum.counted, required: quorum.required, at: where, rule: this.quorumWords(quorum) }, path);
+      return; // once: the first vote taken without the quorum
+    }
   }
 
-  private votePaths(): DataPath[] {
-    const found: DataPath[] = [];
-    const walk = (items: AgendaItem[], path: DataPath) =>
+  /** "more than half of the 27 members in office, proxies not counted (composition)". */
+  private quorumWords(quorum: QuorumResult): string {
+    const { rule } = quorum;
+    const fr = this.reporter.locale === 'fr';
+    const fraction = `${rule.strict ? (fr ? 'plus de' : 'more than') : fr ? 'au moins' : 'at least'} ${rule.fraction * 100} %`;
+    const base = rule.base === 'cotisants' ? (fr ? 'membres à jour de cotisation' : 'members up to date with dues') : fr ? 'membres en exercice' : 'members in office';
+    const proxies = rule.pouvoirs ? (fr ? 'pouvoirs comptés' : 'proxies counted') : fr ? 'pouvoirs non comptés' : 'proxies not counted';
+    const origin = rule.origin === 'composition' ? 'instance.quorum' : fr ? `par défaut pour le type « ${this.r.composition.instance.type} »` : `default for type “${this.r.composition.instance.type}”`;
+    return `${fraction} ${fr ? 'des' : 'of the'} ${quorum.base} ${base}, ${proxies} (${origin})`;
+  }
+
+  /** Every recorded vote, with its place in the file and its point in the agenda. */
+  private votes(): { path: DataPath; at: PointPath }[] {
+    const found: { path: DataPath; at: PointPath }[] = [];
+    const walk = (items: AgendaItem[], path: DataPath, parent: PointPath) =>
       items.forEach((item, i) => {
+        const at = [...parent, i + 1];
         (item.contenu ?? []).forEach((block, j) => {
-          if (typeof block === 'object' && 'deliberation' in block && block.deliberation.vote) found.push([...path, i, 'contenu', j, 'deliberation', 'vote']);
+          if (typeof block === 'object' && 'deliberation' in block && block.deliberation.vote) found.push({ path: [...path, i, 'contenu', j, 'deliberation', 'vote'], at });
         });
-        walk(item.points ?? [], [...path, i, 'points']);
+        walk(item.points ?? [], [...path, i, 'points'], at);
       });
-    walk(this.r.meeting.points, ['points']);
+    walk(this.r.meeting.points, ['points'], []);
     return found;
+  }
+
+  /** The counts at a point of the agenda: the meeting's own when nobody came or went. */
+  private countsAt(at: PointPath): MeetingCounts {
+    if (!this.movements) return this.counts;
+    const key = pointLabel(at);
+    let counts = this.countsByPoint.get(key);
+    if (!counts) this.countsByPoint.set(key, (counts = computeCounts(this.r, at)));
+    return counts;
+  }
+
+  /** " at point 4" / " au point 4", for messages about a deliberation's counts. */
+  private atWords(at: PointPath): string {
+    return this.reporter.locale === 'fr' ? ` au point ${pointLabel(at)}` : ` at point ${pointLabel(at)}`;
+  }
+
+  private get movements(): boolean {
+    return [...this.r.attendance.values()].some((state) => (state.kind === 'present' || state.kind === 'guest') && (state.arrival?.point || state.departure?.point));
   }
 
   /** The attendance counts, computed once for every vote and the quorum. */
@@ -110,7 +147,8 @@ class CrossChecker {
 
   /** Gender agreement in French messages, from the civility: {e} → "e", {le} → "la" for Mme. */
   private agreement(id: string): { e: string; le: string } {
-    const feminine = this.r.people.get(id)?.civilite === 'Mme';
+    const person = this.r.people.get(id);
+    const feminine = person ? isFeminine(person) : false;
     return { e: feminine ? 'e' : '', le: feminine ? 'la' : 'le' };
   }
 
@@ -121,7 +159,7 @@ class CrossChecker {
 
   private name(id: string): string {
     const person = this.r.people.get(id);
-    return person ? displayName(person, 'full') : id;
+    return person ? displayName(person, 'full', this.r.style.personnes) : id;
   }
 
   /** Reports an unknown id; returns true when the id is declared. */
@@ -166,43 +204,156 @@ class CrossChecker {
       }
       seen.set(id, list);
       const person = this.r.people.get(id)!;
-      if (list === 'invites' && person.member) this.report('guest-is-member', { name: this.name(id) }, path);
-      if (list !== 'invites' && !person.member) this.report('not-a-member', { name: this.name(id) }, path);
+      const guestList = list === 'invites' || list === 'autres_listes';
+      if (guestList && person.member) this.report('guest-is-member', { name: this.name(id) }, path);
+      // A guest may send apologies: only the lists of members refuse non-members.
+      if ((list === 'presents' || list === 'absents') && !person.member) {
+        const fr = this.reporter.locale === 'fr';
+        const hint =
+          list === 'presents'
+            ? fr
+              ? 'une personne présente non membre va dans « invites » (ou une liste de « autres_listes »)'
+              : 'a person present who is not a member goes under “invites” (or a list of “autres_listes”)'
+            : fr
+              ? 'un non-membre absent n’est pas à citer ; s’il s’est excusé, il va dans « excuses »'
+              : 'a non-member who did not come need not be listed; one who sent apologies goes under “excuses”';
+        this.report('not-a-member', { name: this.name(id), hint }, path);
+      }
     };
-    presences.presents.forEach((id, i) => note(id, 'presents', ['presences', 'presents', i]));
-    presences.invites.forEach((id, i) => note(id, 'invites', ['presences', 'invites', i]));
-    presences.excuses.forEach((entry, i) => note(typeof entry === 'string' ? entry : entry.id, 'excuses', typeof entry === 'string' ? ['presences', 'excuses', i] : ['presences', 'excuses', i, 'id']));
-    presences.absents.forEach((id, i) => note(id, 'absents', ['presences', 'absents', i]));
+    const entryPath = (entry: string | object, base: DataPath): DataPath => (typeof entry === 'string' ? base : [...base, 'id']);
+    const idOf = (entry: string | { id: string }) => (typeof entry === 'string' ? entry : entry.id);
+    presences.presents.forEach((entry, i) => note(idOf(entry), 'presents', entryPath(entry, ['presences', 'presents', i])));
+    presences.invites.forEach((entry, i) => note(idOf(entry), 'invites', entryPath(entry, ['presences', 'invites', i])));
+    presences.autres_listes.forEach((other, k) =>
+      other.personnes.forEach((entry, i) => note(idOf(entry), 'autres_listes', entryPath(entry, ['presences', 'autres_listes', k, 'personnes', i]))),
+    );
+    presences.excuses.forEach((entry, i) => note(idOf(entry), 'excuses', entryPath(entry, ['presences', 'excuses', i])));
+    presences.absents.forEach((entry, i) => note(idOf(entry), 'absents', entryPath(entry, ['presences', 'absents', i])));
 
-    const holders = new Map<string, string>();
+    this.checkProxies();
+    this.checkMovements();
+
+    for (const [id, person] of this.r.people) {
+      const state = this.r.attendance.get(id);
+      const substituted = state?.kind === 'excused' && state.substitutedBy !== undefined;
+      if (person.member && !person.suppleant && !substituted && !listed.has(id)) this.report('attendance-missing', this.who(id), ['presences'], this.meetingSource, undefined, true);
+    }
+  }
+
+  /** Representatives and proxy holders: present, members for a proxy, within the body's limit of proxies. */
+  private checkProxies(): void {
+    const { presences } = this.r.meeting;
+    const instance = this.r.composition.instance;
+    const limit = proxyLimit(instance);
+    const holders = new Map<string, string[]>();
+    const check = (giver: string, holder: string | undefined, key: 'represente_par' | 'pouvoir_a', path: DataPath) => {
+      if (!holder) return;
+      if (!this.known(holder, path)) return;
+      if (holder === giver) return this.report('self-reference', { name: this.name(holder) }, path);
+      if (!this.present(holder)) {
+        return this.report(key === 'pouvoir_a' ? 'proxy-holder-not-present' : 'representative-not-present', { holder: this.name(holder), name: this.name(giver), ...this.agreement(holder) }, path);
+      }
+      if (key === 'pouvoir_a' && !this.r.people.get(holder)?.member) return this.report('proxy-holder-not-member', { holder: this.name(holder) }, path);
+      if (key === 'pouvoir_a') {
+        const held = holders.get(holder) ?? [];
+        if (held.length >= limit) {
+          const fr = this.reporter.locale === 'fr';
+          const rule =
+            instance.pouvoirs_max !== undefined
+              ? `instance.pouvoirs_max = ${limit}`
+              : fr
+                ? 'un pouvoir par membre par défaut (CGCT L2121-20)'
+                : 'one proxy per member by default (CGCT L2121-20)';
+          return this.report('proxy-holder-multiple', { holder: this.name(holder), count: held.length, others: held.map((id) => this.name(id)).join(', '), limit, rule }, path);
+        }
+        holders.set(holder, [...held, giver]);
+      }
+    };
     presences.excuses.forEach((entry, i) => {
       if (typeof entry === 'string') return;
       const base: DataPath = ['presences', 'excuses', i];
       if (entry.represente_par && entry.pouvoir_a) this.report('represented-and-proxy', { name: this.name(entry.id) }, base);
-      const check = (holder: string | undefined, key: 'represente_par' | 'pouvoir_a') => {
-        if (!holder) return;
-        const path = [...base, key];
-        if (!this.known(holder, path)) return;
-        if (holder === entry.id) return this.report('self-reference', { name: this.name(holder) }, path);
-        if (!this.present(holder)) {
-          return this.report(key === 'pouvoir_a' ? 'proxy-holder-not-present' : 'representative-not-present', { holder: this.name(holder), name: this.name(entry.id), ...this.agreement(holder) }, path);
-        }
-        if (key === 'pouvoir_a' && !this.r.people.get(holder)?.member) {
-          return this.report('proxy-holder-not-member', { holder: this.name(holder) }, path);
-        }
-        if (key === 'pouvoir_a') {
-          const other = holders.get(holder);
-          if (other) return this.report('proxy-holder-multiple', { holder: this.name(holder), other: this.name(other) }, path);
-          holders.set(holder, entry.id);
-        }
-      };
-      check(entry.represente_par, 'represente_par');
-      check(entry.pouvoir_a, 'pouvoir_a');
+      check(entry.id, entry.represente_par, 'represente_par', [...base, 'represente_par']);
+      check(entry.id, entry.pouvoir_a, 'pouvoir_a', [...base, 'pouvoir_a']);
     });
+    presences.presents.forEach((entry, i) => {
+      if (typeof entry === 'string' || !entry.pouvoir_a) return;
+      const base: DataPath = ['presences', 'presents', i];
+      if (!entry.depart) this.report('proxy-on-leave-without-departure', { name: this.name(entry.id) }, [...base, 'pouvoir_a']);
+      check(entry.id, entry.pouvoir_a, 'pouvoir_a', [...base, 'pouvoir_a']);
+    });
+  }
 
-    for (const [id, person] of this.r.people) {
-      if (person.member && !listed.has(id)) this.report('attendance-missing', this.who(id), ['presences'], this.meetingSource, undefined, true);
+  /** Arrivals and departures name real points in the right order; substitutes sit for absent titulars. */
+  private checkMovements(): void {
+    const { presences, seance } = this.r.meeting;
+    const hasVotes = this.votes().length > 0;
+    const substituted = new Map<string, string>();
+    const entries = [
+      ...presences.presents.map((entry, i) => ({ entry, base: ['presences', 'presents', i] as DataPath })),
+      ...presences.invites.map((entry, i) => ({ entry, base: ['presences', 'invites', i] as DataPath })),
+      ...presences.autres_listes.flatMap((other, k) => other.personnes.map((entry, i) => ({ entry, base: ['presences', 'autres_listes', k, 'personnes', i] as DataPath }))),
+    ];
+    for (const { entry, base } of entries) {
+      if (typeof entry === 'string') continue;
+      const moments: [key: 'arrivee' | 'depart', Moment | undefined][] = [
+        ['arrivee', entry.arrivee],
+        ['depart', entry.depart],
+      ];
+      const resolved: Partial<Record<'arrivee' | 'depart', ResolvedMoment>> = {};
+      for (const [key, moment] of moments) {
+        if (moment === undefined) continue;
+        const m = momentOf(moment);
+        resolved[key] = m;
+        const path = [...base, key];
+        const pointPath = typeof moment === 'object' ? [...path, 'point'] : path;
+        if (m.point && !this.pointExists(m.point)) this.report('point-not-found', { point: pointLabel(m.point), count: this.r.meeting.points.length }, pointPath);
+        if (m.time) {
+          const minutes = minutesOfDay(m.time);
+          const end = seance.fin ? minutesOfDay(seance.fin) : 24 * 60;
+          if (minutes < minutesOfDay(seance.debut) || minutes > end) {
+            this.report('moment-outside-session', { time: m.time, start: seance.debut, end: seance.fin ?? '…' }, typeof moment === 'object' ? [...path, 'heure'] : path);
+          }
+          if (!m.point && hasVotes && entry.id in this.r.composition.membres) this.report('moment-without-point', { name: this.name(entry.id) }, path);
+        }
+      }
+      const { arrivee, depart } = resolved;
+      if (arrivee && depart) {
+        const backwards =
+          arrivee.point && depart.point ? !atOrAfter(depart.point, arrivee.point) || pointLabel(depart.point) === pointLabel(arrivee.point) : arrivee.time && depart.time ? minutesOfDay(depart.time) < minutesOfDay(arrivee.time) : false;
+        const show = (m: ResolvedMoment) => [m.time, m.point ? pointLabel(m.point) : undefined].filter(Boolean).join(' / ');
+        if (backwards) this.report('departure-before-arrival', { name: this.name(entry.id), departure: show(depart), arrival: show(arrivee) }, [...base, 'depart']);
+      }
+      if ('remplace' in entry && entry.remplace) {
+        const path = [...base, 'remplace'];
+        const titular = entry.remplace;
+        if (!this.known(titular, path)) continue;
+        const person = this.r.people.get(titular)!;
+        const fr = this.reporter.locale === 'fr';
+        const reason = !person.member
+          ? fr ? 'ce n’est pas un membre' : 'not a member'
+          : person.suppleant
+            ? fr ? 'c’est un suppléant' : 'a substitute'
+            : this.present(titular)
+              ? fr ? 'il ou elle est présent(e)' : 'present'
+              : substituted.has(titular)
+                ? fr ? `déjà remplacé(e) par ${this.name(substituted.get(titular)!)}` : `already replaced by ${this.name(substituted.get(titular)!)}`
+                : undefined;
+        if (reason) this.report('substitute-invalid', { name: this.name(titular), reason, ...this.agreement(titular) }, path);
+        else substituted.set(titular, entry.id);
+      }
     }
+  }
+
+  /** Whether the agenda has the item at this position ([4, 2]: the second sub-item of the fourth). */
+  private pointExists(point: number[]): boolean {
+    let items: AgendaItem[] | undefined = this.r.meeting.points;
+    for (const index of point) {
+      const item: AgendaItem | undefined = items?.[index - 1];
+      if (!item) return false;
+      items = item.points;
+    }
+    return true;
   }
 
   /** Reports the second occurrence of an id in a list where each person belongs once. */
@@ -224,6 +375,13 @@ class CrossChecker {
       const path = ['seance', 'secretaires', i];
       if (this.known(id, path) && !this.present(id)) this.report('secretary-not-present', this.who(id), path);
     });
+    seance.officiers.forEach((officer, k) => {
+      const ids = typeof officer.personnes === 'string' ? [officer.personnes] : officer.personnes;
+      ids.forEach((id, i) => {
+        const path = typeof officer.personnes === 'string' ? ['seance', 'officiers', k, 'personnes'] : ['seance', 'officiers', k, 'personnes', i];
+        if (this.known(id, path) && !this.present(id)) this.report('speaker-not-present', this.who(id), path);
+      });
+    });
     if (document.date < seance.date) {
       const day = (iso: string) => (this.reporter.locale === 'fr' ? frenchDate(iso) : iso);
       this.report('document-before-meeting', { document: day(document.date), meeting: day(seance.date) }, ['document', 'date']);
@@ -234,8 +392,9 @@ class CrossChecker {
   }
 
   private checkSignatories(): void {
-    this.checkUnique(this.r.meeting.signataires.map((s) => s.personne), ['signataires'], '« signataires »', 'personne');
-    this.r.meeting.signataires.forEach((signatory, i) => {
+    const signatories = this.r.meeting.signataires ?? [];
+    this.checkUnique(signatories.map((s) => s.personne), ['signataires'], '« signataires »', 'personne');
+    signatories.forEach((signatory, i) => {
       const path = ['signataires', i, 'personne'];
       if (this.known(signatory.personne, path) && !this.present(signatory.personne)) {
         this.report('signatory-not-present', this.who(signatory.personne), path);
@@ -248,7 +407,7 @@ class CrossChecker {
   private checkContent(): void {
     const m = this.r.meeting;
     this.checkBlocks(m.ouverture, ['ouverture']);
-    m.points.forEach((item, i) => this.checkItem(item, ['points', i]));
+    m.points.forEach((item, i) => this.checkItem(item, ['points', i], [i + 1]));
     if (m.cloture) {
       if (m.cloture.formule) this.checkMentions(m.cloture.formule, ['cloture', 'formule']);
       this.checkBlocks(m.cloture.contenu, ['cloture', 'contenu']);
@@ -261,8 +420,15 @@ class CrossChecker {
     });
   }
 
-  private checkItem(item: AgendaItem, path: DataPath): void {
+  private checkItem(item: AgendaItem, path: DataPath, at: PointPath): void {
     this.checkMentions(item.titre, [...path, 'titre']);
+    if (item.rapporteur !== undefined) {
+      const reporters = typeof item.rapporteur === 'string' ? [item.rapporteur] : item.rapporteur;
+      reporters.forEach((id, i) => {
+        const p = typeof item.rapporteur === 'string' ? [...path, 'rapporteur'] : [...path, 'rapporteur', i];
+        if (this.known(id, p) && !this.present(id)) this.report('speaker-not-present', this.who(id), p);
+      });
+    }
     if (item.presentation) {
       const presenters = typeof item.presentation.par === 'string' ? [item.presentation.par] : item.presentation.par;
       presenters.forEach((id, i) => {
@@ -279,16 +445,16 @@ class CrossChecker {
     }
     const hasContent = (item.contenu?.length ?? 0) > 0 || (item.points?.length ?? 0) > 0 || item.presentation !== undefined;
     if (!hasContent) this.report('empty-section', { title: item.titre }, [...path, 'titre']);
-    if (item.contenu) this.checkBlocks(item.contenu, [...path, 'contenu']);
+    if (item.contenu) this.checkBlocks(item.contenu, [...path, 'contenu'], at);
     if (typeof item.sans_question === 'string') this.checkMentions(item.sans_question, [...path, 'sans_question']);
-    item.points?.forEach((child, i) => this.checkItem(child, [...path, 'points', i]));
+    item.points?.forEach((child, i) => this.checkItem(child, [...path, 'points', i], [...at, i + 1]));
   }
 
-  private checkBlocks(blocks: Block[], path: DataPath): void {
-    blocks.forEach((block, i) => this.checkBlock(block, [...path, i]));
+  private checkBlocks(blocks: Block[], path: DataPath, at: PointPath = []): void {
+    blocks.forEach((block, i) => this.checkBlock(block, [...path, i], at));
   }
 
-  private checkBlock(block: Block, path: DataPath): void {
+  private checkBlock(block: Block, path: DataPath, at: PointPath): void {
     if (typeof block === 'string') return this.checkMentions(block, path);
     if ('intertitre' in block) return this.checkMentions(block.intertitre, [...path, 'intertitre']);
     if ('liste' in block) return block.liste.forEach((item, i) => this.checkMentions(item, [...path, 'liste', i]));
@@ -300,7 +466,7 @@ class CrossChecker {
       if (block.responsable) this.known(block.responsable, [...path, 'responsable']);
       return this.checkMentions(block.engagement, [...path, 'engagement']);
     }
-    if ('deliberation' in block) return this.checkDeliberation(block.deliberation, [...path, 'deliberation']);
+    if ('deliberation' in block) return this.checkDeliberation(block.deliberation, [...path, 'deliberation'], at);
     const [key, text] = 'question' in block ? ['question', block.question] : 'remarque' in block ? ['remarque', block.remarque] : ['reponse', block.reponse];
     const mentions = findMentions(text);
     const speaker = block.par ?? mentions[0]?.id;
@@ -317,17 +483,19 @@ class CrossChecker {
     }
   }
 
-  private checkDeliberation(d: Extract<Block, { deliberation: unknown }>['deliberation'], path: DataPath): void {
+  private checkDeliberation(d: Extract<Block, { deliberation: unknown }>['deliberation'], path: DataPath, at: PointPath): void {
     if (d.rapporteur && this.known(d.rapporteur, [...path, 'rapporteur']) && !this.present(d.rapporteur)) {
       this.report('speaker-not-present', this.who(d.rapporteur), [...path, 'rapporteur']);
     }
     this.checkMentions(d.titre, [...path, 'titre']);
-    this.checkBlocks(d.texte, [...path, 'texte']);
+    this.checkBlocks(d.texte, [...path, 'texte'], at);
     if (d.vote) {
-      const voters = this.counts.total.voters;
+      const counts = this.countsAt(at);
+      const where = counts !== this.counts ? this.atWords(at) : '';
+      const voters = counts.total.voters;
       const cast = d.vote.pour + d.vote.contre + d.vote.abstentions + d.vote.ne_prend_pas_part;
-      if (cast > voters) this.report('vote-exceeds-voters', { cast, voters }, [...path, 'vote']);
-      if (d.vote.noms) this.checkVoteNames(d.vote, [...path, 'vote', 'noms']);
+      if (cast > voters) this.report('vote-exceeds-voters', { cast, voters, at: where }, [...path, 'vote']);
+      if (d.vote.noms) this.checkVoteNames(d.vote, [...path, 'vote', 'noms'], at);
       // A tie may go either way (the chair's casting vote): only a result against the majority is suspicious.
       const adopted = d.vote.pour > d.vote.contre;
       const tie = d.vote.pour === d.vote.contre;
@@ -338,7 +506,7 @@ class CrossChecker {
   }
 
   /** Named votes (public ballot): as many names as votes, each a member present or represented. */
-  private checkVoteNames(vote: NonNullable<Extract<Block, { deliberation: unknown }>['deliberation']['vote']>, path: DataPath): void {
+  private checkVoteNames(vote: NonNullable<Extract<Block, { deliberation: unknown }>['deliberation']['vote']>, path: DataPath, at: PointPath): void {
     const noms = vote.noms!;
     const seen = new Map<string, string>();
     for (const key of ['contre', 'abstentions', 'ne_prend_pas_part'] as const) {
@@ -353,9 +521,12 @@ class CrossChecker {
         this.report('vote-names-mismatch', { count: ids.length, key, expected: vote[key] }, [...path, key]);
       }
       ids.forEach((id, i) => {
-        const at = [...path, key, i];
-        if (!this.known(id, at)) return;
-        if (!this.present(id) && countedState(this.r, id) !== 'represented') this.report('voter-not-counted', this.who(id), at);
+        const here = [...path, key, i];
+        if (!this.known(id, here)) return;
+        // With arrivals or departures, who could vote is decided at this deliberation's point.
+        const point = this.movements ? at : undefined;
+        const counted = inRoom(this.r, id, point) || countedState(this.r, id, point) === 'represented';
+        if (!counted) this.report('voter-not-counted', { ...this.who(id), at: point ? this.atWords(at) : '' }, here);
       });
     }
   }

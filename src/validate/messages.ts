@@ -113,8 +113,8 @@ const catalog = {
   },
   'quorum-not-reached': {
     severity: 'warning',
-    en: ['the quorum is not reached ({counted} counted, {required} required), yet votes are recorded', 'check the attendance, or the quorum rule of the composition'],
-    fr: ['le quorum n’est pas atteint ({counted} comptés, {required} requis), mais des votes sont enregistrés', 'vérifiez les présences, ou la règle de quorum de la composition'],
+    en: ['the quorum is not reached{at} ({counted} counted, {required} required), yet votes are recorded', 'rule: {rule}; check the attendance, the rule (instance.quorum), or seance.seconde_convocation'],
+    fr: ['le quorum n’est pas atteint{at} ({counted} comptés, {required} requis), mais des votes sont enregistrés', 'règle : {rule} ; vérifiez les présences, la règle (instance.quorum) ou seance.seconde_convocation'],
   },
   'unknown-id': {
     severity: 'error',
@@ -146,10 +146,40 @@ const catalog = {
     en: ['{name} is a member: list them under “presents”, not “invites”'],
     fr: ['{name} est membre : mettez-le dans « presents », pas dans « invites »'],
   },
+  'point-not-found': {
+    severity: 'error',
+    en: ['there is no point {point} in the agenda', 'points are counted from 1 in the order of “points”: 4 is the fourth, "4.2" its second sub-item ({count} points here)'],
+    fr: ['il n’y a pas de point {point} dans l’ordre du jour', 'les points se comptent à partir de 1 dans l’ordre de « points » : 4 est le quatrième, "4.2" son deuxième sous-point ({count} points ici)'],
+  },
+  'departure-before-arrival': {
+    severity: 'error',
+    en: ['{name} leaves before arriving ({departure} before {arrival})', 'check the times or points of “arrivee” and “depart”'],
+    fr: ['{name} part avant d’arriver ({departure} avant {arrival})', 'vérifiez les heures ou points de « arrivee » et « depart »'],
+  },
+  'moment-outside-session': {
+    severity: 'warning',
+    en: ['{time} is outside the session ({start}–{end})', 'check the time, or seance.debut and seance.fin'],
+    fr: ['{time} est en dehors de la séance ({start}–{end})', 'vérifiez l’heure, ou seance.debut et seance.fin'],
+  },
+  'moment-without-point': {
+    severity: 'warning',
+    en: ['the votes cannot tell whether {name} was there: this moment has a time but no point', 'add the point, e.g. { heure: 19h49, point: 4 }, so that each deliberation counts the right people'],
+    fr: ['les votes ne peuvent pas savoir si {name} était là : ce moment a une heure mais pas de point', 'ajoutez le point, par ex. { heure: 19h49, point: 4 }, pour que chaque délibération compte les bonnes personnes'],
+  },
+  'substitute-invalid': {
+    severity: 'error',
+    en: ['{name} cannot be replaced here: {reason}', 'a substitute sits for a titular member who is not present; each titular has one substitute'],
+    fr: ['{name} ne peut pas être remplacé{e} ici : {reason}', 'un suppléant siège pour un membre titulaire qui n’est pas présent ; un seul suppléant par titulaire'],
+  },
+  'proxy-on-leave-without-departure': {
+    severity: 'error',
+    en: ['{name} gives a proxy on leaving, but “depart” is missing', 'add depart: (the point from which the proxy applies), or move the proxy to “excuses”'],
+    fr: ['{name} donne pouvoir en partant, mais « depart » manque', 'ajoutez depart: (le point à partir duquel le pouvoir vaut), ou mettez le pouvoir dans « excuses »'],
+  },
   'not-a-member': {
     severity: 'error',
-    en: ['{name} is not a member of the body', 'list people who are not members under “invites”'],
-    fr: ['{name} n’est pas membre de l’instance', 'les personnes non membres vont dans « invites »'],
+    en: ['{name} is not a member of the body', '{hint}'],
+    fr: ['{name} n’est pas membre de l’instance', '{hint}'],
   },
   'represented-and-proxy': {
     severity: 'error',
@@ -178,8 +208,8 @@ const catalog = {
   },
   'proxy-holder-multiple': {
     severity: 'error',
-    en: ['{holder} already holds the proxy of {other}', 'nobody may hold more than one proxy'],
-    fr: ['{holder} détient déjà le pouvoir de {other}', 'nul ne peut détenir plus d’un pouvoir'],
+    en: ['{holder} already holds {count} proxies ({others}); the body allows {limit}', 'rule: {rule}; give this proxy to someone else, or set instance.pouvoirs_max if the statutes allow more'],
+    fr: ['{holder} détient déjà {count} pouvoir(s) ({others}) ; l’instance en permet {limit}', 'règle : {rule} ; donnez ce pouvoir à quelqu’un d’autre, ou réglez instance.pouvoirs_max si les statuts en permettent davantage'],
   },
   'self-reference': {
     severity: 'error',
@@ -253,8 +283,8 @@ const catalog = {
   },
   'vote-exceeds-voters': {
     severity: 'error',
-    en: ['{cast} votes counted, but only {voters} members could vote (present or represented)', 'check the figures of this vote'],
-    fr: ['{cast} voix décomptées, mais seulement {voters} votants possibles (présents ou représentés)', 'vérifiez les chiffres de ce vote'],
+    en: ['{cast} votes counted, but only {voters} members could vote{at} (present or represented)', 'check the figures of this vote, or the arrivals and departures'],
+    fr: ['{cast} voix décomptées, mais seulement {voters} votants possibles{at} (présents ou représentés)', 'vérifiez les chiffres de ce vote, ou les arrivées et départs'],
   },
   'vote-names-mismatch': {
     severity: 'error',
@@ -263,8 +293,8 @@ const catalog = {
   },
   'voter-not-counted': {
     severity: 'error',
-    en: ['{name} votes here but was neither present nor represented', 'check the id, or the attendance'],
-    fr: ['{name} vote ici mais n’était ni présent{e} ni représenté{e}', 'vérifiez l’identifiant, ou les présences'],
+    en: ['{name} votes here but was neither present nor represented{at}', 'check the id, or the attendance (arrival, departure)'],
+    fr: ['{name} vote ici mais n’était ni présent{e} ni représenté{e}{at}', 'vérifiez l’identifiant, ou les présences (arrivée, départ)'],
   },
   'vote-result-mismatch': {
     severity: 'warning',

@@ -13,6 +13,11 @@ const SCHEMA_MESSAGES: Record<string, Record<Locale, string>> = {
   '@time-format': { en: 'time expected, e.g. 14h30, 14:30 or 9h', fr: 'heure attendue, par exemple 14h30, 14:30 ou 9h' },
   '@text-empty': { en: 'empty text', fr: 'texte vide' },
   '@slides-format': { en: 'page range expected, e.g. "8-10"', fr: 'plage de pages attendue, par ex. "8-10"' },
+  '@point-format': { en: 'point of the agenda expected, e.g. 4 or "4.2"', fr: 'point de l’ordre du jour attendu, par ex. 4 ou "4.2"' },
+  '@person-name-missing': {
+    en: 'a person needs a surname (nom), or a seat named by its role (representant_de)',
+    fr: 'une personne a besoin d’un nom (nom), ou d’un siège désigné par son rôle (representant_de)',
+  },
   '@deadline-format': { en: 'deadline expected: YYYY-MM-DD, YYYY-MM or YYYY', fr: 'échéance attendue : AAAA-MM-JJ, AAAA-MM ou AAAA' },
 };
 

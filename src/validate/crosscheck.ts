@@ -335,7 +335,7 @@ class CrossChecker {
           : person.suppleant
             ? fr ? 'c’est un suppléant' : 'a substitute'
             : this.present(titular)
-              ? fr ? 'il ou elle est présent(e)' : 'present'
+              ? fr ? `${this.agreement(titular).e ? 'elle est présente' : 'il est présent'}` : 'they are present'
               : substituted.has(titular)
                 ? fr ? `déjà remplacé(e) par ${this.name(substituted.get(titular)!)}` : `already replaced by ${this.name(substituted.get(titular)!)}`
                 : undefined;

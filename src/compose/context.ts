@@ -364,7 +364,8 @@ export function buildContext(r: ResolvedMeeting) {
     signataires: signatories.map(({ id, qualite }) => {
       const p = person(id);
       return {
-        qualite: qualite ?? (p ? `${agree(p, 'Le président', 'La présidente')},` : ''),
+        // Only the chair gets a default quality line; another signatory without one signs under the name alone.
+        qualite: qualite ?? (p && id === meeting.seance.presidence ? `${agree(p, 'Le président', 'La présidente')},` : ''),
         nom: p ? displayName(p, 'signature', nameStyle) : id,
       };
     }),

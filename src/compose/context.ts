@@ -17,6 +17,8 @@ export interface PersonLine {
   fonction?: string;
   /** "représentée par Mme Nathalie BRIONNET", "donne pouvoir à M. Paul DURAND", "représentant le Préfet". */
   suite?: string;
+  /** The suite opens with a participle ("représentée par"), set off by a comma even without a function. */
+  apposition?: boolean;
   /** What happened on the day, after the name: "(arrivée à 19h49)", a note of this meeting. */
   precisions?: string;
   last: boolean;
@@ -91,12 +93,13 @@ export function buildContext(r: ResolvedMeeting) {
     const labels = new Map(r.categories);
     const line = (id: string, i: number, members: string[]): PersonLine => {
       const p = person(id);
-      const suite = attendeeRelations(id);
+      const relations = attendeeRelations(id);
       const precisions = attendeeDetails(id);
       return {
-        nom: full(id),
+        // A seat named by its role opens the line: "Le représentant du Conseil régional".
+        nom: /^l[ea] /.test(full(id)) ? capitalise(full(id)) : full(id),
         ...(p?.fonction ? { fonction: p.fonction } : {}),
-        ...(suite ? { suite } : {}),
+        ...(relations ? { suite: relations.text, ...(relations.apposition ? { apposition: true } : {}) } : {}),
         ...(precisions ? { precisions } : {}),
         last: i === members.length - 1,
       };
@@ -120,19 +123,23 @@ export function buildContext(r: ResolvedMeeting) {
   };
 
   /** Who the person sits for or through: "représentant le Préfet", "représentée par …", "suppléant de …". */
-  const attendeeRelations = (id: string): string | undefined => {
+  const attendeeRelations = (id: string): { text: string; apposition: boolean } | undefined => {
     const state = r.attendance.get(id);
     const p = person(id);
     if (!p) return undefined;
     const parts: string[] = [];
+    let verb = false;
     if (p.represente) parts.push(`${agree(p, 'représentant', 'représentante')} ${p.represente}`);
     if (state?.kind === 'present' && state.substituteFor) parts.push(`${agree(p, 'suppléant', 'suppléante')} de ${full(state.substituteFor)}`);
     if (state?.kind === 'excused') {
       if (state.representedBy) parts.push(`${agree(p, 'représenté', 'représentée')} par ${full(state.representedBy)}`);
-      if (state.proxyTo) parts.push(`${r.labels.pouvoir} ${full(state.proxyTo)}`);
+      if (state.proxyTo) {
+        verb ||= parts.length === 0;
+        parts.push(`${r.labels.pouvoir} ${full(state.proxyTo)}`);
+      }
       if (state.substitutedBy) parts.push(`${agree(p, 'suppléé', 'suppléée')} par ${full(state.substitutedBy)}`);
     }
-    return parts.length > 0 ? parts.join(', ') : undefined;
+    return parts.length > 0 ? { text: parts.join(', '), apposition: !verb } : undefined;
   };
 
   /** What happened on the day: "(arrivé à 19h49)", "(a quitté la séance au point 4)", then the note. */
@@ -296,7 +303,9 @@ export function buildContext(r: ResolvedMeeting) {
       ...(meeting.seance.lieu ? { lieu: meeting.seance.lieu } : {}),
       modalite: meeting.seance.modalite,
       ...(meeting.seance.convocation ? { convocation: frenchDate(meeting.seance.convocation) } : {}),
-      presidence: chair ? { nom: displayName(chair, 'full', nameStyle), ...(chair.fonction ? { fonction: chair.fonction } : {}) } : { nom: meeting.seance.presidence },
+      presidence: chair
+        ? { nom: displayName(chair, 'full', nameStyle), de: elidedDe(displayName(chair, 'full', nameStyle)), ...(chair.fonction ? { fonction: chair.fonction } : {}) }
+        : { nom: meeting.seance.presidence, de: elidedDe(meeting.seance.presidence) },
       secretaires: meeting.seance.secretaires.map((id) => {
         const p = person(id);
         return { nom: full(id), designe: p ? agree(p, 'désigné', 'désignée') : 'désigné(e)' };
@@ -473,4 +482,9 @@ export function officerLabel(role: string, holders: { civilite?: string; genre?:
   if (holders.length <= 1) return word;
   // Both words of "Secrétaire adjoint" take the plural; "Vice-président" too.
   return word.split(' ').map((w) => (w.endsWith('s') ? w : `${w}s`)).join(' ');
+}
+
+/** "de M. DUPONT", "d’ARNAUD Jean-Louis": "de" elides before a vowel. */
+function elidedDe(name: string): string {
+  return /^[aeiouyàâäéèêëîïôöùûüœ]/iu.test(name) ? `d’${name}` : `de ${name}`;
 }

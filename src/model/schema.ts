@@ -100,20 +100,20 @@ export const People = z.record(Id, Person).meta({ description: 'Personnes, par i
 
 export const Labels = z
   .strictObject({
-    presidence: z.string(),
-    secretaire: z.string(),
-    participants: z.string(),
-    excuses: z.string(),
-    absents: z.string(),
-    invites: z.string(),
-    presentation: z.string(),
-    diaporama: z.string(),
-    sans_question: z.string(),
-    conclusion: z.string(),
-    levee: z.string(),
-    neant: z.string(),
-    pouvoir: z.string(),
-    engagements: z.string(),
+    presidence: z.string().meta({ description: '« Présidence » : ligne de la présidence (modèle compte-rendu).' }),
+    secretaire: z.string().meta({ description: '« Secrétaire de séance » ; au pluriel avec plusieurs secrétaires.' }),
+    participants: z.string().meta({ description: 'Titre de la liste des présents (« Participants », « Étaient présents »).' }),
+    excuses: z.string().meta({ description: 'Titre de la liste des excusés (« Excusés(es) »).' }),
+    absents: z.string().meta({ description: 'Titre de la liste des absents (« Absents(es) »).' }),
+    invites: z.string().meta({ description: 'Titre de la liste des invités (« Assistaient également à la réunion »).' }),
+    presentation: z.string().meta({ description: '« Présentation par » devant les présentateurs d’un point.' }),
+    diaporama: z.string().meta({ description: '« Diaporama » devant les pages présentées.' }),
+    sans_question: z.string().meta({ description: 'Phrase « aucune question » par défaut.' }),
+    conclusion: z.string().meta({ description: 'Intertitre de la clôture (« Conclusion ») ; "" pour aucun.' }),
+    levee: z.string().meta({ description: 'Formule de levée de séance par défaut.' }),
+    neant: z.string().meta({ description: 'Texte d’une liste de présents vide (« Néant »).' }),
+    pouvoir: z.string().meta({ description: '« donne pouvoir à » entre celui qui donne pouvoir et celui qui le reçoit.' }),
+    engagements: z.string().meta({ description: 'Titre du relevé des engagements.' }),
   })
   .partial()
   .meta({ description: 'Libellés du document (« Participants », « Excusés(es) », …) : remplacent ceux du modèle.' });
@@ -162,7 +162,7 @@ export const Logo = z.strictObject({
 
 export const Organisation = z
   .strictObject({
-    $schema: z.string().optional(),
+    $schema: z.string().optional().meta({ description: 'Schéma JSON du fichier, pour l’éditeur (facultatif ; la ligne « # yaml-language-server » fait de même).' }),
     marque: z
       .strictObject({
         institution: z.array(text()).min(1).meta({ description: 'Lignes du bloc-marque, en capitales : [PRÉFET, DE LA VIENNE].' }),
@@ -174,11 +174,11 @@ export const Organisation = z
     services: z.array(text()).default([]).meta({ description: 'Hiérarchie du service émetteur, du plus large au plus précis.' }),
     contact: z
       .strictObject({
-        libelle: z.string().default('Affaire suivie par'),
-        nom: text(),
-        fonction: z.string().optional(),
-        telephone: z.string().optional(),
-        courriel: z.string().optional(),
+        libelle: z.string().default('Affaire suivie par').meta({ description: 'Formule du bloc : « Affaire suivie par », « Dossier suivi par » (clu ajoute « : »).' }),
+        nom: text().meta({ description: 'Nom tel qu’il s’affiche : « Nathalie MASSÉ ».' }),
+        fonction: z.string().optional().meta({ description: 'Fonction de la personne à contacter.' }),
+        telephone: z.string().optional().meta({ description: 'Téléphone, entre guillemets : "05 49 55 69 16" (affiché après « Tél : »).' }),
+        courriel: z.string().optional().meta({ description: 'Adresse électronique (affichée après « Mél : »).' }),
       })
       .optional()
       .meta({ description: 'Bloc « Affaire suivie par : ».' }),
@@ -242,8 +242,8 @@ export type Instance = z.infer<typeof Instance>;
 
 export const Composition = z
   .strictObject({
-    $schema: z.string().optional(),
-    instance: Instance,
+    $schema: z.string().optional().meta({ description: 'Schéma JSON du fichier, pour l’éditeur (facultatif ; la ligne « # yaml-language-server » fait de même).' }),
+    instance: Instance.meta({ description: 'L’instance : nom, article, type et règles (quorum, pouvoirs).' }),
     categories: z.record(Id, text()).default({}).meta({ description: 'Catégories de membres, par identifiant, dans l’ordre d’affichage.' }),
     membres: People.meta({ description: 'Les membres de l’instance, par identifiant.' }),
     libelles: Labels.optional(),
@@ -272,15 +272,15 @@ const speaker = { par: Id.optional().meta({ description: 'Qui parle, si ce n’e
 
 export const Vote = z
   .strictObject({
-    pour: z.number().int().min(0),
-    contre: z.number().int().min(0).default(0),
-    abstentions: z.number().int().min(0).default(0),
+    pour: z.number().int().min(0).meta({ description: 'Voix pour.' }),
+    contre: z.number().int().min(0).default(0).meta({ description: 'Voix contre.' }),
+    abstentions: z.number().int().min(0).default(0).meta({ description: 'Abstentions.' }),
     ne_prend_pas_part: z.number().int().min(0).default(0).meta({ description: 'Membres qui ne prennent pas part au vote.' }),
     noms: z
       .strictObject({
-        contre: z.array(Id).default([]),
-        abstentions: z.array(Id).default([]),
-        ne_prend_pas_part: z.array(Id).default([]),
+        contre: z.array(Id).default([]).meta({ description: 'Qui a voté contre.' }),
+        abstentions: z.array(Id).default([]).meta({ description: 'Qui s’est abstenu.' }),
+        ne_prend_pas_part: z.array(Id).default([]).meta({ description: 'Qui n’a pas pris part au vote.' }),
       })
       .optional()
       .meta({ description: 'Scrutin public : qui a voté contre, qui s’est abstenu, qui n’a pas pris part au vote (identifiants).' }),
@@ -293,15 +293,18 @@ const simpleBlocks = [
   z.strictObject({ intertitre: RichText }).meta({ description: 'Un intertitre à l’intérieur d’une partie.' }),
   z
     .strictObject({
-      liste: z.array(RichText).min(1),
-      puces: z.enum(['coches', 'tirets', 'puces', 'numeros']).default('coches'),
+      liste: z.array(RichText).min(1).meta({ description: 'Les éléments de la liste.' }),
+      puces: z
+        .enum(['coches', 'tirets', 'puces', 'numeros'])
+        .default('coches')
+        .meta({ description: 'Marque des éléments : coches ✓ (par défaut), tirets, puces ou numeros.' }),
     })
     .meta({ description: 'Une liste à puces (coches ✓ par défaut).' }),
   z.strictObject({ question: RichText, ...speaker }).meta({ description: 'Une question d’un membre : « @dupont demande si … ».' }),
   z.strictObject({ remarque: RichText, ...speaker }).meta({ description: 'Une remarque : « @dupont fait remarquer que … ».' }),
   z.strictObject({ reponse: RichText, ...speaker }).meta({ description: 'Une réponse : « @martin indique que … ».' }),
   z
-    .strictObject({ sans_question: z.union([z.literal(true), RichText]) })
+    .strictObject({ sans_question: z.union([z.literal(true), RichText]).meta({ description: 'true pour la phrase par défaut, ou la phrase à écrire.' }) })
     .meta({ description: 'Aucune question : true pour la phrase par défaut, ou la phrase à écrire.' }),
   z
     .strictObject({
@@ -328,7 +331,7 @@ export const Deliberation = z.strictObject({
 });
 
 export const Block = z
-  .union([...simpleBlocks, z.strictObject({ deliberation: Deliberation }).meta({ description: 'Une délibération et son vote.' })])
+  .union([...simpleBlocks, z.strictObject({ deliberation: Deliberation.meta({ description: 'Numéro, titre, rapporteur, texte, vote et résultat.' }) }).meta({ description: 'Une délibération et son vote.' })])
   .meta({ description: 'Un élément de contenu : paragraphe, intertitre, liste, question, remarque, réponse, engagement, délibération.' });
 export type Block = z.infer<typeof Block>;
 
@@ -345,12 +348,12 @@ export const AgendaItem: z.ZodType<AgendaItem> = z.lazy(() =>
   z
     .strictObject({
       titre: RichText.meta({ description: 'Intitulé du point (sans numéro : clu numérote I, II… puis a), b)…).' }),
-      presentation: Presentation.optional(),
+      presentation: Presentation.optional().meta({ description: 'Qui présente le point, et les pages du diaporama.' }),
       rapporteur: z
         .union([Id, z.array(Id).min(1)])
         .optional()
         .meta({ description: 'Rapporteur(s) du point : « Rapporteur : Mme DURAND ».' }),
-      contenu: z.array(Block).optional(),
+      contenu: z.array(Block).optional().meta({ description: 'Le contenu du point : paragraphes, listes, questions, délibérations…' }),
       points: z.array(AgendaItem).optional().meta({ description: 'Sous-parties.' }),
       sans_question: z
         .union([z.boolean(), RichText])
@@ -447,6 +450,7 @@ export const Officer = z
     personnes: z.union([Id, z.array(Id).min(1)]).meta({ description: 'Qui tient ce rôle : un identifiant ou une liste.' }),
     libelle: text().optional().meta({ description: 'Libellé imprimé, s’il ne convient pas (accordé par défaut : « Vice-présidente », « Secrétaires adjoints »).' }),
   })
+  .refine((o) => o.role !== 'autre' || o.libelle !== undefined, { message: '@officer-label-missing', path: ['libelle'] })
   .meta({ description: 'Un rôle de séance au-delà de la présidence et du secrétariat.' });
 
 export const Signatory = z.strictObject({
@@ -458,12 +462,12 @@ export const Annex = z.strictObject({
   titre: RichText,
   entete: z.array(text()).default([]).meta({ description: 'Lignes au-dessus du titre de l’annexe.' }),
   auteur: Id.optional().meta({ description: 'Qui a écrit l’annexe (un témoignage, par exemple).' }),
-  contenu: z.array(Block).default([]),
+  contenu: z.array(Block).default([]).meta({ description: 'Le contenu de l’annexe.' }),
 });
 
 export const Meeting = z
   .strictObject({
-    $schema: z.string().optional(),
+    $schema: z.string().optional().meta({ description: 'Schéma JSON du fichier, pour l’éditeur (facultatif ; la ligne « # yaml-language-server » fait de même).' }),
     organisation: z.union([text(), Organisation]).optional().meta({ description: 'Chemin d’un fichier organisation (partagé), ou son contenu.' }),
     composition: z.union([text(), Composition]).meta({ description: 'Chemin d’un fichier composition (partagé), ou son contenu.' }),
     document: z
@@ -479,8 +483,11 @@ export const Meeting = z
         date: IsoDate.meta({ description: 'Date de la séance (le jour de la semaine est calculé).' }),
         debut: Time,
         fin: Time.optional(),
-        lieu: text().optional(),
-        modalite: z.enum(['presentiel', 'audioconference', 'visioconference', 'mixte']).default('presentiel'),
+        lieu: text().optional().meta({ description: 'Lieu de la séance : « Préfecture de la Vienne, salle Jean Moulin ».' }),
+        modalite: z
+          .enum(['presentiel', 'audioconference', 'visioconference', 'mixte'])
+          .default('presentiel')
+          .meta({ description: 'Forme de la réunion : presentiel, audioconference, visioconference ou mixte.' }),
         presidence: Id.meta({ description: 'Qui préside.' }),
         convocation: IsoDate.optional().meta({ description: 'Date de la convocation (procès-verbal : « dûment convoqué le … »).' }),
         secretaires: z.array(Id).default([]).meta({ description: 'Secrétaire(s) de séance.' }),
@@ -502,9 +509,10 @@ export const Meeting = z
       .strictObject({
         titre: z.string().optional().meta({ description: 'Intertitre de la clôture ; par défaut le libellé « conclusion » ; "" pour aucun.' }),
         formule: RichText.optional().meta({ description: 'Début de la phrase de levée de séance ; « à 15h50. » est ajouté depuis seance.fin.' }),
-        contenu: z.array(Block).default([]),
+        contenu: z.array(Block).default([]).meta({ description: 'Paragraphes après la formule de levée.' }),
       })
-      .optional(),
+      .optional()
+      .meta({ description: 'La clôture : intertitre, formule de levée (« … à 15h50. ») et paragraphes.' }),
     signataires: z.array(Signatory).optional().meta({ description: 'Signataires. Omis : la présidence signe. [] : aucune signature.' }),
     releve_engagements: z
       .boolean()

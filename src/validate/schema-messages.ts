@@ -18,6 +18,7 @@ const SCHEMA_MESSAGES: Record<string, Record<Locale, string>> = {
     en: 'a person needs a surname (nom), or a seat named by its role (representant_de)',
     fr: 'une personne a besoin d’un nom (nom), ou d’un siège désigné par son rôle (representant_de)',
   },
+  '@officer-label-missing': { en: 'a role “autre” needs its label (libelle)', fr: 'un rôle « autre » a besoin de son libellé (libelle)' },
   '@deadline-format': { en: 'deadline expected: YYYY-MM-DD, YYYY-MM or YYYY', fr: 'échéance attendue : AAAA-MM-JJ, AAAA-MM ou AAAA' },
 };
 

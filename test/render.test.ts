@@ -366,7 +366,7 @@ describe('templates', () => {
     const dir = path.join(tmp('tpl'), 'mon-modele');
     const exported = await runCli(['template', 'export', dir]);
     expect(exported.code).toBe(0);
-    expect(readdirSync(dir).sort()).toEqual(['document.hbs', 'partials']);
+    expect(readdirSync(dir).sort()).toEqual(['document.hbs', 'partials', 'template.json']);
     const builtin = await render(['--format', 'pdf', reference]);
     const custom = await render(['--format', 'pdf', '--template', dir, reference]);
     expect(readFileSync(custom.file('clu-vienne-2021-05-06.pdf')).equals(readFileSync(builtin.file('clu-vienne-2021-05-06.pdf')))).toBe(true);
@@ -378,20 +378,19 @@ describe('templates', () => {
   it('an unknown field or helper in a template fails with the template file:line:col, exit 2', async () => {
     const dir = path.join(tmp('tpl-bad'), 'modele');
     await runCli(['template', 'export', dir]);
-    const main = path.join(dir, 'document.hbs');
+    const main = path.join(dir, 'partials', 'head.hbs');
     const source = readFileSync(main, 'utf8');
-    const lines = source.split('\n');
-    const titleLine = lines.findIndex((l) => l.startsWith('<title>')) + 1;
-    writeFileSync(main, source.replace('{{document.ligne_date}}', '{{document.ligne_dat}}'));
+    const dateLine = source.split('\n').findIndex((l) => l.includes('ligne_date')) + 1;
+    writeFileSync(main, source.replace('{{@root.document.ligne_date}}', '{{@root.document.ligne_dat}}'));
     const unknownField = await render(['--template', dir, reference]);
     expect(unknownField.code).toBe(2);
-    expect(unknownField.stderr).toMatch(new RegExp(`document\\.hbs:${titleLine - 1}:\\d+: unknown field "ligne_dat"`));
+    expect(unknownField.stderr).toMatch(new RegExp(`head\\.hbs:${dateLine}:\\d+: unknown field "ligne_dat"`));
     expect(readdirSync(unknownField.out)).toEqual([]);
 
-    writeFileSync(main, source.replace('{{document.ligne_date}}', '{{majuscules document.ligne_date}}'));
+    writeFileSync(main, source.replace('{{@root.document.ligne_date}}', '{{majuscules @root.document.ligne_date}}'));
     const unknownHelper = await render(['--template', dir, reference]);
     expect(unknownHelper.code).toBe(2);
-    expect(unknownHelper.stderr).toMatch(/document\.hbs:\d+:\d+: unknown helper "majuscules"/);
+    expect(unknownHelper.stderr).toMatch(/head\.hbs:\d+:\d+: unknown helper "majuscules"/);
 
     writeFileSync(main, source);
     writeFileSync(path.join(dir, 'partials', 'point.hbs'), '<h{{niveau}}>{{titre}}</h{{niveau}}>\n{{#each points}}{{> point}}{{/each}}\n{{/if}}\n');

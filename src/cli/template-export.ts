@@ -1,7 +1,7 @@
 // `clu template export DIR`: a copy of a built-in template to start an institution's own from.
-import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { builtinTemplateDir, templateFiles, MAIN_FILE } from '../compose/template.js';
+import { builtinTemplateDir, loadTemplate, templateFiles, templateManifest, MAIN_FILE } from '../compose/template.js';
 import { UsageError } from './errors.js';
 import type { CliIo } from './io.js';
 
@@ -12,9 +12,13 @@ export async function runTemplateExport(dir: string, options: { name: string }, 
   }
   // The copy is self-contained: the partials a built-in template borrows from another are copied too.
   const source = builtinTemplateDir(options.name);
-  const { partials } = templateFiles(source);
+  const { main, partials } = templateFiles(source);
   mkdirSync(path.join(target, 'partials'), { recursive: true });
-  copyFileSync(path.join(source, MAIN_FILE), path.join(target, MAIN_FILE));
+  copyFileSync(main, path.join(target, MAIN_FILE));
+  // The head's order and the chair's place are the template's defaults: the copy keeps them.
+  const { description } = templateManifest(source);
+  const manifest = { ...(description ? { description } : {}), ...loadTemplate(source).defaults };
+  writeFileSync(path.join(target, 'template.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   for (const [name, file] of partials) copyFileSync(file, path.join(target, 'partials', `${name}.hbs`));
   if (existsSync(path.join(source, 'style.json'))) copyFileSync(path.join(source, 'style.json'), path.join(target, 'style.json'));
   io.stdout.write(`${dir}\n`);

@@ -11,7 +11,7 @@ import { parseMarkup, MarkupError } from './markup.js';
 import type { LoadedTemplate } from './template.js';
 
 export function composeDocument(resolved: ResolvedMeeting, template: LoadedTemplate, env: Record<string, string | undefined> = {}): DocumentTree {
-  const context = buildContext(resolved);
+  const context = buildContext(resolved, template.defaults);
   const nameOf = (id: string) => {
     const person = resolved.people.get(id);
     return person ? displayName(person, 'short', resolved.style.personnes) : undefined;

@@ -7,6 +7,8 @@ import type { ResolvedMeeting, ResolvedPerson } from '../model/resolve.js';
 import { computeCounts, type MeetingCounts } from '../model/counts.js';
 import { agree, displayName, groupNames, isFeminine } from '../model/names.js';
 import { pointLabel, type PointPath, type ResolvedMoment } from '../model/moments.js';
+import type { HeadBlock } from '../model/schema.js';
+import type { TemplateDefaults } from './template.js';
 import { formatSlides, parseSlides } from '../model/slides.js';
 import { frenchDate, frenchTime } from '../typography/dates.js';
 import { letterNumeral, romanNumeral } from '../typography/numbering.js';
@@ -77,7 +79,10 @@ export interface ContextPoint {
 
 const LIST_MARKERS = { coches: 'check', tirets: 'dash', puces: 'bullet', numeros: 'number' } as const;
 
-export function buildContext(r: ResolvedMeeting) {
+/** The head of a compte rendu when neither the meeting's style nor the template says otherwise. */
+const DEFAULT_HEAD: HeadBlock[] = ['date', 'titre', 'preambule', 'presidence', 'secretariat', 'officiers', 'presents', 'excuses', 'procurations', 'absents', 'invites', 'autres_listes'];
+
+export function buildContext(r: ResolvedMeeting, defaults: TemplateDefaults = {}) {
   const { meeting, composition, organisation } = r;
   const person = (id: string): ResolvedPerson | undefined => r.people.get(id);
   const nameStyle = r.style.personnes;
@@ -88,6 +93,11 @@ export function buildContext(r: ResolvedMeeting) {
   const chair = person(meeting.seance.presidence);
   const counts = computeCounts(r);
   const instance = composition.instance;
+
+  const entete = r.style.entete ?? defaults.entete ?? DEFAULT_HEAD;
+  // When the head lists the proxies apart ("Procurations : X à Y"), the excused lines do not repeat them.
+  const proxiesApart = entete.includes('procurations');
+  const chairAmongPresent = r.style.presidence_parmi_presents ?? defaults.presidence_parmi_presents ?? false;
 
   const groups = (ids: string[]): AttendanceGroup[] => {
     const labels = new Map(r.categories);
@@ -133,7 +143,7 @@ export function buildContext(r: ResolvedMeeting) {
     if (state?.kind === 'present' && state.substituteFor) parts.push(`${agree(p, 'suppléant', 'suppléante')} de ${full(state.substituteFor)}`);
     if (state?.kind === 'excused') {
       if (state.representedBy) parts.push(`${agree(p, 'représenté', 'représentée')} par ${full(state.representedBy)}`);
-      if (state.proxyTo) {
+      if (state.proxyTo && !proxiesApart) {
         verb ||= parts.length === 0;
         parts.push(`${r.labels.pouvoir} ${full(state.proxyTo)}`);
       }
@@ -160,6 +170,18 @@ export function buildContext(r: ResolvedMeeting) {
   const nameOf = (id: string) => {
     const p = person(id);
     return p ? displayName(p, 'short', nameStyle) : id;
+  };
+
+  /** "Mme Valérie BONNET donne pouvoir à Mme Sylvie FONTAINE", one line per proxy, in the order of the lists. */
+  const proxies = (): AttendanceGroup[] => {
+    const pairs: [giver: string, holder: string][] = [];
+    for (const id of [...r.order.excused, ...r.order.present]) {
+      const state = r.attendance.get(id);
+      if (state?.kind === 'excused' && state.proxyTo) pairs.push([id, state.proxyTo]);
+      if (state?.kind === 'present' && state.proxyOnLeave) pairs.push([id, state.proxyOnLeave]);
+    }
+    if (pairs.length === 0) return [];
+    return [{ personnes: pairs.map(([giver, holder], i) => ({ nom: full(giver), suite: `${r.labels.pouvoir} ${full(holder)}`, last: i === pairs.length - 1 })) }];
   };
 
   /** A deliberation's counts, given only when someone arrived or left before it. */
@@ -334,8 +356,10 @@ export function buildContext(r: ResolvedMeeting) {
     // procès-verbal lists every member present, the chair included.
     // The compte rendu names the chair under "Présidence" only, the procès-verbal among those present too;
     // the house style (presidence_parmi_presents) decides for both when it says.
-    presents: groups(r.style.presidence_parmi_presents ? r.order.present : r.order.present.filter((id) => id !== meeting.seance.presidence)),
+    entete,
+    presents: groups(chairAmongPresent ? r.order.present : r.order.present.filter((id) => id !== meeting.seance.presidence)),
     presents_et_presidence: groups(r.style.presidence_parmi_presents === false ? r.order.present.filter((id) => id !== meeting.seance.presidence) : r.order.present),
+    procurations: proxies(),
     excuses: groups(r.order.excused),
     absents: groups(r.order.absent),
     invites: groups(r.order.guests),
@@ -355,6 +379,7 @@ export function buildContext(r: ResolvedMeeting) {
           }
         : {}),
     },
+    preambule: meeting.preambule.map((b) => block(b)),
     ouverture: meeting.ouverture.map((b) => block(b)),
     points: meeting.points.map((item, i) => point(item, i, 1)),
     ...(meeting.cloture

@@ -8,6 +8,7 @@ import Handlebars from 'handlebars';
 import { UsageError } from '../cli/errors.js';
 import { richTextToMarkup, type NameOf } from './rich-text.js';
 import { loadStyleOverrides, type StyleOverrides } from './style-file.js';
+import { HEAD_BLOCKS, type HeadBlock } from '../model/schema.js';
 
 export const BUILTIN_TEMPLATES = ['compte-rendu', 'proces-verbal'] as const;
 export type BuiltinTemplate = (typeof BUILTIN_TEMPLATES)[number];
@@ -27,9 +28,18 @@ const COMPILE_OPTIONS = {
 
 type CompileOptions = Parameters<typeof Handlebars.compile>[1];
 
+/** What a template sets by default for the house style (template.json); a meeting's style overrides it. */
+export interface TemplateDefaults {
+  /** The blocks of the head, in order (see partials/head.hbs). */
+  entete?: HeadBlock[];
+  /** Whether the chair is listed among those present. */
+  presidence_parmi_presents?: boolean;
+}
+
 export interface LoadedTemplate {
   dir: string;
   style: StyleOverrides;
+  defaults: TemplateDefaults;
   /** Renders the markup for a context; `nameOf` resolves @mentions inside rich text. */
   render(context: object, nameOf: NameOf): string;
 }
@@ -40,15 +50,17 @@ export function builtinTemplateDir(name: string): string {
 }
 
 /**
- * The files of a template: its document.hbs and its partials, plus the partials of the built-in template
- * it extends (template.json: { "extends": "compte-rendu" }) that it does not redefine.
+ * The files of a template: its document.hbs (or that of the built-in template it extends) and its
+ * partials, plus the partials of the built-in template it extends (template.json: { "extends":
+ * "compte-rendu" }) that it does not redefine.
  */
 export function templateFiles(dir: string): { main: string; partials: Map<string, string> } {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`${dir}: template folder not found`);
-  const main = path.join(dir, MAIN_FILE);
+  const base = templateManifest(dir).extends;
+  const own = path.join(dir, MAIN_FILE);
+  const main = existsSync(own) || !base ? own : templateFiles(builtinTemplateDir(base)).main;
   if (!existsSync(main)) throw new UsageError(`${dir}: a template folder needs a ${MAIN_FILE}`);
   const partials = new Map<string, string>();
-  const base = templateManifest(dir).extends;
   if (base) for (const [name, file] of templateFiles(builtinTemplateDir(base)).partials) partials.set(name, file);
   const partialsDir = path.join(dir, PARTIALS_DIR);
   if (existsSync(partialsDir)) {
@@ -59,20 +71,41 @@ export function templateFiles(dir: string): { main: string; partials: Map<string
   return { main, partials };
 }
 
-function templateManifest(dir: string): { extends?: string } {
+export interface TemplateManifest extends TemplateDefaults {
+  extends?: string;
+  description?: string;
+}
+
+/** template.json: what the template extends, and its house-style defaults. */
+export function templateManifest(dir: string): TemplateManifest {
   const file = path.join(dir, 'template.json');
   if (!existsSync(file)) return {};
-  let manifest: { extends?: unknown };
+  let manifest: Record<string, unknown>;
   try {
-    manifest = JSON.parse(readFileSync(file, 'utf8')) as { extends?: unknown };
+    manifest = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
   } catch (error) {
     throw new UsageError(`${file}: invalid JSON (${(error as Error).message})`);
   }
-  if (manifest.extends === undefined) return {};
-  if (typeof manifest.extends !== 'string' || !(BUILTIN_TEMPLATES as readonly string[]).includes(manifest.extends) || manifest.extends === path.basename(dir)) {
-    throw new UsageError(`${file}: "extends" must name another built-in template (${BUILTIN_TEMPLATES.join(', ')})`);
+  const result: TemplateManifest = {};
+  if (typeof manifest.description === 'string') result.description = manifest.description;
+  if (manifest.extends !== undefined) {
+    if (typeof manifest.extends !== 'string' || !(BUILTIN_TEMPLATES as readonly string[]).includes(manifest.extends) || manifest.extends === path.basename(dir)) {
+      throw new UsageError(`${file}: "extends" must name another built-in template (${BUILTIN_TEMPLATES.join(', ')})`);
+    }
+    result.extends = manifest.extends;
   }
-  return { extends: manifest.extends };
+  if (manifest.entete !== undefined) {
+    const blocks = manifest.entete;
+    if (!Array.isArray(blocks) || blocks.some((b) => !(HEAD_BLOCKS as readonly unknown[]).includes(b))) {
+      throw new UsageError(`${file}: "entete" must be a list of head blocks (${HEAD_BLOCKS.join(', ')})`);
+    }
+    result.entete = blocks as HeadBlock[];
+  }
+  if (manifest.presidence_parmi_presents !== undefined) {
+    if (typeof manifest.presidence_parmi_presents !== 'boolean') throw new UsageError(`${file}: "presidence_parmi_presents" must be true or false`);
+    result.presidence_parmi_presents = manifest.presidence_parmi_presents;
+  }
+  return result;
 }
 
 /** Loads a template folder; throws UsageError (exit 2) with file:line:col when it is broken. */
@@ -105,10 +138,14 @@ export function loadTemplate(dir: string): LoadedTemplate {
   env.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   const main = env.compile(files.get(mainPath)!, COMPILE_OPTIONS);
   const style = loadStyleOverrides(dir);
+  const manifest = templateManifest(dir);
+  const inherited = manifest.extends ? templateManifest(builtinTemplateDir(manifest.extends)) : {};
+  const { entete, presidence_parmi_presents } = { ...inherited, ...manifest };
 
   return {
     dir,
     style,
+    defaults: { ...(entete ? { entete } : {}), ...(presidence_parmi_presents !== undefined ? { presidence_parmi_presents } : {}) },
     render(context, nameOf) {
       env.registerHelper('rich', (text: unknown) => {
         if (typeof text !== 'string') return '';

@@ -72,7 +72,7 @@ export function loadMeeting(file: string, reporter: Reporter): LoadedMeeting | u
  * Keys of the meeting that hold its content. When the form errors are all inside them, the rest of the
  * meeting (attendance, session, dates) is still cross-checked, with the content left out for now.
  */
-const CONTENT_KEYS = new Set(['ouverture', 'points', 'cloture', 'annexes', 'signataires', 'libelles']);
+const CONTENT_KEYS = new Set(['preambule', 'ouverture', 'points', 'cloture', 'annexes', 'signataires', 'libelles']);
 
 function meetingFromParsed(source: Source, data: unknown, reporter: Reporter): LoadedMeeting | undefined {
   const file = source.file;

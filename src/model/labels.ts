@@ -17,4 +17,5 @@ export const DEFAULT_LABELS: Required<Labels> = {
   neant: 'Néant',
   pouvoir: 'donne pouvoir à',
   engagements: 'Relevé des engagements',
+  procurations: 'Procurations',
 };

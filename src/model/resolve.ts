@@ -2,7 +2,7 @@
 // happened during the meeting: arrival, departure, substitute), categories, labels and the house style.
 // Validation, rendering and the roster all read this one model.
 import type { LoadedMeeting } from '../load/load-meeting.js';
-import type { Labels, Moment, Person, Style } from './schema.js';
+import type { HeadBlock, Labels, Moment, Person, Style } from './schema.js';
 import { DEFAULT_LABELS } from './labels.js';
 import { DEFAULT_NAME_STYLE, type NameStyle } from './names.js';
 import { momentOf, type ResolvedMoment } from './moments.js';
@@ -40,6 +40,8 @@ export interface ResolvedStyle {
   /** undefined: the template decides (the procès-verbal lists the chair among those present). */
   presidence_parmi_presents?: boolean;
   regrouper: boolean;
+  /** undefined: the template's order. */
+  entete?: HeadBlock[];
 }
 
 export interface ResolvedMeeting extends LoadedMeeting {
@@ -147,6 +149,7 @@ function mergeStyles(...styles: (Style | undefined)[]): ResolvedStyle {
     Object.assign(merged.personnes, style.personnes);
     if (style.presidence_parmi_presents !== undefined) merged.presidence_parmi_presents = style.presidence_parmi_presents;
     if (style.regrouper !== undefined) merged.regrouper = style.regrouper;
+    if (style.entete !== undefined) merged.entete = style.entete;
   }
   return merged;
 }

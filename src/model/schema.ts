@@ -114,6 +114,7 @@ export const Labels = z
     neant: z.string().meta({ description: 'Texte d’une liste de présents vide (« Néant »).' }),
     pouvoir: z.string().meta({ description: '« donne pouvoir à » entre celui qui donne pouvoir et celui qui le reçoit.' }),
     engagements: z.string().meta({ description: 'Titre du relevé des engagements.' }),
+    procurations: z.string().meta({ description: 'Titre de la liste des pouvoirs, quand l’en-tête la montre à part (bloc « procurations ») : « Procurations », « Pouvoirs ».' }),
   })
   .partial()
   .meta({ description: 'Libellés du document (« Participants », « Excusés(es) », …) : remplacent ceux du modèle.' });
@@ -137,9 +138,37 @@ export const PeopleStyle = z
   .meta({ description: 'Comment les personnes sont nommées dans les listes de présence et les signatures.' });
 export type PeopleStyle = z.infer<typeof PeopleStyle>;
 
+/** The blocks a template's head may show, in any order (templates/compte-rendu/partials/head.hbs). */
+export const HEAD_BLOCKS = [
+  'date',
+  'titre',
+  'preambule',
+  'formule',
+  'presidence',
+  'secretariat',
+  'secretariat_phrase',
+  'officiers',
+  'effectifs',
+  'presents',
+  'excuses',
+  'procurations',
+  'absents',
+  'invites',
+  'autres_listes',
+  'quorum',
+] as const;
+export type HeadBlock = (typeof HEAD_BLOCKS)[number];
+
 export const Style = z
   .strictObject({
     personnes: PeopleStyle.optional(),
+    entete: z
+      .array(z.enum(HEAD_BLOCKS))
+      .optional()
+      .meta({
+        description:
+          'Les blocs de l’en-tête, dans l’ordre : date, titre, preambule, formule, presidence, secretariat, secretariat_phrase, officiers, effectifs, presents, excuses, procurations, absents, invites, autres_listes, quorum. Un bloc omis n’est pas imprimé. Par défaut : l’ordre du modèle.',
+      }),
     presidence_parmi_presents: z
       .boolean()
       .optional()
@@ -503,6 +532,10 @@ export const Meeting = z
       .meta({ description: 'La séance : date, heures, lieu, présidence.' }),
     personnes: People.default({}).meta({ description: 'Personnes propres à cette séance (invités, remplaçants), en plus des membres.' }),
     presences: Attendance,
+    preambule: z
+      .array(Block)
+      .default([])
+      .meta({ description: 'Texte libre de l’en-tête (bloc « preambule »), avant les listes de présence par défaut : formule légale, date de convocation, rappel de l’ordre du jour.' }),
     ouverture: z.array(Block).default([]).meta({ description: 'Paragraphes d’ouverture, avant l’ordre du jour.' }),
     points: z.array(AgendaItem).default([]).meta({ description: 'L’ordre du jour, point par point.' }),
     cloture: z

@@ -406,6 +406,7 @@ class CrossChecker {
 
   private checkContent(): void {
     const m = this.r.meeting;
+    this.checkBlocks(m.preambule, ['preambule']);
     this.checkBlocks(m.ouverture, ['ouverture']);
     m.points.forEach((item, i) => this.checkItem(item, ['points', i], [i + 1]));
     if (m.cloture) {

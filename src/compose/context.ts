@@ -80,7 +80,7 @@ export interface ContextPoint {
 const LIST_MARKERS = { coches: 'check', tirets: 'dash', puces: 'bullet', numeros: 'number' } as const;
 
 /** The head of a compte rendu when neither the meeting's style nor the template says otherwise. */
-const DEFAULT_HEAD: HeadBlock[] = ['date', 'titre', 'preambule', 'presidence', 'secretariat', 'officiers', 'presents', 'excuses', 'procurations', 'absents', 'invites', 'autres_listes'];
+const DEFAULT_HEAD: HeadBlock[] = ['date', 'titre', 'preambule', 'presidence', 'secretariat', 'officiers', 'presents', 'excuses', 'absents', 'invites', 'autres_listes'];
 
 export function buildContext(r: ResolvedMeeting, defaults: TemplateDefaults = {}) {
   const { meeting, composition, organisation } = r;

@@ -1,7 +1,7 @@
 // People and attendance as bodies record them: arrivals and departures counted per deliberation,
 // substitutes, role-only seats, the body's rules (proxies, quorum by kind, dues, second convocation),
 // agreement of every new wording, and the new users' mistakes.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,6 +10,8 @@ import { validateMeeting } from '../src/validate/validate.js';
 import { computeCounts } from '../src/model/counts.js';
 import { buildContext, officerLabel } from '../src/compose/context.js';
 import type { ResolvedMeeting } from '../src/model/resolve.js';
+import { runCli } from './support/cli.js';
+import { expectInOrder } from './support/in-order.js';
 
 const root = path.join(import.meta.dirname, '..');
 const example = (...parts: string[]) => path.join(root, 'examples', ...parts);
@@ -273,5 +275,35 @@ describe('mistakes found by new users', () => {
   it('a person needs a surname or a seat', () => {
     const file = meeting({ membres: '    x: { civilite: M., prenom: Yves }\n', meeting: `${seance()}\npresences:\n  presents: [maire, anne, bruno, carla, denis, elsa, x]` });
     expect(validate(file).diagnostics.map((d) => d.message)).toEqual(['a person needs a surname (nom), or a seat named by its role (representant_de)']);
+  });
+});
+
+describe('lists as bodies print them', () => {
+  const file = (style: string, extra = '') =>
+    meeting({
+      membres: '    lejard: { civilite: Mme, nom: Lejard }\n    allain: { civilite: M., nom: Allain }\n    briard: { civilite: M., nom: Briard }\n',
+      meeting: `${seance()}
+style: ${style}
+presences:
+  presents: [maire, lejard, allain, briard, anne, bruno, carla]
+  excuses: [{ id: denis, pouvoir_a: anne }, elsa]
+${extra}`,
+    });
+  it('one per line by default; run in; run in with collective civilities', () => {
+    const presents = (style: string) => buildContext(validate(file(style)).resolved).presents[0]!;
+    expect(presents('{}').en_ligne).toBeUndefined();
+    expect(presents('{ listes: en_ligne }').en_ligne).toBe('Mme LEJARD, M. ALLAIN, M. BRIARD, Mme Anne MOREL, M. Bruno PETIT, Mme Carla SIMON.');
+    expect(presents('{ listes: collectif }').en_ligne).toBe('Mme LEJARD, MM. ALLAIN, BRIARD, Mme Anne MOREL, M. Bruno PETIT, Mme Carla SIMON.');
+    expect(presents('{ listes: collectif, personnes: { civilite: complete, prenom: aucun } }').en_ligne).toBe('Madame LEJARD, Messieurs ALLAIN, BRIARD, Madame MOREL, Monsieur PETIT, Madame SIMON.');
+  });
+
+  it('the head in the order the style gives; proxies apart; free text before the lists', async () => {
+    const f = file('{ entete: [titre, preambule, presents, excuses, procurations], listes: en_ligne }', 'libelles: { pouvoir: à }\npreambule: ["Date de convocation : 7 mai 2024"]');
+    const r = await runCli(['render', '--format', 'md', '-o', dir, f]);
+    expect(r.code, r.stderr).toBe(0);
+    const text = readFileSync(path.join(dir, path.basename(f).replace('.yaml', '.md')), 'utf8');
+    expect(text).not.toContain('Présidence');
+    // (French typography puts no-break spaces before ":" and after "Mme": the fragments avoid them.)
+    expectInOrder(text, ['Compte rendu du Conseil', 'Date de convocation', '7 mai 2024', 'Participants', 'LEJARD, M', 'ALLAIN', 'Excusés(es)', 'Denis ROY, Mme', 'Elsa FAURE.', 'Procurations', 'Denis ROY à Mme', 'Anne MOREL.']);
   });
 });

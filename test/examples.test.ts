@@ -1,12 +1,13 @@
 // Every example validates without a diagnostic and renders to DOCX and PDF: they are the documentation
 // users copy from, and the gallery transcriptions are the acceptance suite for the format's breadth.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Reporter } from '../src/validate/diagnostic.js';
 import { validateAnyFile } from '../src/validate/validate.js';
 import { runCli } from './support/cli.js';
+import { templateArgs } from './support/template-of.js';
 
 const examples = path.join(import.meta.dirname, '..', 'examples');
 const files = readdirSync(examples, { recursive: true, encoding: 'utf8' })
@@ -16,12 +17,6 @@ const meetings = files.filter((f) => !/\.(composition|organisation)\.yaml$/.test
 const out = mkdtempSync(path.join(tmpdir(), 'clu-examples-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-/** The template a meeting is meant for, from its header comment ("# clu render --template NAME"). */
-function templateOf(file: string): string[] {
-  const match = /^# clu render --template (\S+)/m.exec(readFileSync(path.join(examples, file), 'utf8'));
-  return match ? ['--template', match[1]!] : [];
-}
-
 describe('examples', () => {
   it.each(files)('%s validates without a diagnostic', (file) => {
     const reporter = new Reporter('en');
@@ -30,7 +25,7 @@ describe('examples', () => {
   });
 
   it.each(meetings)('%s renders to DOCX and PDF', async (file) => {
-    const r = await runCli(['render', '--format', 'docx,pdf', ...templateOf(file), '-o', path.join(out, path.dirname(file)), path.join(examples, file)]);
+    const r = await runCli(['render', '--format', 'docx,pdf', ...templateArgs(path.join(examples, file)), '-o', path.join(out, path.dirname(file)), path.join(examples, file)]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
   });

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from './support/cli.js';
+import { templateArgs } from './support/template-of.js';
 import { readPdf } from './support/pdf.js';
 
 const root = path.join(import.meta.dirname, '..');
@@ -25,7 +26,7 @@ const transcriptions = readdirSync(gallery).filter((f) => /^\d\d-.*\.yaml$/.test
 describe.runIf(existsSync(tool))('the gallery of published minutes', () => {
   it.each(transcriptions)('%s reproduces its excerpt', async (file) => {
     const excerpt = readdirSync(excerpts).find((f) => f.startsWith(file.slice(0, 3)))!;
-    const r = await runCli(['render', '--format', 'pdf', '-o', out, path.join(gallery, file)]);
+    const r = await runCli(['render', '--format', 'pdf', ...templateArgs(path.join(gallery, file)), '-o', out, path.join(gallery, file)]);
     expect(r.code, r.stderr).toBe(0);
     const pdf = await readPdf(readFileSync(path.join(out, file.replace(/\.yaml$/, '.pdf'))));
     const textFile = path.join(out, file.replace(/\.yaml$/, '.txt'));

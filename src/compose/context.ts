@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { AgendaItem, Block, Meeting } from '../model/schema.js';
 import type { ResolvedMeeting, ResolvedPerson } from '../model/resolve.js';
 import { computeCounts, type MeetingCounts } from '../model/counts.js';
-import { agree, displayName, groupNames, isFeminine } from '../model/names.js';
+import { agree, civilityRuns, collectiveRun, displayName, groupNames, isFeminine } from '../model/names.js';
 import { pointLabel, type PointPath, type ResolvedMoment } from '../model/moments.js';
 import type { HeadBlock } from '../model/schema.js';
 import type { TemplateDefaults } from './template.js';
@@ -29,6 +29,8 @@ export interface PersonLine {
 export interface AttendanceGroup {
   categorie?: string;
   personnes: PersonLine[];
+  /** The whole group in one paragraph, when the house style runs the names in ("A, B, MM. C, D."). */
+  en_ligne?: string;
 }
 
 export type ContextBlock =
@@ -114,7 +116,11 @@ export function buildContext(r: ResolvedMeeting, defaults: TemplateDefaults = {}
         last: i === members.length - 1,
       };
     };
-    if (!r.style.regrouper) return ids.length > 0 ? [{ personnes: ids.map(line) }] : [];
+    const group = (members: string[], categorie?: string): AttendanceGroup => {
+      const personnes = members.map(line);
+      return { ...(categorie ? { categorie } : {}), personnes, ...(r.style.listes === 'lignes' ? {} : { en_ligne: runIn(members, personnes) }) };
+    };
+    if (!r.style.regrouper) return ids.length > 0 ? [group(ids)] : [];
     const byCategory = new Map<string, string[]>();
     // Members without a category (usually the chair) come first, before the categories in their order.
     byCategory.set('', []);
@@ -124,12 +130,24 @@ export function buildContext(r: ResolvedMeeting, defaults: TemplateDefaults = {}
       if (!byCategory.has(category)) byCategory.set(category, []);
       byCategory.get(category)!.push(id);
     }
-    return [...byCategory]
-      .filter(([, members]) => members.length > 0)
-      .map(([category, members]) => ({
-        ...(labels.get(category) ? { categorie: labels.get(category)! } : {}),
-        personnes: members.map(line),
-      }));
+    return [...byCategory].filter(([, members]) => members.length > 0).map(([category, members]) => group(members, labels.get(category)));
+  };
+
+  /**
+   * A group run in: "Mme Anne DURAND, maire, M. Paul ROY." With collective civilities, consecutive
+   * people named by civility and surname alone share a plural: "Mmes ASSELINE, BOTHUA, MM. ALLAIN".
+   */
+  const runIn = (ids: string[], lines: PersonLine[]): string => {
+    const entries = ids.map((id, i) => ({ id, line: lines[i]!, person: person(id) }));
+    if (r.style.listes === 'en_ligne') return `${entries.map((e) => lineText(e.line)).join(', ')}.`;
+    // Only a person whose line is civility and surname can join the others under a plural civility.
+    const alone = (e: (typeof entries)[number]) =>
+      !e.person || Boolean(e.line.fonction || e.line.suite || e.line.precisions) || (e.person.prenom !== undefined && nameStyle.prenom !== 'aucun');
+    const runs = civilityRuns(
+      entries.map((e) => ({ ...e, ...(e.person ?? {}) })),
+      (e) => alone(e),
+    );
+    return `${runs.map((run) => (run.length > 1 ? collectiveRun(run, nameStyle) : lineText(run[0]!.line))).join(', ')}.`;
   };
 
   /** Who the person sits for or through: "représentant le Préfet", "représentée par …", "suppléant de …". */
@@ -181,7 +199,8 @@ export function buildContext(r: ResolvedMeeting, defaults: TemplateDefaults = {}
       if (state?.kind === 'present' && state.proxyOnLeave) pairs.push([id, state.proxyOnLeave]);
     }
     if (pairs.length === 0) return [];
-    return [{ personnes: pairs.map(([giver, holder], i) => ({ nom: full(giver), suite: `${r.labels.pouvoir} ${full(holder)}`, last: i === pairs.length - 1 })) }];
+    const personnes = pairs.map(([giver, holder], i) => ({ nom: full(giver), suite: `${r.labels.pouvoir} ${full(holder)}`, last: i === pairs.length - 1 }));
+    return [{ personnes, ...(r.style.listes === 'lignes' ? {} : { en_ligne: `${personnes.map(lineText).join(', ')}.` }) }];
   };
 
   /** A deliberation's counts, given only when someone arrived or left before it. */
@@ -512,4 +531,9 @@ export function officerLabel(role: string, holders: { civilite?: string; genre?:
 /** "de M. DUPONT", "d’ARNAUD Jean-Louis": "de" elides before a vowel. */
 function elidedDe(name: string): string {
   return /^[aeiouyàâäéèêëîïôöùûüœ]/iu.test(name) ? `d’${name}` : `de ${name}`;
+}
+
+/** One attendance line as the template writes it: "Mme X, fonction, représentée par Y (arrivée à 19h49)". */
+function lineText(l: PersonLine): string {
+  return `${l.nom}${l.fonction ? `, ${l.fonction}` : ''}${l.suite ? `${l.fonction || l.apposition ? ',' : ''} ${l.suite}` : ''}${l.precisions ? ` ${l.precisions}` : ''}`;
 }

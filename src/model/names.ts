@@ -161,23 +161,39 @@ export function groupNames(people: Named[], style: NameStyle = DEFAULT_NAME_STYL
   return listFormat.format(people.map((p) => displayName(p, 'short', style)));
 }
 
+/** Whether a person can join a collective civility: a civility and a surname, nothing else printed. */
+export function collectible(person: Named): boolean {
+  return civilityKey(person) !== undefined && person.nom !== undefined && !person.appellation;
+}
+
+/**
+ * Runs of consecutive people who share a civility, in the order given: [[DURAND, FERRY], [ALLAIN]].
+ * `alone` keeps a person out of any run (one whose line says more than a name).
+ */
+export function civilityRuns<T extends Named>(people: T[], alone: (person: T) => boolean = () => false): T[][] {
+  const runs: T[][] = [];
+  for (const person of people) {
+    const last = runs.at(-1);
+    const joins = last !== undefined && !alone(person) && collectible(person) && !alone(last[0]!) && collectible(last[0]!) && civilityKey(last[0]!) === civilityKey(person);
+    if (joins) last.push(person);
+    else runs.push([person]);
+  }
+  return runs;
+}
+
+/** "Mmes DURAND, FERRY" for a run of two or more; the person's short name for a run of one. */
+export function collectiveRun(run: Named[], style: NameStyle = DEFAULT_NAME_STYLE): string {
+  if (run.length === 1 || style.civilite === 'aucune') return run.map((p) => displayName(p, 'short', style)).join(', ');
+  const surnames = run.map((p) => familyName(p.nom!, style));
+  return `${civilityWord(run[0]!, style, true)} ${(style.capitales === 'tout' ? surnames.map((n) => n.toLocaleUpperCase('fr-FR')) : surnames).join(', ')}`;
+}
+
 /**
  * Collective civilities over a run of surnames, in the order given: "Mmes DURAND, FERRY, MM. ALLAIN,
  * BRIARD, Mme LEJARD". People without civility or without a surname keep their own short name.
  */
 export function collectiveNames(people: Named[], style: NameStyle = DEFAULT_NAME_STYLE): string {
-  const runs: Named[][] = [];
-  for (const person of people) {
-    const last = runs.at(-1);
-    const key = civilityKey(person);
-    const groupable = key !== undefined && person.nom !== undefined && !person.appellation;
-    if (last && groupable && civilityKey(last[0]!) === key && last[0]!.nom !== undefined && !last[0]!.appellation) last.push(person);
-    else runs.push([person]);
-  }
-  return runs
-    .map((run) => {
-      if (run.length === 1 || style.civilite === 'aucune') return run.map((p) => displayName(p, 'short', style)).join(', ');
-      return `${civilityWord(run[0]!, style, true)} ${run.map((p) => familyName(p.nom!, style)).join(', ')}`;
-    })
+  return civilityRuns(people)
+    .map((run) => collectiveRun(run, style))
     .join(', ');
 }

@@ -40,6 +40,8 @@ export interface ResolvedStyle {
   /** undefined: the template decides (the procès-verbal lists the chair among those present). */
   presidence_parmi_presents?: boolean;
   regrouper: boolean;
+  /** One person a line, or run-in ("A, B, C"), or run-in with collective civilities ("Mmes A, B, MM. C"). */
+  listes: 'lignes' | 'en_ligne' | 'collectif';
   /** undefined: the template's order. */
   entete?: HeadBlock[];
 }
@@ -143,13 +145,14 @@ export function resolveMeeting(loaded: LoadedMeeting): ResolvedMeeting {
 
 /** Organisation, then composition, then meeting: the later one wins, key by key. */
 function mergeStyles(...styles: (Style | undefined)[]): ResolvedStyle {
-  const merged: ResolvedStyle = { personnes: { ...DEFAULT_NAME_STYLE }, regrouper: true };
+  const merged: ResolvedStyle = { personnes: { ...DEFAULT_NAME_STYLE }, regrouper: true, listes: 'lignes' };
   for (const style of styles) {
     if (!style) continue;
     Object.assign(merged.personnes, style.personnes);
     if (style.presidence_parmi_presents !== undefined) merged.presidence_parmi_presents = style.presidence_parmi_presents;
     if (style.regrouper !== undefined) merged.regrouper = style.regrouper;
     if (style.entete !== undefined) merged.entete = style.entete;
+    if (style.listes !== undefined) merged.listes = style.listes;
   }
   return merged;
 }

@@ -173,6 +173,13 @@ export const Style = z
       .boolean()
       .optional()
       .meta({ description: 'true : la présidence figure aussi dans la liste des présents (par défaut : selon le modèle ; le procès-verbal la cite, le compte rendu non).' }),
+    listes: z
+      .enum(['lignes', 'en_ligne', 'collectif'])
+      .optional()
+      .meta({
+        description:
+          'Listes de présence : une personne par ligne (lignes, par défaut), à la suite séparées par des virgules (en_ligne), ou à la suite avec les civilités collectives « Mmes DURAND, FERRY, MM. ALLAIN » (collectif).',
+      }),
     regrouper: z
       .boolean()
       .optional()

@@ -6,7 +6,8 @@ import type { AgendaItem, Block, Meeting } from '../model/schema.js';
 import type { ResolvedMeeting, ResolvedPerson } from '../model/resolve.js';
 import { computeCounts, type MeetingCounts } from '../model/counts.js';
 import { agree, civilityRuns, collectiveRun, displayName, groupNames, isFeminine } from '../model/names.js';
-import { pointLabel, type PointPath, type ResolvedMoment } from '../model/moments.js';
+import type { PointPath } from '../model/moments.js';
+import { presenceDetails } from '../model/presence-words.js';
 import type { HeadBlock } from '../model/schema.js';
 import type { TemplateDefaults } from './template.js';
 import { formatSlides, parseSlides } from '../model/slides.js';
@@ -172,17 +173,8 @@ export function buildContext(r: ResolvedMeeting, defaults: TemplateDefaults = {}
 
   /** What happened on the day: "(arrivé à 19h49)", "(a quitté la séance au point 4)", then the note. */
   const attendeeDetails = (id: string): string | undefined => {
-    const state = r.attendance.get(id);
     const p = person(id);
-    if (!state || !p) return undefined;
-    const moves: string[] = [];
-    if ((state.kind === 'present' || state.kind === 'guest') && state.arrival) moves.push(`${agree(p, 'arrivé', 'arrivée')} ${momentWords(state.arrival)}`);
-    if ((state.kind === 'present' || state.kind === 'guest') && state.departure) {
-      const proxy = state.kind === 'present' && state.proxyOnLeave ? ` et a donné pouvoir à ${full(state.proxyOnLeave)}` : '';
-      moves.push(`a quitté la séance ${momentWords(state.departure)}${proxy}`);
-    }
-    const parts = [...(moves.length > 0 ? [`(${moves.join(', ')})`] : []), ...(state.note ? [state.note] : [])];
-    return parts.length > 0 ? parts.join(' ') : undefined;
+    return p ? presenceDetails(p, r.attendance.get(id), full) : undefined;
   };
 
   const nameOf = (id: string) => {
@@ -494,11 +486,6 @@ function contextCounts(counts: MeetingCounts): ContextCounts {
     absents: counts.total.absent,
     votants: counts.total.voters,
   };
-}
-
-/** "à 19h49", "au point 4", "à 19h49, au point 4". */
-function momentWords(moment: ResolvedMoment): string {
-  return [moment.time ? `à ${frenchTime(moment.time)}` : '', moment.point ? `au point ${pointLabel(moment.point)}` : ''].filter(Boolean).join(', ');
 }
 
 const listFormat = new Intl.ListFormat('fr', { style: 'long', type: 'conjunction' });

@@ -5,6 +5,7 @@ import { computeCounts, countedState, quorumRule, type CountedState, type Meetin
 import type { ResolvedMeeting, ResolvedPerson } from '../model/resolve.js';
 import type { Person, Quorum } from '../model/schema.js';
 import { displayName, genderOf, surname } from '../model/names.js';
+import { presenceDetails } from '../model/presence-words.js';
 
 /**
  * A member's state at the meeting. 'represented' (represente_par) and 'proxy' (pouvoir_a) are excused
@@ -46,11 +47,18 @@ export interface MemberRow extends PersonInfo {
   roles: Role[];
   /** Counted absent because the meeting file does not mention the member at all. */
   unlisted: boolean;
+  /** The substitute who held this titular member's seat. */
+  substitute?: PersonRef;
+  /** Arrival, departure and the meeting's note: "(arrivée à 19h49, au point 2)". */
+  day?: string;
 }
 
 export interface GuestRow extends PersonInfo {
   roles: Role[];
   holds: (PersonRef & { kind: 'represented' | 'proxy' })[];
+  /** A substitute member sitting for this titular member. */
+  sitsFor?: PersonRef;
+  day?: string;
 }
 
 export interface Group<T> {
@@ -133,6 +141,12 @@ export function buildRoster(resolved: ResolvedMeeting): Roster {
     holds.get(holder)!.push({ ...ref(id), kind: state.representedBy ? 'represented' : 'proxy' });
   }
 
+  const dayOf = (id: string): { day?: string } => {
+    const person = resolved.people.get(id);
+    const day = person ? presenceDetails(person, resolved.attendance.get(id), (other) => ref(other).name) : undefined;
+    return day ? { day } : {};
+  };
+
   const members: MemberRow[] = [];
   for (const [id, person] of resolved.people) {
     // Substitutes are not in office: one who sat is listed with the guests, the others not at all.
@@ -152,6 +166,8 @@ export function buildRoster(resolved: ResolvedMeeting): Roster {
       holds: holds.get(id) ?? [],
       roles: roles(resolved, id),
       unlisted: state?.kind === 'absent' && !state.listed,
+      ...(state?.kind === 'excused' && state.substitutedBy ? { substitute: ref(state.substitutedBy) } : {}),
+      ...dayOf(id),
     });
   }
 
@@ -159,7 +175,16 @@ export function buildRoster(resolved: ResolvedMeeting): Roster {
   const guests: GuestRow[] = [...resolved.order.guests, ...resolved.order.others.flatMap((list) => list.ids), ...sittingSubstitutes]
     .map((id) => resolved.people.get(id))
     .filter((person): person is ResolvedPerson => person !== undefined && (!person.member || person.suppleant === true))
-    .map((person) => ({ ...personInfo(person), roles: roles(resolved, person.id), holds: holds.get(person.id) ?? [] }));
+    .map((person) => {
+      const state = resolved.attendance.get(person.id);
+      return {
+        ...personInfo(person),
+        roles: roles(resolved, person.id),
+        holds: holds.get(person.id) ?? [],
+        ...(state?.kind === 'present' && state.substituteFor ? { sitsFor: ref(state.substituteFor) } : {}),
+        ...dayOf(person.id),
+      };
+    });
 
   const categories = categoryOrder(resolved.categories, members);
   const groups = groupMembers(categories, members);

@@ -6,7 +6,7 @@ import { NBSP } from '../typography/french.js';
 import type { GuestRow, MeetingInfo, MemberRow, Role, Roster } from './model.js';
 import type { Cell } from './matrix.js';
 
-type Civil = Pick<MemberRow, 'civilite'>;
+type Civil = Pick<MemberRow, 'civilite' | 'genre'>;
 
 /** Short state word for tables and spreadsheets: "présente", "représenté", "pouvoir", "excusée", "absent". */
 export function stateWord(row: MemberRow): string {
@@ -24,8 +24,9 @@ export function stateWord(row: MemberRow): string {
   }
 }
 
-export function guestWord(row: Civil): string {
-  return agree(row, 'invité', 'invitée');
+/** "invitée", or "suppléante" for a substitute member sitting for a titular one. */
+export function guestWord(row: Civil & Partial<Pick<GuestRow, 'sitsFor'>>): string {
+  return row.sitsFor ? agree(row, 'suppléant', 'suppléante') : agree(row, 'invité', 'invitée');
 }
 
 export const ROLE_WORDS: Record<Role, string> = { chair: 'présidence', secretary: 'secrétaire de séance' };
@@ -124,7 +125,11 @@ export function detailsText(row: MemberRow | GuestRow): string {
     if (row.state === 'represented' && row.holder) parts.push(`par ${row.holder.name}`);
     if (row.state === 'proxy' && row.holder) parts.push(`à ${row.holder.name}`);
     if (row.unlisted) parts.push(`${agree(row, 'non mentionné', 'non mentionnée')} dans la séance`);
+    if (row.substitute) parts.push(`${agree(row, 'suppléé', 'suppléée')} par ${row.substitute.name}`);
+  } else if (row.sitsFor) {
+    parts.push(`de ${row.sitsFor.name}`);
   }
+  if (row.day) parts.push(row.day);
   const roles = rolesText(row);
   if (roles) parts.push(roles);
   return parts.join(' ; ');

@@ -1,0 +1,25 @@
+// What happened to a person during the meeting, in the words of minutes: "(arrivée à 19h49, au
+// point 2)", "(a quitté la séance au point 3 et a donné pouvoir à M. X)", then the meeting's own note.
+// The document's attendance lists and the roster say it the same way.
+import { frenchTime } from '../typography/dates.js';
+import { pointLabel, type ResolvedMoment } from './moments.js';
+import { agree } from './names.js';
+import type { AttendanceState, ResolvedPerson } from './resolve.js';
+
+/** "à 19h49", "au point 4", "à 19h49, au point 4". */
+export function momentWords(moment: ResolvedMoment): string {
+  return [moment.time ? `à ${frenchTime(moment.time)}` : '', moment.point ? `au point ${pointLabel(moment.point)}` : ''].filter(Boolean).join(', ');
+}
+
+/** The arrival, the departure (and the proxy given on leaving) in parentheses, then the note; undefined when nothing happened. */
+export function presenceDetails(person: ResolvedPerson, state: AttendanceState | undefined, nameOf: (id: string) => string): string | undefined {
+  if (!state) return undefined;
+  const moves: string[] = [];
+  if ((state.kind === 'present' || state.kind === 'guest') && state.arrival) moves.push(`${agree(person, 'arrivé', 'arrivée')} ${momentWords(state.arrival)}`);
+  if ((state.kind === 'present' || state.kind === 'guest') && state.departure) {
+    const proxy = state.kind === 'present' && state.proxyOnLeave ? ` et a donné pouvoir à ${nameOf(state.proxyOnLeave)}` : '';
+    moves.push(`a quitté la séance ${momentWords(state.departure)}${proxy}`);
+  }
+  const parts = [...(moves.length > 0 ? [`(${moves.join(', ')})`] : []), ...(state.note ? [state.note] : [])];
+  return parts.length > 0 ? parts.join(' ') : undefined;
+}

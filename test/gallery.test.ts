@@ -24,6 +24,11 @@ const MIN_RECALL = 0.9;
 const transcriptions = readdirSync(gallery).filter((f) => /^\d\d-.*\.yaml$/.test(f)).sort();
 
 describe.runIf(existsSync(tool))('the gallery of published minutes', () => {
+  it('has a transcription for every excerpt', () => {
+    const numbers = readdirSync(excerpts).map((f) => f.slice(0, 2)).sort();
+    expect(transcriptions.map((f) => f.slice(0, 2))).toEqual(numbers);
+  });
+
   it.each(transcriptions)('%s reproduces its excerpt', async (file) => {
     const excerpt = readdirSync(excerpts).find((f) => f.startsWith(file.slice(0, 3)))!;
     const r = await runCli(['render', '--format', 'pdf', ...templateArgs(path.join(gallery, file)), '-o', out, path.join(gallery, file)]);

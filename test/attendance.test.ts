@@ -297,6 +297,20 @@ ${extra}`,
     expect(presents('{ listes: collectif, personnes: { civilite: complete, prenom: aucun } }').en_ligne).toBe('Madame LEJARD, Messieurs ALLAIN, BRIARD, Madame MOREL, Monsieur PETIT, Madame SIMON.');
   });
 
+  it('late arrivals listed apart when the head has the block “arrivees”; an arrival without time or point', () => {
+    const late = (entete: string) =>
+      meeting({
+        meeting: `${seance()}\nstyle: { entete: [${entete}] }\nlibelles: { arrivees: Ont complété le quorum }\npresences:\n  presents: [maire, anne, bruno, { id: carla, arrivee: true }, { id: denis, arrivee: 19h }, elsa]`,
+      });
+    const names = (groups: { personnes: { nom: string; precisions?: string }[] }[]) => groups.flatMap((g) => g.personnes.map((p) => `${p.nom}${p.precisions ? ` ${p.precisions}` : ''}`));
+    const apart = buildContext(validate(late('titre, presents, arrivees')).resolved);
+    expect(names(apart.presents)).toEqual(['Mme Anne MOREL', 'M. Bruno PETIT', 'Mme Elsa FAURE']);
+    expect(names(apart.arrivees)).toEqual(['Mme Carla SIMON', 'M. Denis ROY']);
+    const inline = buildContext(validate(late('titre, presents')).resolved);
+    expect(names(inline.presents)).toContain('Mme Carla SIMON (arrivée en cours de séance)');
+    expect(names(inline.presents)).toContain('M. Denis ROY (arrivé à 19h)');
+  });
+
   it('the head in the order the style gives; proxies apart; free text before the lists', async () => {
     const f = file('{ entete: [titre, preambule, presents, excuses, procurations], listes: en_ligne }', 'libelles: { pouvoir: à }\npreambule: ["Date de convocation : 7 mai 2024"]');
     const r = await runCli(['render', '--format', 'md', '-o', dir, f]);

@@ -100,6 +100,13 @@ export function buildContext(r: ResolvedMeeting, defaults: TemplateDefaults = {}
   const entete = r.style.entete ?? defaults.entete ?? DEFAULT_HEAD;
   // When the head lists the proxies apart ("Procurations : X à Y"), the excused lines do not repeat them.
   const proxiesApart = entete.includes('procurations');
+  // When the head lists the late arrivals apart ("Ont complété le quorum après l’appel nominatif"), the
+  // list of those present holds only those present from the start.
+  const arrivalsApart = entete.includes('arrivees');
+  const arrived = (id: string) => {
+    const state = r.attendance.get(id);
+    return state?.kind === 'present' && state.arrival !== undefined;
+  };
   const chairAmongPresent = r.style.presidence_parmi_presents ?? defaults.presidence_parmi_presents ?? false;
 
   const groups = (ids: string[]): AttendanceGroup[] => {
@@ -174,7 +181,7 @@ export function buildContext(r: ResolvedMeeting, defaults: TemplateDefaults = {}
   /** What happened on the day: "(arrivé à 19h49)", "(a quitté la séance au point 4)", then the note. */
   const attendeeDetails = (id: string): string | undefined => {
     const p = person(id);
-    return p ? presenceDetails(p, r.attendance.get(id), full) : undefined;
+    return p ? presenceDetails(p, r.attendance.get(id), full, { arrival: !(arrivalsApart && arrived(id)) }) : undefined;
   };
 
   const nameOf = (id: string) => {
@@ -368,7 +375,8 @@ export function buildContext(r: ResolvedMeeting, defaults: TemplateDefaults = {}
     // The compte rendu names the chair under "Présidence" only, the procès-verbal among those present too;
     // the house style (presidence_parmi_presents) decides for both when it says.
     entete,
-    presents: groups(chairAmongPresent ? r.order.present : r.order.present.filter((id) => id !== meeting.seance.presidence)),
+    presents: groups((chairAmongPresent ? r.order.present : r.order.present.filter((id) => id !== meeting.seance.presidence)).filter((id) => !(arrivalsApart && arrived(id)))),
+    arrivees: groups(r.order.present.filter(arrived)),
     presents_et_presidence: groups(r.style.presidence_parmi_presents === false ? r.order.present.filter((id) => id !== meeting.seance.presidence) : r.order.present),
     procurations: proxies(),
     excuses: groups(r.order.excused),

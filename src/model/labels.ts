@@ -18,4 +18,5 @@ export const DEFAULT_LABELS: Required<Labels> = {
   pouvoir: 'donne pouvoir à',
   engagements: 'Relevé des engagements',
   procurations: 'Procurations',
+  arrivees: 'Arrivés en cours de séance',
 };

@@ -17,6 +17,7 @@ export function parsePointRef(ref: number | string): number[] {
 }
 
 export function momentOf(moment: Moment): ResolvedMoment {
+  if (moment === true) return {}; // during the meeting, neither time nor point recorded
   if (typeof moment === 'number') return { point: [moment] };
   if (typeof moment === 'string') return /^\d+(\.\d+)*$/.test(moment) ? { point: parsePointRef(moment) } : { time: moment };
   return { ...(moment.heure ? { time: moment.heure } : {}), ...(moment.point !== undefined ? { point: parsePointRef(moment.point) } : {}) };

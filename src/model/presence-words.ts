@@ -6,16 +6,22 @@ import { pointLabel, type ResolvedMoment } from './moments.js';
 import { agree } from './names.js';
 import type { AttendanceState, ResolvedPerson } from './resolve.js';
 
-/** "à 19h49", "au point 4", "à 19h49, au point 4". */
+/** "à 19h49", "au point 4", "à 19h49, au point 4"; "en cours de séance" when neither is known. */
 export function momentWords(moment: ResolvedMoment): string {
-  return [moment.time ? `à ${frenchTime(moment.time)}` : '', moment.point ? `au point ${pointLabel(moment.point)}` : ''].filter(Boolean).join(', ');
+  const words = [moment.time ? `à ${frenchTime(moment.time)}` : '', moment.point ? `au point ${pointLabel(moment.point)}` : ''].filter(Boolean).join(', ');
+  return words || 'en cours de séance';
 }
 
 /** The arrival, the departure (and the proxy given on leaving) in parentheses, then the note; undefined when nothing happened. */
-export function presenceDetails(person: ResolvedPerson, state: AttendanceState | undefined, nameOf: (id: string) => string): string | undefined {
+export function presenceDetails(
+  person: ResolvedPerson,
+  state: AttendanceState | undefined,
+  nameOf: (id: string) => string,
+  options: { arrival: boolean } = { arrival: true },
+): string | undefined {
   if (!state) return undefined;
   const moves: string[] = [];
-  if ((state.kind === 'present' || state.kind === 'guest') && state.arrival) moves.push(`${agree(person, 'arrivé', 'arrivée')} ${momentWords(state.arrival)}`);
+  if ((state.kind === 'present' || state.kind === 'guest') && state.arrival && options.arrival) moves.push(`${agree(person, 'arrivé', 'arrivée')} ${momentWords(state.arrival)}`);
   if ((state.kind === 'present' || state.kind === 'guest') && state.departure) {
     const proxy = state.kind === 'present' && state.proxyOnLeave ? ` et a donné pouvoir à ${nameOf(state.proxyOnLeave)}` : '';
     moves.push(`a quitté la séance ${momentWords(state.departure)}${proxy}`);

@@ -114,6 +114,7 @@ export const Labels = z
     neant: z.string().meta({ description: 'Texte d’une liste de présents vide (« Néant »).' }),
     pouvoir: z.string().meta({ description: '« donne pouvoir à » entre celui qui donne pouvoir et celui qui le reçoit.' }),
     engagements: z.string().meta({ description: 'Titre du relevé des engagements.' }),
+    arrivees: z.string().meta({ description: 'Titre de la liste des membres arrivés en cours de séance (bloc « arrivees ») : « Ont complété le quorum après l’appel nominatif ».' }),
     procurations: z.string().meta({ description: 'Titre de la liste des pouvoirs, quand l’en-tête la montre à part (bloc « procurations ») : « Procurations », « Pouvoirs ».' }),
   })
   .partial()
@@ -150,6 +151,7 @@ export const HEAD_BLOCKS = [
   'officiers',
   'effectifs',
   'presents',
+  'arrivees',
   'excuses',
   'procurations',
   'absents',
@@ -167,7 +169,7 @@ export const Style = z
       .optional()
       .meta({
         description:
-          'Les blocs de l’en-tête, dans l’ordre : date, titre, preambule, formule, presidence, secretariat, secretariat_phrase, officiers, effectifs, presents, excuses, procurations, absents, invites, autres_listes, quorum. Un bloc omis n’est pas imprimé. Par défaut : l’ordre du modèle.',
+          'Les blocs de l’en-tête, dans l’ordre : date, titre, preambule, formule, presidence, secretariat, secretariat_phrase, officiers, effectifs, presents, arrivees, excuses, procurations, absents, invites, autres_listes, quorum. Un bloc omis n’est pas imprimé. Par défaut : l’ordre du modèle.',
       }),
     presidence_parmi_presents: z
       .boolean()
@@ -410,6 +412,7 @@ export const PointRef = z
 /** When someone arrived or left: a time, a point of the agenda, or both. */
 export const Moment = z
   .union([
+    z.literal(true).meta({ description: 'true : en cours de séance, sans heure ni point connus.' }),
     Time,
     PointRef,
     z.strictObject({
@@ -417,7 +420,7 @@ export const Moment = z
       point: PointRef.optional().meta({ description: 'Point de l’ordre du jour à partir duquel cela vaut (décomptes des votes).' }),
     }),
   ])
-  .meta({ description: 'Moment : une heure (19h49), un point de l’ordre du jour (4, "4.2"), ou { heure, point }.' });
+  .meta({ description: 'Moment : une heure (19h49), un point de l’ordre du jour (4, "4.2"), { heure, point }, ou true (en cours de séance, sans plus).' });
 export type Moment = z.infer<typeof Moment>;
 
 const noteField = {

@@ -314,8 +314,8 @@ class CrossChecker {
           if (minutes < minutesOfDay(seance.debut) || minutes > end) {
             this.report('moment-outside-session', { time: m.time, start: seance.debut, end: seance.fin ?? '…' }, typeof moment === 'object' ? [...path, 'heure'] : path);
           }
-          if (!m.point && hasVotes && entry.id in this.r.composition.membres) this.report('moment-without-point', { name: this.name(entry.id) }, path);
         }
+        if (!m.point && hasVotes && entry.id in this.r.composition.membres) this.report('moment-without-point', { name: this.name(entry.id) }, path);
       }
       const { arrivee, depart } = resolved;
       if (arrivee && depart) {

@@ -10,6 +10,7 @@ import type { PointPath } from '../model/moments.js';
 import { presenceDetails } from '../model/presence-words.js';
 import type { HeadBlock } from '../model/schema.js';
 import type { TemplateDefaults } from './template.js';
+import { DEFAULT_NUMBERING, itemLabel } from './numbering.js';
 import { formatSlides, parseSlides } from '../model/slides.js';
 import { frenchDate, frenchTime } from '../typography/dates.js';
 import { letterNumeral, romanNumeral } from '../typography/numbering.js';
@@ -68,6 +69,8 @@ export interface ContextCounts {
 export interface ContextPoint {
   /** "I", "a", "1", "i" by depth (compte rendu numbering). */
   numero: string;
+  /** The item's label in the house style's numbering: "I –", "1.", "a)", "A -"; '' when not numbered. */
+  etiquette: string;
   /** Position among its siblings, from 1 (for templates that number 1, 2, 3 at every level). */
   rang: number;
   titre: string;
@@ -98,6 +101,7 @@ export function buildContext(r: ResolvedMeeting, defaults: TemplateDefaults = {}
   const instance = composition.instance;
 
   const entete = r.style.entete ?? defaults.entete ?? DEFAULT_HEAD;
+  const numbering = r.style.numerotation ?? defaults.numerotation ?? DEFAULT_NUMBERING;
   // When the head lists the proxies apart ("Procurations : X à Y"), the excused lines do not repeat them.
   const proxiesApart = entete.includes('procurations');
   // When the head lists the late arrivals apart ("Ont complété le quorum après l’appel nominatif"), the
@@ -276,6 +280,7 @@ export function buildContext(r: ResolvedMeeting, defaults: TemplateDefaults = {}
     return {
       // I, II… then a), b)… then 1., 2.… then i., ii.… so that no two levels look alike.
       numero: depth === 1 ? romanNumeral(index + 1) : depth === 2 ? letterNumeral(index + 1) : depth === 3 ? String(index + 1) : romanNumeral(index + 1).toLowerCase(),
+      etiquette: itemLabel(numbering, depth, index + 1),
       rang: index + 1,
       titre: item.titre,
       niveau: Math.min(depth, 4),

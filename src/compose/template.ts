@@ -8,7 +8,9 @@ import Handlebars from 'handlebars';
 import { UsageError } from '../cli/errors.js';
 import { richTextToMarkup, type NameOf } from './rich-text.js';
 import { loadStyleOverrides, type StyleOverrides } from './style-file.js';
-import { HEAD_BLOCKS, type HeadBlock } from '../model/schema.js';
+import { HEAD_BLOCKS, NUMBERINGS, type HeadBlock } from '../model/schema.js';
+
+type Numbering = (typeof NUMBERINGS)[number];
 
 export const BUILTIN_TEMPLATES = ['compte-rendu', 'proces-verbal'] as const;
 export type BuiltinTemplate = (typeof BUILTIN_TEMPLATES)[number];
@@ -34,6 +36,8 @@ export interface TemplateDefaults {
   entete?: HeadBlock[];
   /** Whether the chair is listed among those present. */
   presidence_parmi_presents?: boolean;
+  /** Numbering of the agenda, level by level. */
+  numerotation?: Numbering[];
 }
 
 export interface LoadedTemplate {
@@ -101,6 +105,13 @@ export function templateManifest(dir: string): TemplateManifest {
     }
     result.entete = blocks as HeadBlock[];
   }
+  if (manifest.numerotation !== undefined) {
+    const levels = manifest.numerotation;
+    if (!Array.isArray(levels) || levels.length === 0 || levels.some((l) => !(NUMBERINGS as readonly unknown[]).includes(l))) {
+      throw new UsageError(`${file}: "numerotation" must be a list of numberings (${NUMBERINGS.join(', ')})`);
+    }
+    result.numerotation = levels as Numbering[];
+  }
   if (manifest.presidence_parmi_presents !== undefined) {
     if (typeof manifest.presidence_parmi_presents !== 'boolean') throw new UsageError(`${file}: "presidence_parmi_presents" must be true or false`);
     result.presidence_parmi_presents = manifest.presidence_parmi_presents;
@@ -140,12 +151,16 @@ export function loadTemplate(dir: string): LoadedTemplate {
   const style = loadStyleOverrides(dir);
   const manifest = templateManifest(dir);
   const inherited = manifest.extends ? templateManifest(builtinTemplateDir(manifest.extends)) : {};
-  const { entete, presidence_parmi_presents } = { ...inherited, ...manifest };
+  const { entete, presidence_parmi_presents, numerotation } = { ...inherited, ...manifest };
 
   return {
     dir,
     style,
-    defaults: { ...(entete ? { entete } : {}), ...(presidence_parmi_presents !== undefined ? { presidence_parmi_presents } : {}) },
+    defaults: {
+      ...(entete ? { entete } : {}),
+      ...(presidence_parmi_presents !== undefined ? { presidence_parmi_presents } : {}),
+      ...(numerotation ? { numerotation } : {}),
+    },
     render(context, nameOf) {
       env.registerHelper('rich', (text: unknown) => {
         if (typeof text !== 'string') return '';

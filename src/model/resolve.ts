@@ -2,7 +2,7 @@
 // happened during the meeting: arrival, departure, substitute), categories, labels and the house style.
 // Validation, rendering and the roster all read this one model.
 import type { LoadedMeeting } from '../load/load-meeting.js';
-import type { HeadBlock, Labels, Moment, Person, Style } from './schema.js';
+import type { HeadBlock, Labels, Moment, NUMBERINGS, Person, Phrases, Style } from './schema.js';
 import { DEFAULT_LABELS } from './labels.js';
 import { DEFAULT_NAME_STYLE, type NameStyle } from './names.js';
 import { momentOf, type ResolvedMoment } from './moments.js';
@@ -44,6 +44,9 @@ export interface ResolvedStyle {
   listes: 'lignes' | 'en_ligne' | 'collectif';
   /** undefined: the template's order. */
   entete?: HeadBlock[];
+  /** undefined: the template's numbering. */
+  numerotation?: (typeof NUMBERINGS)[number][];
+  phrases: Phrases;
 }
 
 export interface ResolvedMeeting extends LoadedMeeting {
@@ -145,7 +148,7 @@ export function resolveMeeting(loaded: LoadedMeeting): ResolvedMeeting {
 
 /** Organisation, then composition, then meeting: the later one wins, key by key. */
 function mergeStyles(...styles: (Style | undefined)[]): ResolvedStyle {
-  const merged: ResolvedStyle = { personnes: { ...DEFAULT_NAME_STYLE }, regrouper: true, listes: 'lignes' };
+  const merged: ResolvedStyle = { personnes: { ...DEFAULT_NAME_STYLE }, regrouper: true, listes: 'lignes', phrases: {} };
   for (const style of styles) {
     if (!style) continue;
     Object.assign(merged.personnes, style.personnes);
@@ -153,6 +156,8 @@ function mergeStyles(...styles: (Style | undefined)[]): ResolvedStyle {
     if (style.regrouper !== undefined) merged.regrouper = style.regrouper;
     if (style.entete !== undefined) merged.entete = style.entete;
     if (style.listes !== undefined) merged.listes = style.listes;
+    if (style.numerotation !== undefined) merged.numerotation = style.numerotation;
+    Object.assign(merged.phrases, style.phrases);
   }
   return merged;
 }

@@ -139,8 +139,29 @@ export const PeopleStyle = z
   .meta({ description: 'Comment les personnes sont nommées dans les listes de présence et les signatures.' });
 export type PeopleStyle = z.infer<typeof PeopleStyle>;
 
+/** Numbering of one level of the agenda: the numeral (I, i, 1, A, a) and what follows it. */
+export const NUMBERINGS = ['I –', 'I -', 'I.', 'I', '1.', '1 -', '1 –', '1/', '1)', '1', 'A -', 'A –', 'A.', 'A)', 'a)', 'a.', 'a -', 'i.', 'i)', 'aucune'] as const;
+
+/** Sentences a body words its own way, with {placeholders} computed from the meeting (docs/format.md 4.7). */
+export const Phrases = z
+  .strictObject({
+    ligne_date: text().optional().meta({ description: 'Ligne de date : « {lieu}, le {date_document} » par défaut ; « Draguignan le {date_document} ».' }),
+    formule: text()
+      .optional()
+      .meta({ description: 'Phrase d’ouverture (bloc formule) : « L’an {annee_lettres}, le {jour_lettres} {mois}, à {heure_lettres}, {instance} s’est {reuni} … ».' }),
+    effectifs: text()
+      .optional()
+      .meta({ description: 'Ligne des effectifs (bloc effectifs) : « En exercice : {en_exercice} – Présents : {presents} – Votants : {votants} » ; « {presents_lettres} administrateurs sont présents ».' }),
+    quorum: text().optional().meta({ description: 'Phrase du quorum atteint (bloc quorum) : « Le quorum étant atteint, {instance} peut valablement délibérer. »' }),
+    quorum_non_atteint: text().optional().meta({ description: 'Phrase du quorum non atteint (bloc quorum).' }),
+    approbation: text().optional().meta({ description: 'Mention d’approbation (bloc approbation) : « Validé en séance du {date_approbation} » par défaut.' }),
+  })
+  .meta({ description: 'Phrases de l’instance, avec des {repères} remplacés par les données de la séance.' });
+export type Phrases = z.infer<typeof Phrases>;
+
 /** The blocks a template's head may show, in any order (templates/compte-rendu/partials/head.hbs). */
 export const HEAD_BLOCKS = [
+  'approbation',
   'date',
   'titre',
   'preambule',
@@ -164,12 +185,21 @@ export type HeadBlock = (typeof HEAD_BLOCKS)[number];
 export const Style = z
   .strictObject({
     personnes: PeopleStyle.optional(),
+    phrases: Phrases.optional(),
+    numerotation: z
+      .array(z.enum(NUMBERINGS))
+      .min(1)
+      .optional()
+      .meta({
+        description:
+          'Numérotation des points, niveau par niveau : « I – », « I. », « I - », « 1. », « 1 - », « 1/ », « 1) », « A - », « a) », « i. », « aucune »… Le dernier vaut pour les niveaux plus profonds. Par défaut : celle du modèle.',
+      }),
     entete: z
       .array(z.enum(HEAD_BLOCKS))
       .optional()
       .meta({
         description:
-          'Les blocs de l’en-tête, dans l’ordre : date, titre, preambule, formule, presidence, secretariat, secretariat_phrase, officiers, effectifs, presents, arrivees, excuses, procurations, absents, invites, autres_listes, quorum. Un bloc omis n’est pas imprimé. Par défaut : l’ordre du modèle.',
+          'Les blocs de l’en-tête, dans l’ordre : approbation, date, titre, preambule, formule, presidence, secretariat, secretariat_phrase, officiers, effectifs, presents, arrivees, excuses, procurations, absents, invites, autres_listes, quorum. Un bloc omis n’est pas imprimé. Par défaut : l’ordre du modèle.',
       }),
     presidence_parmi_presents: z
       .boolean()
@@ -515,6 +545,7 @@ export const Meeting = z
         date: IsoDate.meta({ description: 'Date du document (souvent après la séance).' }),
         titre: text().optional().meta({ description: 'Titre, si le titre calculé ne convient pas.' }),
         auteur: text().optional().meta({ description: 'Auteur (propriétés du fichier).' }),
+        approbation: IsoDate.optional().meta({ description: 'Date de la séance qui a approuvé ce compte rendu (bloc approbation : « Validé en séance du 15 septembre 2008 »).' }),
       })
       .meta({ description: 'Le document lui-même : lieu et date d’émission.' }),
     seance: z

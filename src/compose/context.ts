@@ -11,8 +11,11 @@ import { presenceDetails } from '../model/presence-words.js';
 import type { HeadBlock } from '../model/schema.js';
 import type { TemplateDefaults } from './template.js';
 import { DEFAULT_NUMBERING, itemLabel } from './numbering.js';
+import { fillPlaceholders, type Placeholder } from '../model/phrases.js';
+import type { Instance, Phrases } from '../model/schema.js';
+import { dateInWords, numberInWords, timeInWords } from '../typography/words.js';
 import { formatSlides, parseSlides } from '../model/slides.js';
-import { frenchDate, frenchTime } from '../typography/dates.js';
+import { frenchDate, frenchTime, frenchWeekday } from '../typography/dates.js';
 import { letterNumeral, romanNumeral } from '../typography/numbering.js';
 import { voteSentence } from './votes.js';
 
@@ -305,6 +308,60 @@ export function buildContext(r: ResolvedMeeting, defaults: TemplateDefaults = {}
   const secretaries = meeting.seance.secretaires.map((id) => person(id)).filter((p): p is ResolvedPerson => p !== undefined);
 
   const documentPlace = meeting.document.lieu ?? organisation?.lieu ?? meeting.seance.lieu ?? '';
+  const words = (n: number) => numberInWords(n);
+  const when = dateInWords(meeting.seance.date);
+  const majority = Math.floor(counts.total.voters / 2) + 1;
+  /** The values of the {placeholders} a body's own sentences may use (style.phrases). */
+  const placeholders: Partial<Record<Placeholder, string>> = {
+    lieu: documentPlace,
+    date_document: frenchDate(meeting.document.date),
+    date: frenchDate(meeting.seance.date, { weekday: true }),
+    date_courte: frenchDate(meeting.seance.date),
+    jour_semaine: frenchWeekday(meeting.seance.date),
+    annee: meeting.seance.date.slice(0, 4),
+    annee_lettres: when.annee,
+    annee_lettres_mil: dateInWords(meeting.seance.date, { mil: true }).annee,
+    jour_lettres: when.jour,
+    mois: when.mois,
+    heure: frenchTime(meeting.seance.debut),
+    heure_lettres: timeInWords(meeting.seance.debut),
+    ...(meeting.seance.fin ? { fin: frenchTime(meeting.seance.fin), fin_lettres: timeInWords(meeting.seance.fin) } : {}),
+    ...(meeting.seance.lieu ? { lieu_seance: meeting.seance.lieu } : {}),
+    instance: withArticle(instance.article, instance.nom),
+    Instance: capitalise(withArticle(instance.article, instance.nom)),
+    du_instance: withPreposition(instance.article, instance.nom),
+    reuni: agreedWithBody(instance, 'réuni'),
+    convoque: agreedWithBody(instance, 'convoqué'),
+    presidence: chair ? displayName(chair, 'full', nameStyle) : meeting.seance.presidence,
+    ...(chair?.fonction ? { presidence_fonction: chair.fonction } : {}),
+    ...(meeting.seance.convocation ? { convocation: frenchDate(meeting.seance.convocation) } : {}),
+    secretaires: listOf(secretaries.map((p) => displayName(p, 'full', nameStyle))),
+    en_exercice: String(counts.total.inOffice),
+    en_exercice_lettres: words(counts.total.inOffice),
+    presents: String(counts.total.present),
+    presents_lettres: words(counts.total.present),
+    representes: String(counts.total.represented),
+    representes_lettres: words(counts.total.represented),
+    votants: String(counts.total.voters),
+    votants_lettres: words(counts.total.voters),
+    excuses: String(counts.total.excused),
+    excuses_lettres: words(counts.total.excused),
+    absents: String(counts.total.absent),
+    absents_lettres: words(counts.total.absent),
+    majorite_absolue: String(majority),
+    ...(counts.quorum ? { quorum_requis: String(counts.quorum.required), quorum_compte: String(counts.quorum.counted) } : {}),
+    ...(meeting.document.approbation ? { date_approbation: frenchDate(meeting.document.approbation) } : {}),
+  };
+  const phrase = (key: keyof Phrases) => {
+    const sentence = r.style.phrases[key];
+    return sentence === undefined ? undefined : fillPlaceholders(sentence, placeholders);
+  };
+  const phrases = Object.fromEntries(
+    (['formule', 'effectifs', 'quorum', 'quorum_non_atteint'] as const).flatMap((key) => {
+      const text = phrase(key);
+      return text === undefined ? [] : [[key, text]];
+    }),
+  );
   const orgDir = r.sources.organisation ? path.dirname(path.resolve(r.sources.organisation.file)) : undefined;
   const logo = organisation?.marque?.logo;
 
@@ -330,15 +387,18 @@ export function buildContext(r: ResolvedMeeting, defaults: TemplateDefaults = {}
       le: withArticle(instance.article, instance.nom),
       Le: capitalise(withArticle(instance.article, instance.nom)),
       /** Agreement of the body's name: "réuni" (le Conseil) or "réunie" (la Commission). */
-      reuni: instance.article === 'les' ? 'réunis' : (instance.feminin ?? instance.article === 'la') ? 'réunie' : 'réuni',
-      convoque: instance.article === 'les' ? 'convoqués' : (instance.feminin ?? instance.article === 'la') ? 'convoquée' : 'convoqué',
+      reuni: agreedWithBody(instance, 'réuni'),
+      convoque: agreedWithBody(instance, 'convoqué'),
     },
     document: {
       ...(meeting.document.titre ? { titre: meeting.document.titre } : {}),
       lieu: documentPlace,
       date: frenchDate(meeting.document.date),
-      /** "Poitiers, le 14 juin 2021", or "Le 14 juin 2021" when no place is known. */
-      ligne_date: documentPlace ? `${documentPlace}, le ${frenchDate(meeting.document.date)}` : `Le ${frenchDate(meeting.document.date)}`,
+      /** "Poitiers, le 14 juin 2021", or "Le 14 juin 2021" when no place is known, or the body's own form. */
+      ligne_date:
+        phrase('ligne_date') ?? (documentPlace ? `${documentPlace}, le ${frenchDate(meeting.document.date)}` : `Le ${frenchDate(meeting.document.date)}`),
+      /** "Validé en séance du 15 septembre 2008", when the minutes say which meeting approved them. */
+      ...(meeting.document.approbation ? { approbation: phrase('approbation') ?? `Validé en séance du ${frenchDate(meeting.document.approbation)}` } : {}),
     },
     seance: {
       // "jeudi 6 mai" never breaks across lines (no-break spaces), the year may go to the next line.
@@ -380,6 +440,8 @@ export function buildContext(r: ResolvedMeeting, defaults: TemplateDefaults = {}
     // The compte rendu names the chair under "Présidence" only, the procès-verbal among those present too;
     // the house style (presidence_parmi_presents) decides for both when it says.
     entete,
+    /** The body's own sentences, placeholders filled: formule, effectifs, quorum, quorum_non_atteint. */
+    phrases,
     presents: groups((chairAmongPresent ? r.order.present : r.order.present.filter((id) => id !== meeting.seance.presidence)).filter((id) => !(arrivalsApart && arrived(id)))),
     arrivees: groups(r.order.present.filter(arrived)),
     presents_et_presidence: groups(r.style.presidence_parmi_presents === false ? r.order.present.filter((id) => id !== meeting.seance.presidence) : r.order.present),
@@ -536,4 +598,9 @@ function elidedDe(name: string): string {
 /** One attendance line as the template writes it: "Mme X, fonction, représentée par Y (arrivée à 19h49)". */
 function lineText(l: PersonLine): string {
   return `${l.nom}${l.fonction ? `, ${l.fonction}` : ''}${l.suite ? `${l.fonction || l.apposition ? ',' : ''} ${l.suite}` : ''}${l.precisions ? ` ${l.precisions}` : ''}`;
+}
+
+/** A participle agreed with the body's name: "réuni" (le Conseil), "réunie" (la Commission), "réunis" (les). */
+function agreedWithBody(instance: Instance, participle: string): string {
+  return instance.article === 'les' ? `${participle}s` : (instance.feminin ?? instance.article === 'la') ? `${participle}e` : participle;
 }

@@ -8,7 +8,8 @@ import type { Block, AgendaItem, Composition } from '../model/schema.js';
 import { isPresent, type ResolvedMeeting } from '../model/resolve.js';
 import { computeCounts, countedState, inRoom, proxyLimit, type MeetingCounts, type QuorumResult } from '../model/counts.js';
 import { atOrAfter, momentOf, pointLabel, type PointPath, type ResolvedMoment } from '../model/moments.js';
-import type { Moment } from '../model/schema.js';
+import type { Moment, Phrases } from '../model/schema.js';
+import { PLACEHOLDERS, unknownPlaceholders } from '../model/phrases.js';
 import { findCapitalisedMentions, findMentions } from '../model/mentions.js';
 import { displayName, isFeminine } from '../model/names.js';
 import { parseSlides } from '../model/slides.js';
@@ -56,6 +57,7 @@ class CrossChecker {
     this.checkContent();
     this.checkSignatories();
     this.checkLogo();
+    this.checkPhrases();
     this.checkQuorum();
   }
 
@@ -75,6 +77,26 @@ class CrossChecker {
       reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? (this.reporter.locale === 'fr' ? 'fichier introuvable' : 'no such file') : (error as Error).message;
     }
     if (reason) this.report('logo-not-found', { path: logo.fichier, reason }, [...prefix, 'marque', 'logo', 'fichier'], source);
+  }
+
+  /** The {placeholders} of the house style's sentences, wherever the style is written. */
+  private checkPhrases(): void {
+    const sources: [Source | undefined, DataPath, Phrases | undefined][] = [
+      [this.r.sources.organisation, this.r.sources.organisation === this.meetingSource ? ['organisation', 'style', 'phrases'] : ['style', 'phrases'], this.r.organisation?.style?.phrases],
+      [this.r.sources.composition, this.r.sources.composition === this.meetingSource ? ['composition', 'style', 'phrases'] : ['style', 'phrases'], this.r.composition.style?.phrases],
+      [this.meetingSource, ['style', 'phrases'], this.r.meeting.style?.phrases],
+    ];
+    for (const [source, prefix, phrases] of sources) {
+      if (!source || !phrases) continue;
+      for (const [key, sentence] of Object.entries(phrases)) {
+        if (typeof sentence !== 'string') continue;
+        for (const { name } of unknownPlaceholders(sentence)) {
+          const suggestion = didYouMean(this.reporter.locale, name, [...PLACEHOLDERS]);
+          const path = [...prefix, key];
+          this.report('unknown-placeholder', { name, suggestion, allowed: PLACEHOLDERS.join(', ') }, path, source, this.textStart(source, path, `{${name}}`));
+        }
+      }
+    }
   }
 
   /** Votes taken without a quorum are void: worth a warning when the body has a rule (its own or its kind's). */
@@ -545,6 +567,16 @@ class CrossChecker {
         this.report('mention-not-present', this.who(mention.id), path, this.meetingSource, start);
       }
     }
+  }
+
+  /** Position of a piece of text inside a YAML string of `source`, found in the node's source text. */
+  private textStart(source: Source, path: DataPath, piece: string): Position | undefined {
+    const node = source.doc?.getIn(path, true) as Node | undefined;
+    if (!node || !isScalar(node) || !node.range) return undefined;
+    const index = source.text.slice(node.range[0], node.range[1]).indexOf(piece);
+    if (index < 0) return undefined;
+    const p = source.lineCounter.linePos(node.range[0] + index);
+    return { line: p.line, column: p.col };
   }
 
   /** Position of "@id" inside a YAML string: found in the node's source text, whatever its quoting. */

@@ -146,6 +146,11 @@ const catalog = {
     en: ['{name} is a member: list them under “presents”, not “invites”'],
     fr: ['{name} est membre : mettez-le dans « presents », pas dans « invites »'],
   },
+  'unknown-placeholder': {
+    severity: 'error',
+    en: ['unknown placeholder {{name}}{suggestion}', 'placeholders of style.phrases: {allowed}'],
+    fr: ['repère inconnu {{name}}{suggestion}', 'repères de style.phrases : {allowed}'],
+  },
   'point-not-found': {
     severity: 'error',
     en: ['there is no point {point} in the agenda', 'points are counted from 1 in the order of “points”: 4 is the fourth, "4.2" its second sub-item ({count} points here)'],

@@ -1,6 +1,6 @@
 // A body's own wording as data: numbers, dates and hours in words, sentences with {placeholders},
 // numbering per level, the approval stamp.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -9,6 +9,10 @@ import { itemLabel } from '../src/compose/numbering.js';
 import { buildContext } from '../src/compose/context.js';
 import { Reporter } from '../src/validate/diagnostic.js';
 import { validateMeeting } from '../src/validate/validate.js';
+import { runCli } from './support/cli.js';
+import { readPdf } from './support/pdf.js';
+import { openDocx } from './support/docx.js';
+import { expectInOrder } from './support/in-order.js';
 
 describe('numbers, dates and hours in words', () => {
   it.each([
@@ -72,5 +76,42 @@ points:
     expect(context.phrases.formule).toBe("L'an deux mille vingt et un, le vingt-six mars, à dix-neuf heures trente, le Conseil d'administration s'est réuni sous la présidence de Mme Ana LIMA.");
     expect(context.phrases.effectifs).toBe("Le Conseil d'administration compte trois membres ; deux sont présents. Majorité absolue : 2.");
     expect(context.points[0]!.etiquette).toBe('1 -');
+  });
+});
+
+describe('titles and signatures on several lines', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'clu-lines-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  it('a title in lines with a subtitle, a signatory’s quality in lines, in the PDF and the DOCX', async () => {
+    const file = path.join(dir, 'cdt.yaml');
+    writeFileSync(
+      file,
+      `composition:
+  instance: { nom: Commission départementale, article: la }
+  membres:
+    a: { civilite: Mme, prenom: Ana, nom: Lima, fonction: secrétaire générale }
+    b: { civilite: M., prenom: Bob, nom: Vidal }
+document:
+  date: 2024-02-02
+  titre: [COMPTE RENDU DE LA COMMISSION, DÉPARTEMENTALE DES TAXIS]
+  sous_titre: Réunion du {date_courte} de {heure} à {fin}
+seance: { date: 2024-01-30, debut: 14h30, fin: 16h15, presidence: a }
+presences:
+  presents: [a, b]
+points:
+  - titre: Point unique
+    contenu: [Texte.]
+signataires:
+  - { personne: a, qualite: ["Pour le préfet et par délégation,", "La secrétaire générale,"] }
+  - { personne: b, qualite: "Le rapporteur," }
+`,
+    );
+    const r = await runCli(['render', '--format', 'docx,pdf', '-o', dir, file]);
+    expect(r.code, r.stderr).toBe(0);
+    const pdf = await readPdf(readFileSync(path.join(dir, 'cdt.pdf')));
+    expectInOrder(pdf.text, ['COMPTE RENDU DE LA COMMISSION\nDÉPARTEMENTALE DES TAXIS\nRéunion du 30', 'de 14h30 à 16h15', 'Pour le préfet et par délégation,', 'La secrétaire générale,', 'Ana LIMA']);
+    expect(pdf.info.Title).toBe('COMPTE RENDU DE LA COMMISSION DÉPARTEMENTALE DES TAXIS Réunion du 30 janvier 2024 de 14h30 à 16h15');
+    const docx = openDocx(readFileSync(path.join(dir, 'cdt.docx')));
+    expect(docx.part('word/document.xml')).toMatch(/Pour le préfet et par délégation,<\/w:t><\/w:r><w:r><w:br\/><w:t[^>]*>La secrétaire générale,/);
   });
 });

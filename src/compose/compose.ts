@@ -28,7 +28,8 @@ export function composeDocument(resolved: ResolvedMeeting, template: LoadedTempl
   const { meeting, composition, organisation } = resolved;
   return {
     meta: {
-      title: titleBlock && titleBlock.type === 'title' ? inlineText(titleBlock.children) : composition.instance.nom,
+      // A title on several lines is one line in the file's properties.
+      title: titleBlock && titleBlock.type === 'title' ? inlineText(titleBlock.children).replace(/\s*\n\s*/g, ' ') : composition.instance.nom,
       ...(meeting.document.auteur ?? organisation?.contact?.nom ? { author: meeting.document.auteur ?? organisation?.contact?.nom } : {}),
       subject: `${composition.instance.nom} – ${meeting.seance.date}`,
       keywords: ['compte rendu', composition.instance.nom],

@@ -391,7 +391,10 @@ export function buildContext(r: ResolvedMeeting, defaults: TemplateDefaults = {}
       convoque: agreedWithBody(instance, 'convoqué'),
     },
     document: {
-      ...(meeting.document.titre ? { titre: meeting.document.titre } : {}),
+      // The title's lines: the file's own (one or several), then the subtitle with its placeholders.
+      ...(meeting.document.titre ? { titre: lines(meeting.document.titre).join(' ') } : {}),
+      titre_lignes: meeting.document.titre ? lines(meeting.document.titre) : [],
+      ...(meeting.document.sous_titre ? { sous_titre: fillPlaceholders(meeting.document.sous_titre, placeholders) } : {}),
       lieu: documentPlace,
       date: frenchDate(meeting.document.date),
       /** "Poitiers, le 14 juin 2021", or "Le 14 juin 2021" when no place is known, or the body's own form. */
@@ -485,7 +488,9 @@ export function buildContext(r: ResolvedMeeting, defaults: TemplateDefaults = {}
       const p = person(id);
       return {
         // Only the chair gets a default quality line; another signatory without one signs under the name alone.
-        qualite: qualite ?? (p && id === meeting.seance.presidence ? `${agree(p, 'Le président', 'La présidente')},` : ''),
+        qualite: qualite === undefined ? (p && id === meeting.seance.presidence ? `${agree(p, 'Le président', 'La présidente')},` : '') : lines(qualite).join('\n'),
+        /** The quality on several lines ("Pour le préfet et par délégation,", "Le secrétaire général,"). */
+        qualite_lignes: qualite === undefined ? [] : lines(qualite),
         nom: p ? displayName(p, 'signature', nameStyle) : id,
       };
     }),
@@ -604,3 +609,5 @@ function lineText(l: PersonLine): string {
 function agreedWithBody(instance: Instance, participle: string): string {
   return instance.article === 'les' ? `${participle}s` : (instance.feminin ?? instance.article === 'la') ? `${participle}e` : participle;
 }
+
+const lines = (value: string | string[]): string[] => (typeof value === 'string' ? [value] : value);

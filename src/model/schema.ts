@@ -524,7 +524,13 @@ export const Officer = z
 
 export const Signatory = z.strictObject({
   personne: Id,
-  qualite: text().optional().meta({ description: 'Ligne au-dessus du nom, par ex. « La préfète, ». Par défaut « Le président, » / « La présidente, ».' }),
+  qualite: z
+    .union([text(), z.array(text()).min(1)])
+    .optional()
+    .meta({
+      description:
+        'Ligne au-dessus du nom, par ex. « La préfète, » ; une liste pour plusieurs lignes : ["Pour le préfet et par délégation,", "Le secrétaire général,"]. Par défaut, pour la présidence, « Le président, » / « La présidente, ».',
+    }),
 });
 
 export const Annex = z.strictObject({
@@ -543,7 +549,13 @@ export const Meeting = z
       .strictObject({
         lieu: text().optional().meta({ description: 'Lieu d’émission (sinon celui de l’organisation).' }),
         date: IsoDate.meta({ description: 'Date du document (souvent après la séance).' }),
-        titre: text().optional().meta({ description: 'Titre, si le titre calculé ne convient pas.' }),
+        titre: z
+          .union([text(), z.array(text()).min(1)])
+          .optional()
+          .meta({ description: 'Titre, si le titre calculé ne convient pas ; une liste pour un titre sur plusieurs lignes.' }),
+        sous_titre: text()
+          .optional()
+          .meta({ description: 'Ligne sous le titre, avec des {repères} : « Réunion du {date_courte} de {heure} à {fin} ».' }),
         auteur: text().optional().meta({ description: 'Auteur (propriétés du fichier).' }),
         approbation: IsoDate.optional().meta({ description: 'Date de la séance qui a approuvé ce compte rendu (bloc approbation : « Validé en séance du 15 septembre 2008 »).' }),
       })

@@ -269,7 +269,7 @@ describe('mistakes found by new users', () => {
     const file = meeting({ meeting: `${seance()}\npresences:\n  presents: [maire, anne, bruno, carla, denis, elsa]\nsignataires: []` });
     expect(buildContext(validate(file).resolved).signataires).toEqual([]);
     const defaulted = meeting({ meeting: `${seance()}\npresences:\n  presents: [maire, anne, bruno, carla, denis, elsa]` });
-    expect(buildContext(validate(defaulted).resolved).signataires).toEqual([{ qualite: 'Le président,', nom: 'Paul GIRARD' }]);
+    expect(buildContext(validate(defaulted).resolved).signataires).toEqual([{ qualite: 'Le président,', qualite_lignes: [], nom: 'Paul GIRARD' }]);
   });
 
   it('a person needs a surname or a seat', () => {

@@ -126,7 +126,7 @@ presences:
   it('one proxy per holder by default; the composition may allow more', () => {
     expect(validate(proxies()).codes).toEqual(['proxy-holder-multiple', 'proxy-holder-multiple']);
     const two = validate(proxies(', pouvoirs_max: 2'), 'fr').diagnostics;
-    expect(two.map((d) => d.message)).toEqual(['Mme Anne MOREL détient déjà 2 pouvoir(s) (Mme Carla SIMON, M. Denis ROY) ; l’instance en permet 2']);
+    expect(two.map((d) => d.message)).toEqual(['Mme Anne MOREL détient déjà 2 pouvoirs (Mme Carla SIMON, M. Denis ROY) ; l’instance en permet 2']);
     expect(two[0]!.hint).toContain('instance.pouvoirs_max = 2');
     expect(validate(proxies(', pouvoirs_max: 3')).codes).toEqual([]);
   });
@@ -173,6 +173,24 @@ describe('seats, substitutes and notes', () => {
     const { resolved, diagnostics } = validate(example('communaute-de-communes', 'conseil-2025-02-04.yaml'));
     expect(diagnostics).toEqual([]);
     expect(computeCounts(resolved).total).toMatchObject({ inOffice: 7, present: 6, represented: 1, voters: 7 });
+  });
+
+  it('a substitute is a suppléant of the same group, for a titular who is not listed absent', () => {
+    const sub = (entry: string, absents = '') =>
+      meeting({
+        membres: '    sup: { civilite: Mme, prenom: Léa, nom: Supp, suppleant: true }\n',
+        meeting: `${seance()}\npresences:\n  presents: [maire, anne, bruno, carla, ${entry}]${absents}`,
+      });
+    const reasons = (file: string) => validate(file, 'fr').diagnostics.filter((d) => d.code === 'substitute-invalid').map((d) => d.message);
+    expect(reasons(sub('{ id: denis, remplace: elsa }'))).toEqual(['Mme Elsa FAURE ne peut pas être remplacée ici : M. Denis ROY est titulaire, pas suppléant (suppleant: true dans la composition)']);
+    expect(reasons(sub('{ id: sup, remplace: elsa }, denis', '\n  absents: [elsa]'))[0]).toContain('elle est listée parmi les absents');
+  });
+
+  it('the meeting’s quorum is recorded at the opening: late arrivals do not count in it', () => {
+    const file = meeting({ meeting: `${seance()}\npresences:\n  presents: [maire, anne, bruno, { id: carla, arrivee: { heure: 18h30, point: 1 } }]\n  absents: [denis, elsa]` });
+    const counts = computeCounts(validate(file).resolved);
+    expect(counts.total.present).toBe(4);
+    expect(counts.quorum).toMatchObject({ counted: 3, required: 4, reached: false });
   });
 
   it('role-only seats count like members', () => {
@@ -230,7 +248,7 @@ points:
     const context = buildContext(validate(file).resolved);
     const lines = Object.fromEntries(context.presents.flatMap((g) => g.personnes).map((p) => [p.nom, `${p.suite ?? ''}|${p.precisions ?? ''}`]));
     expect(lines['Mme Anne MOREL']).toBe('|(arrivée à 19h10)');
-    expect(lines['M. Bruno PETIT']).toBe('|(arrivé à 19h15, a quitté la séance à 20h, au point 1 et a donné pouvoir à M. Paul GIRARD)');
+    expect(lines['M. Bruno PETIT']).toBe('|(arrivé à 19h15, a quitté la séance à 20h, au point 1, et a donné pouvoir à M. Paul GIRARD)');
     expect(lines['Mme Léa SUPP']).toBe('suppléante de Mme Carla SIMON|');
     expect(lines['M. Léo SUPP']).toBe('suppléant de M. Denis ROY|');
   });
@@ -305,7 +323,8 @@ ${extra}`,
     const names = (groups: { personnes: { nom: string; precisions?: string }[] }[]) => groups.flatMap((g) => g.personnes.map((p) => `${p.nom}${p.precisions ? ` ${p.precisions}` : ''}`));
     const apart = buildContext(validate(late('titre, presents, arrivees')).resolved);
     expect(names(apart.presents)).toEqual(['Mme Anne MOREL', 'M. Bruno PETIT', 'Mme Elsa FAURE']);
-    expect(names(apart.arrivees)).toEqual(['Mme Carla SIMON', 'M. Denis ROY']);
+    // Listed apart, an arrival keeps its moment when one is known.
+    expect(names(apart.arrivees)).toEqual(['Mme Carla SIMON', 'M. Denis ROY (arrivé à 19h)']);
     const inline = buildContext(validate(late('titre, presents')).resolved);
     expect(names(inline.presents)).toContain('Mme Carla SIMON (arrivée en cours de séance)');
     expect(names(inline.presents)).toContain('M. Denis ROY (arrivé à 19h)');

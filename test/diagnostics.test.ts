@@ -30,6 +30,7 @@ const expected: Record<string, string[]> = {
   'moment-outside-session': ['moment-outside-session 12:29'],
   'moment-without-point': ['moment-without-point 12:28'],
   'not-a-member': ['not-a-member 9:47'],
+  'officer-not-present': ['officer-not-present 9:37'],
   'point-not-found': ['point-not-found 12:29'],
   'proxy-on-leave-without-departure': ['proxy-on-leave-without-departure 12:31'],
   'presenter-not-present': ['presenter-not-present 14:26'],

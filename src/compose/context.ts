@@ -172,7 +172,8 @@ export function buildContext(r: ResolvedMeeting, defaults: TemplateDefaults = {}
     if (!p) return undefined;
     const parts: string[] = [];
     let verb = false;
-    if (p.represente) parts.push(`${agree(p, 'représentant', 'représentante')} ${p.represente}`);
+    // "représentant" here is a present participle: it does not agree ("Mme X, représentant le Préfet").
+    if (p.represente) parts.push(`représentant ${p.represente}`);
     if (state?.kind === 'present' && state.substituteFor) parts.push(`${agree(p, 'suppléant', 'suppléante')} de ${full(state.substituteFor)}`);
     if (state?.kind === 'excused') {
       if (state.representedBy) parts.push(`${agree(p, 'représenté', 'représentée')} par ${full(state.representedBy)}`);
@@ -188,7 +189,10 @@ export function buildContext(r: ResolvedMeeting, defaults: TemplateDefaults = {}
   /** What happened on the day: "(arrivé à 19h49)", "(a quitté la séance au point 4)", then the note. */
   const attendeeDetails = (id: string): string | undefined => {
     const p = person(id);
-    return p ? presenceDetails(p, r.attendance.get(id), full, { arrival: !(arrivalsApart && arrived(id)) }) : undefined;
+    const state = r.attendance.get(id);
+    // Listed apart, an arrival keeps its moment when one is known; a proxy listed apart is not repeated.
+    const unknownArrival = state?.kind === 'present' && state.arrival !== undefined && !state.arrival.time && !state.arrival.point;
+    return p ? presenceDetails(p, state, full, { arrival: !(arrivalsApart && arrived(id) && unknownArrival), proxy: !proxiesApart }) : undefined;
   };
 
   const nameOf = (id: string) => {
@@ -206,7 +210,8 @@ export function buildContext(r: ResolvedMeeting, defaults: TemplateDefaults = {}
     }
     if (pairs.length === 0) return [];
     const personnes = pairs.map(([giver, holder], i) => ({ nom: full(giver), suite: `${r.labels.pouvoir} ${full(holder)}`, last: i === pairs.length - 1 }));
-    return [{ personnes, ...(r.style.listes === 'lignes' ? {} : { en_ligne: `${personnes.map(lineText).join(', ')}.` }) }];
+    // Run in, proxies are sentences of their own: "A donne pouvoir à B ; C donne pouvoir à D."
+    return [{ personnes, ...(r.style.listes === 'lignes' ? {} : { en_ligne: `${personnes.map(lineText).join(' ; ')}.` }) }];
   };
 
   /** A deliberation's counts, given only when someone arrived or left before it. */

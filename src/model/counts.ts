@@ -2,7 +2,7 @@
 // `clu render` (the counts line and quorum sentence) and `clu roster` all use these figures.
 import type { ResolvedMeeting, ResolvedPerson } from './resolve.js';
 import type { Instance, Quorum } from './schema.js';
-import { atOrAfter, inRoomAt, type PointPath } from './moments.js';
+import { atOrAfter, inRoomAt, OPENING, type PointPath } from './moments.js';
 
 export interface Counts {
   /** Members in office (declared in the composition). */
@@ -118,9 +118,10 @@ export function computeCounts(resolved: ResolvedMeeting, at?: PointPath): Meetin
   const instance = resolved.composition.instance;
 
   for (const [id, person] of resolved.people) {
-    if (!person.member) {
+    // Guests, and substitutes who sit without a vote of their own: in the room, not in office.
+    if (!person.member || person.suppleant) {
       if (inRoom(resolved, id, at)) guests++;
-      continue;
+      if (!person.member) continue;
     }
     if (!inOffice(person, instance)) continue;
     const category = person.categorie ?? '';
@@ -160,7 +161,8 @@ export function computeCounts(resolved: ResolvedMeeting, at?: PointPath): Meetin
     const secondConvocation = resolved.meeting.seance.seconde_convocation;
     const required = secondConvocation ? 0 : rule.strict ? Math.floor(exact) + 1 : Math.ceil(exact);
     const counted = base.filter((p) => {
-      const state = countedState(resolved, p.id, at);
+      // The meeting's quorum is recorded at the opening; a deliberation's at its point.
+      const state = countedState(resolved, p.id, at ?? OPENING);
       return state === 'present' || (rule.pouvoirs && state === 'represented');
     }).length;
     quorum = {
@@ -183,3 +185,4 @@ export function computeCounts(resolved: ResolvedMeeting, at?: PointPath): Meetin
     ...(quorum ? { quorum } : {}),
   };
 }
+

@@ -16,6 +16,17 @@ export function parsePointRef(ref: number | string): number[] {
   return typeof ref === 'number' ? [ref] : ref.split('.').map(Number);
 }
 
+/** Whether the agenda has the item at this position ([4, 2]: the second sub-item of the fourth). */
+export function pointExists(points: readonly { points?: readonly unknown[] }[], point: number[]): boolean {
+  let items: readonly { points?: readonly unknown[] }[] | undefined = points;
+  for (const index of point) {
+    const item = items?.[index - 1];
+    if (!item) return false;
+    items = item.points as { points?: readonly unknown[] }[] | undefined;
+  }
+  return true;
+}
+
 export function momentOf(moment: Moment): ResolvedMoment {
   if (moment === true) return {}; // during the meeting, neither time nor point recorded
   if (typeof moment === 'number') return { point: [moment] };
@@ -32,13 +43,18 @@ export function atOrAfter(at: PointPath, ref: number[]): boolean {
   return true;
 }
 
+/** The opening of the meeting, before the first point: where the quorum is recorded. */
+export const OPENING: PointPath = [];
+
 /**
  * Whether someone with this arrival and departure was in the room at `at` (undefined: at some time
- * during the meeting). A moment with only a time cannot be placed in the agenda: it does not limit
- * the counts (the cross-checks warn when votes depend on it).
+ * during the meeting). Whoever arrives after the start is not there at the opening. A moment with only a
+ * time cannot be placed in the agenda: it does not limit the counts of the points (the cross-checks warn
+ * when votes depend on it).
  */
 export function inRoomAt(presence: { arrival?: ResolvedMoment; departure?: ResolvedMoment }, at: PointPath | undefined): boolean {
   if (at === undefined) return true;
+  if (at.length === 0 && presence.arrival) return false;
   if (presence.arrival?.point && !atOrAfter(at, presence.arrival.point)) return false;
   if (presence.departure?.point && atOrAfter(at, presence.departure.point)) return false;
   return true;

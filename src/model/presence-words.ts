@@ -17,14 +17,16 @@ export function presenceDetails(
   person: ResolvedPerson,
   state: AttendanceState | undefined,
   nameOf: (id: string) => string,
-  options: { arrival: boolean } = { arrival: true },
+  options: { arrival?: boolean; proxy?: boolean } = {},
 ): string | undefined {
   if (!state) return undefined;
   const moves: string[] = [];
-  if ((state.kind === 'present' || state.kind === 'guest') && state.arrival && options.arrival) moves.push(`${agree(person, 'arrivé', 'arrivée')} ${momentWords(state.arrival)}`);
+  if ((state.kind === 'present' || state.kind === 'guest') && state.arrival && options.arrival !== false) moves.push(`${agree(person, 'arrivé', 'arrivée')} ${momentWords(state.arrival)}`);
   if ((state.kind === 'present' || state.kind === 'guest') && state.departure) {
-    const proxy = state.kind === 'present' && state.proxyOnLeave ? ` et a donné pouvoir à ${nameOf(state.proxyOnLeave)}` : '';
-    moves.push(`a quitté la séance ${momentWords(state.departure)}${proxy}`);
+    const when = momentWords(state.departure);
+    // "… à 22h05, au point 3, et a donné pouvoir à …": the comma closes the moment's own.
+    const proxy = state.kind === 'present' && state.proxyOnLeave && options.proxy !== false ? `${when.includes(',') ? ',' : ''} et a donné pouvoir à ${nameOf(state.proxyOnLeave)}` : '';
+    moves.push(`a quitté la séance ${when}${proxy}`);
   }
   const parts = [...(moves.length > 0 ? [`(${moves.join(', ')})`] : []), ...(state.note ? [state.note] : [])];
   return parts.length > 0 ? parts.join(' ') : undefined;

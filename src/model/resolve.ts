@@ -2,10 +2,10 @@
 // happened during the meeting: arrival, departure, substitute), categories, labels and the house style.
 // Validation, rendering and the roster all read this one model.
 import type { LoadedMeeting } from '../load/load-meeting.js';
-import type { HeadBlock, Labels, Moment, NUMBERINGS, Person, Phrases, Style } from './schema.js';
+import type { AgendaItem, HeadBlock, Labels, Moment, NUMBERINGS, Person, Phrases, Style } from './schema.js';
 import { DEFAULT_LABELS } from './labels.js';
 import { DEFAULT_NAME_STYLE, type NameStyle } from './names.js';
-import { momentOf, type ResolvedMoment } from './moments.js';
+import { momentOf, pointExists, type ResolvedMoment } from './moments.js';
 
 export interface ResolvedPerson extends Person {
   id: string;
@@ -64,11 +64,16 @@ export interface ResolvedMeeting extends LoadedMeeting {
 type Entry<T extends object> = string | ({ id: string } & T);
 const idOf = (entry: Entry<object>): string => (typeof entry === 'string' ? entry : entry.id);
 
-function presenceOf(entry: Entry<{ arrivee?: Moment; depart?: Moment; pouvoir_a?: string; note?: string }>): Presence {
+function presenceOf(entry: Entry<{ arrivee?: Moment; depart?: Moment; pouvoir_a?: string; note?: string }>, agenda: readonly AgendaItem[]): Presence {
   if (typeof entry === 'string') return {};
+  // A point missing from the agenda is reported once (point-not-found), not counted against every vote.
+  const placed = (moment: Moment) => {
+    const m = momentOf(moment);
+    return m.point && !pointExists(agenda, m.point) ? { ...(m.time ? { time: m.time } : {}) } : m;
+  };
   return {
-    ...(entry.arrivee !== undefined ? { arrival: momentOf(entry.arrivee) } : {}),
-    ...(entry.depart !== undefined ? { departure: momentOf(entry.depart) } : {}),
+    ...(entry.arrivee !== undefined ? { arrival: placed(entry.arrivee) } : {}),
+    ...(entry.depart !== undefined ? { departure: placed(entry.depart) } : {}),
     ...(entry.pouvoir_a ? { proxyOnLeave: entry.pouvoir_a } : {}),
     ...(entry.note ? { note: entry.note } : {}),
   };
@@ -94,12 +99,12 @@ export function resolveMeeting(loaded: LoadedMeeting): ResolvedMeeting {
   const { presences } = meeting;
   for (const entry of presences.presents) {
     const substituteFor = typeof entry === 'string' ? undefined : entry.remplace;
-    setOnce(idOf(entry), { kind: 'present', ...presenceOf(entry), ...(substituteFor ? { substituteFor } : {}) }, order.present);
+    setOnce(idOf(entry), { kind: 'present', ...presenceOf(entry, meeting.points), ...(substituteFor ? { substituteFor } : {}) }, order.present);
   }
-  for (const entry of presences.invites) setOnce(idOf(entry), { kind: 'guest', ...presenceOf(entry) }, order.guests);
+  for (const entry of presences.invites) setOnce(idOf(entry), { kind: 'guest', ...presenceOf(entry, meeting.points) }, order.guests);
   for (const list of presences.autres_listes) {
     const ids: string[] = [];
-    for (const entry of list.personnes) setOnce(idOf(entry), { kind: 'guest', ...presenceOf(entry) }, ids);
+    for (const entry of list.personnes) setOnce(idOf(entry), { kind: 'guest', ...presenceOf(entry, meeting.points) }, ids);
     order.others.push({ title: list.titre, ids });
   }
   for (const entry of presences.excuses) {

@@ -7,7 +7,7 @@ import { isScalar, type Node } from 'yaml';
 import type { Block, AgendaItem, Composition } from '../model/schema.js';
 import { isPresent, type ResolvedMeeting } from '../model/resolve.js';
 import { computeCounts, countedState, inRoom, proxyLimit, type MeetingCounts, type QuorumResult } from '../model/counts.js';
-import { atOrAfter, momentOf, pointLabel, type PointPath, type ResolvedMoment } from '../model/moments.js';
+import { atOrAfter, momentOf, pointExists, pointLabel, type PointPath, type ResolvedMoment } from '../model/moments.js';
 import type { Moment, Phrases } from '../model/schema.js';
 import { PLACEHOLDERS, unknownPlaceholders } from '../model/phrases.js';
 import { findCapitalisedMentions, findMentions } from '../model/mentions.js';
@@ -286,7 +286,8 @@ class CrossChecker {
               : fr
                 ? 'un pouvoir par membre par défaut (CGCT L2121-20)'
                 : 'one proxy per member by default (CGCT L2121-20)';
-          return this.report('proxy-holder-multiple', { holder: this.name(holder), count: held.length, others: held.map((id) => this.name(id)).join(', '), limit, rule }, path);
+          const count = fr ? `${held.length} pouvoir${held.length > 1 ? 's' : ''}` : `${held.length} prox${held.length > 1 ? 'ies' : 'y'}`;
+          return this.report('proxy-holder-multiple', { holder: this.name(holder), count, others: held.map((id) => this.name(id)).join(', '), limit, rule }, path);
         }
         holders.set(holder, [...held, giver]);
       }
@@ -329,7 +330,7 @@ class CrossChecker {
         resolved[key] = m;
         const path = [...base, key];
         const pointPath = typeof moment === 'object' ? [...path, 'point'] : path;
-        if (m.point && !this.pointExists(m.point)) this.report('point-not-found', { point: pointLabel(m.point), count: this.r.meeting.points.length }, pointPath);
+        if (m.point && !pointExists(this.r.meeting.points, m.point)) this.report('point-not-found', { point: pointLabel(m.point), count: this.r.meeting.points.length }, pointPath);
         if (m.time) {
           const minutes = minutesOfDay(m.time);
           const end = seance.fin ? minutesOfDay(seance.fin) : 24 * 60;
@@ -351,31 +352,30 @@ class CrossChecker {
         const titular = entry.remplace;
         if (!this.known(titular, path)) continue;
         const person = this.r.people.get(titular)!;
+        const substitute = this.r.people.get(entry.id);
         const fr = this.reporter.locale === 'fr';
+        const { e } = this.agreement(titular);
+        const listedAbsent = this.r.attendance.get(titular)?.kind === 'absent' && presences.absents.some((a) => (typeof a === 'string' ? a : a.id) === titular);
+        // A substitute is a member marked suppleant (or a person of this meeting only), of the same group.
         const reason = !person.member
           ? fr ? 'ce n’est pas un membre' : 'not a member'
           : person.suppleant
             ? fr ? 'c’est un suppléant' : 'a substitute'
             : this.present(titular)
-              ? fr ? `${this.agreement(titular).e ? 'elle est présente' : 'il est présent'}` : 'they are present'
-              : substituted.has(titular)
-                ? fr ? `déjà remplacé(e) par ${this.name(substituted.get(titular)!)}` : `already replaced by ${this.name(substituted.get(titular)!)}`
-                : undefined;
+              ? fr ? `${e ? 'elle est présente' : 'il est présent'}` : 'they are present'
+              : listedAbsent
+                ? fr ? `${e ? 'elle est listée' : 'il est listé'} parmi les absents : mettez-l${e ? 'a' : 'e'} dans « excuses », ou retirez-l${e ? 'a' : 'e'}` : 'listed absent: move them to “excuses”, or remove them'
+                : substitute?.member && !substitute.suppleant
+                  ? fr ? `${this.name(entry.id)} est titulaire, pas suppléant (suppleant: true dans la composition)` : `${this.name(entry.id)} is a titular member, not a substitute (suppleant: true in the composition)`
+                  : substitute?.member && person.categorie !== substitute.categorie
+                    ? fr ? `${this.name(entry.id)} n’est pas du même groupe (categorie)` : `${this.name(entry.id)} is not of the same group (categorie)`
+                    : substituted.has(titular)
+                      ? fr ? `déjà remplacé${e} par ${this.name(substituted.get(titular)!)}` : `already replaced by ${this.name(substituted.get(titular)!)}`
+                      : undefined;
         if (reason) this.report('substitute-invalid', { name: this.name(titular), reason, ...this.agreement(titular) }, path);
         else substituted.set(titular, entry.id);
       }
     }
-  }
-
-  /** Whether the agenda has the item at this position ([4, 2]: the second sub-item of the fourth). */
-  private pointExists(point: number[]): boolean {
-    let items: AgendaItem[] | undefined = this.r.meeting.points;
-    for (const index of point) {
-      const item: AgendaItem | undefined = items?.[index - 1];
-      if (!item) return false;
-      items = item.points;
-    }
-    return true;
   }
 
   /** Reports the second occurrence of an id in a list where each person belongs once. */
@@ -401,7 +401,7 @@ class CrossChecker {
       const ids = typeof officer.personnes === 'string' ? [officer.personnes] : officer.personnes;
       ids.forEach((id, i) => {
         const path = typeof officer.personnes === 'string' ? ['seance', 'officiers', k, 'personnes'] : ['seance', 'officiers', k, 'personnes', i];
-        if (this.known(id, path) && !this.present(id)) this.report('speaker-not-present', this.who(id), path);
+        if (this.known(id, path) && !this.present(id)) this.report('officer-not-present', this.who(id), path);
       });
     });
     if (document.date < seance.date) {

@@ -151,6 +151,11 @@ const catalog = {
     en: ['unknown placeholder {{name}}{suggestion}', 'placeholders of style.phrases: {allowed}'],
     fr: ['repère inconnu {{name}}{suggestion}', 'repères de style.phrases : {allowed}'],
   },
+  'officer-not-present': {
+    severity: 'error',
+    en: ['{name} holds a role of the session but was not present', 'list them among those present, or give the role to someone who was'],
+    fr: ['{name} tient un rôle de la séance mais n’était pas présent{e}', 'ajoutez-{le} aux présents, ou confiez le rôle à une personne présente'],
+  },
   'point-not-found': {
     severity: 'error',
     en: ['there is no point {point} in the agenda', 'points are counted from 1 in the order of “points”: 4 is the fourth, "4.2" its second sub-item ({count} points here)'],
@@ -168,8 +173,8 @@ const catalog = {
   },
   'moment-without-point': {
     severity: 'warning',
-    en: ['the votes cannot tell whether {name} was there: this moment has a time but no point', 'add the point, e.g. { heure: 19h49, point: 4 }, so that each deliberation counts the right people'],
-    fr: ['les votes ne peuvent pas savoir si {name} était là : ce moment a une heure mais pas de point', 'ajoutez le point, par ex. { heure: 19h49, point: 4 }, pour que chaque délibération compte les bonnes personnes'],
+    en: ['this moment has no point of the agenda: clu cannot tell at which votes {name} was there, and counts them at every vote', 'add the point, e.g. { heure: 19h49, point: 4 }, so that each deliberation counts the right people'],
+    fr: ['ce moment n’a pas de point de l’ordre du jour : clu ne peut pas savoir à quels votes {name} était là, et compte cette personne à tous', 'ajoutez le point, par ex. { heure: 19h49, point: 4 }, pour que chaque délibération compte les bonnes personnes'],
   },
   'substitute-invalid': {
     severity: 'error',
@@ -213,8 +218,8 @@ const catalog = {
   },
   'proxy-holder-multiple': {
     severity: 'error',
-    en: ['{holder} already holds {count} proxies ({others}); the body allows {limit}', 'rule: {rule}; give this proxy to someone else, or set instance.pouvoirs_max if the statutes allow more'],
-    fr: ['{holder} détient déjà {count} pouvoir(s) ({others}) ; l’instance en permet {limit}', 'règle : {rule} ; donnez ce pouvoir à quelqu’un d’autre, ou réglez instance.pouvoirs_max si les statuts en permettent davantage'],
+    en: ['{holder} already holds {count} ({others}); the body allows {limit}', 'rule: {rule}; give this proxy to someone else, or set instance.pouvoirs_max if the statutes allow more'],
+    fr: ['{holder} détient déjà {count} ({others}) ; l’instance en permet {limit}', 'règle : {rule} ; donnez ce pouvoir à quelqu’un d’autre, ou réglez instance.pouvoirs_max si les statuts en permettent davantage'],
   },
   'self-reference': {
     severity: 'error',

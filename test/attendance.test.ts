@@ -83,6 +83,16 @@ ${twoPoints.replace('VOTE1', '6').replace('VOTE2', '5')}`,
     expect(diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual(['vote-exceeds-voters 6 votes counted, but only 5 members could vote at point 1 (present or represented)']);
   });
 
+  it('a point missing from the agenda is one error, not one per vote', () => {
+    const file = meeting({
+      meeting: `${seance()}
+presences:
+  presents: [maire, anne, bruno, carla, denis, { id: elsa, arrivee: { heure: 19h, point: 5 } }]
+${twoPoints.replace('VOTE1', '6').replace('VOTE2', '6')}`,
+    });
+    expect(validate(file).codes).toEqual(['point-not-found']);
+  });
+
   it('named voters must be there at the deliberation’s point', () => {
     const file = meeting({
       meeting: `${seance()}

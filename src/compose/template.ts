@@ -12,8 +12,9 @@ import { HEAD_BLOCKS, NUMBERINGS, type HeadBlock } from '../model/schema.js';
 
 type Numbering = (typeof NUMBERINGS)[number];
 
-export const BUILTIN_TEMPLATES = ['compte-rendu', 'proces-verbal'] as const;
-export type BuiltinTemplate = (typeof BUILTIN_TEMPLATES)[number];
+import { BUILTIN_TEMPLATES } from './builtin-templates.js';
+
+export { BUILTIN_TEMPLATES, type BuiltinTemplate } from './builtin-templates.js';
 
 export const MAIN_FILE = 'document.hbs';
 const PARTIALS_DIR = 'partials';

@@ -8,7 +8,7 @@ import { composeDocument } from '../dist/compose/compose.js';
 import { builtinTemplateDir, loadTemplate } from '../dist/compose/template.js';
 import { applyStyle } from '../dist/compose/style-file.js';
 import { writeDocx } from '../dist/writers/docx.js';
-import { writePdf } from '../dist/writers/pdf.js';
+import { writePdf } from '../dist/writers/pdf/index.js';
 import { writeMarkdown } from '../dist/writers/markdown.js';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -9,7 +9,7 @@ import { validateMeeting } from '../src/validate/validate.js';
 import { composeDocument } from '../src/compose/compose.js';
 import { builtinTemplateDir, loadTemplate } from '../src/compose/template.js';
 import { applyStyle } from '../src/compose/style-file.js';
-import { writePdf } from '../src/writers/pdf.js';
+import { writePdf } from '../src/writers/pdf/index.js';
 import { writeDocx } from '../src/writers/docx.js';
 import { readPdf } from './support/pdf.js';
 import { openDocx } from './support/docx.js';

@@ -67,7 +67,7 @@ async function writeFormat(format: RenderFormat, tree: DocumentTree, style: Styl
     case 'docx':
       return (await import('../writers/docx.js')).writeDocx(tree, style, { baseDir: options.baseDir });
     case 'pdf':
-      return (await import('../writers/pdf.js')).writePdf(tree, style, options);
+      return (await import('../writers/pdf/index.js')).writePdf(tree, style, options);
     case 'md':
       return Buffer.from((await import('../writers/markdown.js')).writeMarkdown(tree), 'utf8');
   }

@@ -144,7 +144,7 @@ async function runSheet(files: string[], options: RosterOptions, io: CliIo): Pro
       const target = path.join(outDir, `${sheet.stem}.emargement.${format}`);
       if (sheet.meeting) assertNotInput(target, sheet.meeting, io.cwd);
       // The writers are loaded only for --sheet, and only the one asked for.
-      const bytes = format === 'pdf' ? await (await import('../writers/pdf.js')).writePdf(tree, style) : await (await import('../writers/docx.js')).writeDocx(tree, style);
+      const bytes = format === 'pdf' ? await (await import('../writers/pdf/index.js')).writePdf(tree, style) : await (await import('../writers/docx.js')).writeDocx(tree, style);
       writeFileAtomic(target, bytes);
       io.stdout.write(`${displayPath(target, io.cwd)}\n`);
     }

@@ -1,6 +1,7 @@
 // The blocks of the document tree drawn in order down the pages, each tagged under its parent structure
 // element: paragraphs and headings, lists, tables, images, signatures, divisions.
 import type { Block } from '../../document/tree.js';
+import { paragraphKeeps } from '../../document/layout.js';
 import { paragraphLike, styleNamed, type ParagraphLike } from './block-styles.js';
 import type { PdfContext } from './context.js';
 import type { Frame } from './flow.js';
@@ -65,8 +66,10 @@ export class BlockRenderer {
     const { flow, doc } = this.ctx;
     flow.beginBlock();
     const { style } = para;
-    if (style.keepWithNext) flow.ensureRoom(this.keep.height(block, frame));
+    const keeps = paragraphKeeps(style, block.type === 'heading');
     const laid = this.ctx.layout(para.inlines, style, frame.width - style.indent);
+    if (keeps.withNext) flow.ensureRoom(this.keep.height(block, frame));
+    else if (keeps.together) flow.ensureRoom(style.spaceBefore + laid.lines.length * laid.pitch);
     flow.spaceBefore(style.spaceBefore);
     const element = doc.struct(para.tag);
     parent.add(element);

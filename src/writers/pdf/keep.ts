@@ -2,6 +2,7 @@
 // the cursor before a keep-with-next block is drawn (the chain of such blocks and the start of the block
 // that ends it). Heights come from the layouts already made: nothing is laid out twice.
 import type { Block } from '../../document/tree.js';
+import { letterheadWidth, paragraphKeeps } from '../../document/layout.js';
 import { paragraphLike } from './block-styles.js';
 import type { PdfContext } from './context.js';
 import type { Frame } from './flow.js';
@@ -9,9 +10,6 @@ import { assertNever } from './inline.js';
 import { listLeadHeight } from './lists.js';
 import { signaturesHeight } from './signatures.js';
 import { tableLeadHeight } from './tables.js';
-
-/** The letterhead column (bloc-marque, services, contact), as a fraction of the page width. */
-const LETTERHEAD_WIDTH = 0.45;
 
 /** A block in document order, with the frame it is drawn in; 'break' stands for a forced page break. */
 type Leaf = { block: Block; frame: Frame } | 'break';
@@ -31,7 +29,7 @@ export class KeepWithNext {
   /** The frame of a division's children: the letterhead is a narrow column at the left. */
   divisionFrame(role: Extract<Block, { type: 'division' }>['role'], frame: Frame): Frame {
     if (role !== 'letterhead') return frame;
-    return { x: frame.x, width: Math.min(frame.width, this.ctx.doc.page.width * LETTERHEAD_WIDTH) };
+    return { x: frame.x, width: letterheadWidth(this.ctx.style, this.ctx.doc.page.width, frame.width) };
   }
 
   /**
@@ -44,7 +42,7 @@ export class KeepWithNext {
     let leaf: Leaf | undefined = { block, frame };
     while (leaf && leaf !== 'break') {
       const para = paragraphLike(leaf.block, this.ctx.style);
-      if (!para || !para.style.keepWithNext) break;
+      if (!para || !paragraphKeeps(para.style, leaf.block.type === 'heading').withNext) break;
       const laid = this.ctx.layout(para.inlines, para.style, leaf.frame.width - para.style.indent);
       total += para.style.spaceBefore + laid.lines.length * laid.pitch + para.style.spaceAfter;
       if (index === undefined) return total;

@@ -14,8 +14,8 @@ const SUPERSCRIPT_RISE = 0.33;
 /** Underline position below the baseline and thickness, in ems. */
 const UNDERLINE_OFFSET = 0.12;
 const UNDERLINE_THICKNESS = 0.06;
-/** The thinnest rule drawn (underlines, table borders), in points. */
-export const RULE_WIDTH = 0.5;
+/** The thinnest underline, in points. */
+const RULE_WIDTH = 0.5;
 
 const TEXT_OPTIONS: PDFKit.Mixins.TextOptions = { lineBreak: false, baseline: 'alphabetic' };
 

@@ -1,6 +1,7 @@
 // Signatures: one signatory in the right half of the page, several side by side in equal columns; the
 // names on one line even when a quality wraps; never split across pages.
 import type { Block } from '../../document/tree.js';
+import { signatureColumns as sharedColumns } from '../../document/layout.js';
 import { styleNamed } from './block-styles.js';
 import type { PdfContext } from './context.js';
 import type { Frame } from './flow.js';
@@ -9,10 +10,9 @@ import type { Align, StructElement } from './paint.js';
 export type SignaturesBlock = Extract<Block, { type: 'signatures' }>;
 
 function signatureColumns(block: SignaturesBlock, frame: Frame): { frames: Frame[]; align: Align | null } {
-  const count = block.signatories.length;
-  if (count <= 1) return { frames: [{ x: frame.x + frame.width / 2, width: frame.width / 2 }], align: null };
-  const width = frame.width / count;
-  return { frames: block.signatories.map((_, i) => ({ x: frame.x + i * width, width })), align: 'center' };
+  const { columns, first, centred } = sharedColumns(block.signatories.length);
+  const width = frame.width / columns;
+  return { frames: block.signatories.map((_, i) => ({ x: frame.x + (first + i) * width, width })), align: centred ? 'center' : null };
 }
 
 export function signaturesHeight(ctx: PdfContext, block: SignaturesBlock, frame: Frame): number {

@@ -2,11 +2,12 @@
 // rows repeated (as a pagination artifact) at the top of each continuation page, ruled cells.
 import type { Block, TableCell } from '../../document/tree.js';
 import type { BlockStyle } from '../../document/stylesheet.js';
+import { columnWeights, tableRule } from '../../document/layout.js';
 import { boldOf, styleNamed } from './block-styles.js';
 import type { PdfContext } from './context.js';
 import type { Frame } from './flow.js';
 import type { Laid } from './inline.js';
-import { RULE_WIDTH, type StructElement, type Underline } from './paint.js';
+import { hexColour, type StructElement, type Underline } from './paint.js';
 
 export type TableBlock = Extract<Block, { type: 'table' }>;
 
@@ -25,12 +26,7 @@ export function tableLayout(ctx: PdfContext, block: TableBlock, frame: Frame): T
   const cached = ctx.tables.get(block);
   if (cached) return cached;
   const count = Math.max(block.columns.length, ...block.rows.map((row) => row.length), 1);
-  const given = block.columns.filter((w) => Number.isFinite(w) && w > 0);
-  const fallback = given.length > 0 ? given.reduce((a, b) => a + b, 0) / given.length : 1;
-  const relative = Array.from({ length: count }, (_, i) => {
-    const w = block.columns[i];
-    return w !== undefined && Number.isFinite(w) && w > 0 ? w : fallback;
-  });
+  const relative = columnWeights(block.columns, count);
   const sum = relative.reduce((a, b) => a + b, 0);
   const widths = relative.map((w) => (w / sum) * frame.width);
   let headerRows = 0;
@@ -122,7 +118,8 @@ function drawRowRules(ctx: PdfContext, widths: number[], x0: number, top: number
   const doc = ctx.doc;
   doc.markContent('Artifact', { type: 'Layout' });
   doc.save();
-  doc.lineWidth(RULE_WIDTH).strokeColor(ctx.painter.colour(styleNamed(ctx.style, 'small')));
+  const rule = tableRule(ctx.style);
+  doc.lineWidth(rule.width).strokeColor(hexColour(rule.color));
   let x = x0;
   for (const width of widths) {
     doc.rect(x, top, width, height).stroke();

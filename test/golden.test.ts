@@ -2,6 +2,7 @@
 // every DOCX paragraph, against files recorded before the PDF writer was restructured. A change to line
 // breaks, pagination or wording shows here page by page (`npx vitest run test/golden.test.ts -u` records
 // them again; look at every change, and open the PDF, before committing it).
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Reporter } from '../src/validate/diagnostic.js';
@@ -15,13 +16,17 @@ import { readPdf } from './support/pdf.js';
 import { openDocx } from './support/docx.js';
 
 const root = path.join(import.meta.dirname, '..');
-const cases: { name: string; file: string; template: string }[] = [
-  { name: 'clu-vienne-2021-05-06', file: 'examples/clu-vienne-2021-05-06.yaml', template: 'compte-rendu' },
-  { name: 'clu-vienne-2022-05-12', file: 'examples/clu-vienne-2022-05-12.yaml', template: 'compte-rendu' },
-  { name: 'clu-vienne-2023-06-01', file: 'examples/clu-vienne-2023-06-01.yaml', template: 'compte-rendu' },
-  { name: 'conseil-2024-03-28', file: 'examples/conseil-municipal/conseil-2024-03-28.yaml', template: 'compte-rendu' },
-  { name: 'clu-vienne-2021-05-06.proces-verbal', file: 'examples/clu-vienne-2021-05-06.yaml', template: 'proces-verbal' },
-];
+/** Every meeting of examples/ (not the composition and organisation files), with each built-in template. */
+const meetings = readdirSync(path.join(root, 'examples'), { recursive: true, encoding: 'utf8' })
+  .filter((f) => f.endsWith('.yaml') && !/\.(composition|organisation)\.yaml$/.test(f))
+  .sort();
+const cases = meetings.flatMap((file) =>
+  ['compte-rendu', 'proces-verbal'].map((template) => ({
+    name: `${file.replace(/\.yaml$/, '').replaceAll('/', '.')}${template === 'compte-rendu' ? '' : `.${template}`}`,
+    file: path.join('examples', file),
+    template,
+  })),
+);
 
 describe.each(cases)('golden pages of $name', ({ name, file, template: templateName }) => {
   const template = loadTemplate(builtinTemplateDir(templateName));

@@ -1,7 +1,8 @@
 // Bundles the command line into dist/bundle/ (run by `npm run build`, hence by `prepare`): one file for
 // the shell, one per command and per writer (loaded on demand), the dependencies included, so that
 // Node reads a few files instead of hundreds. pdfkit stays outside: it reads its own data files (ICC
-// profile, font metrics) from its package folder. The folder is two levels under the package root, as
+// profile, font metrics) from its package folder; fontkit too, so that the PDF writer and pdfkit share
+// one copy. The folder is two levels under the package root, as
 // dist/cli/ is, so paths such as ../../templates resolve the same from the bundle.
 import { writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
@@ -14,7 +15,7 @@ const result = await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['pdfkit'],
+  external: ['pdfkit', 'fontkit'],
   // CommonJS dependencies (yaml, handlebars) call require(): give ES modules one.
   banner: { js: "import { createRequire as __cluCreateRequire } from 'node:module'; const require = __cluCreateRequire(import.meta.url);" },
   minifyWhitespace: true,

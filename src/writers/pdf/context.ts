@@ -1,7 +1,8 @@
 // What every part of the PDF writer shares while one document is written: the pdfkit document, the
 // stylesheet, the measures, the flow down the pages, the painter, and the layouts already made.
 import type { Inline } from '../../document/tree.js';
-import type { BlockStyle, Stylesheet } from '../../document/stylesheet.js';
+import type { BlockStyle, FontVariant, Stylesheet } from '../../document/stylesheet.js';
+import type { SharedFont } from './fonts.js';
 import { Flow } from './flow.js';
 import { Images, type ImageBlock } from './images.js';
 import { layoutInlines, type Laid } from './inline.js';
@@ -23,9 +24,10 @@ export class PdfContext {
   constructor(
     readonly doc: PdfDoc,
     readonly style: Stylesheet,
+    fonts: Record<FontVariant, SharedFont>,
     images: Map<ImageBlock, Buffer>,
   ) {
-    this.fonts = new Measurer(doc);
+    this.fonts = new Measurer(doc, fonts);
     this.flow = new Flow(doc, style);
     this.painter = new Painter(doc, this.fonts, this.flow);
     this.images = new Images(doc, images);

@@ -6,7 +6,7 @@ import type { DocumentMeta, DocumentTree } from '../../document/tree.js';
 import type { Stylesheet } from '../../document/stylesheet.js';
 import { BlockRenderer } from './blocks.js';
 import { PdfContext } from './context.js';
-import { loadFonts } from './fonts.js';
+import { forgetGlyphsWithoutText, loadFonts } from './fonts.js';
 import { drawFooters, drawRunningHeaders } from './furniture.js';
 import { loadImages } from './images.js';
 import { FONT_NAMES, FONT_VARIANTS } from './measure.js';
@@ -40,7 +40,8 @@ export async function writePdf(tree: DocumentTree, style: Stylesheet, options: P
   });
   const output = collect(doc);
 
-  for (const variant of FONT_VARIANTS) doc.registerFont(FONT_NAMES[variant], fonts[variant]);
+  // pdfkit takes the parsed font (its typings only know file names and buffers).
+  for (const variant of FONT_VARIANTS) doc.registerFont(FONT_NAMES[variant], fonts[variant].font as unknown as Buffer);
   escapeXmpInfo(doc);
   if (options.pdfa) {
     // PDF/A-2a is claimed through `subset`; the PDF/UA-1 identifier is added by hand (one subset only).
@@ -49,7 +50,7 @@ export async function writePdf(tree: DocumentTree, style: Stylesheet, options: P
     );
   }
 
-  const ctx = new PdfContext(doc, style, images);
+  const ctx = new PdfContext(doc, style, fonts, images);
   const root = doc.struct('Document');
   doc.addStructure(root);
   new BlockRenderer(ctx, tree.blocks).render(tree.blocks, root, ctx.flow.bodyFrame);
@@ -58,7 +59,9 @@ export async function writePdf(tree: DocumentTree, style: Stylesheet, options: P
   drawRunningHeaders(ctx, tree.meta.title);
   drawFooters(ctx);
   doc.end();
-  return output;
+  const bytes = await output;
+  for (const variant of FONT_VARIANTS) forgetGlyphsWithoutText(fonts[variant]);
+  return bytes;
 }
 
 function documentInfo(meta: DocumentMeta): PDFKit.DocumentInfo {

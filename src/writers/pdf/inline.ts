@@ -193,11 +193,10 @@ function makeWord(pieces: Piece[], breakAfter: boolean, measure: Measure): Word 
   return { pieces, width, trailing, breakAfter };
 }
 
-/** The width of a piece's trailing spaces. */
+/** The width of a piece's trailing spaces: so many times the space's advance (the word is not measured again). */
 function trailingWidth(piece: Piece, measure: Measure): number {
-  const trimmed = piece.text.replace(/ +$/, '');
-  if (trimmed.length === piece.text.length) return 0;
-  return measure(piece.text, piece.run) - measure(trimmed, piece.run);
+  const spaces = piece.text.length - piece.text.replace(/ +$/, '').length;
+  return spaces === 0 ? 0 : spaces * measure(' ', piece.run);
 }
 
 /** Cuts a word wider than the line (a long address, say) into parts that fit, character by character. */

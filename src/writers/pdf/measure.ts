@@ -1,7 +1,8 @@
 // Font selection and measures for the PDF writer: the width of a run of text and a font's vertical
-// metrics, at a size. Widths are cached per document by variant, size and text.
+// metrics, at a size. Widths are cached by font, size and text for the whole process (fonts.ts).
 import type { FontVariant } from '../../document/stylesheet.js';
-import type { PdfDoc } from './pdfkit-compat.js';
+import type { SharedFont } from './fonts.js';
+import { shareShaping, type PdfDoc } from './pdfkit-compat.js';
 
 export const FONT_NAMES: Record<FontVariant, string> = {
   regular: 'clu-regular',
@@ -26,23 +27,26 @@ export function sameRun(a: RunStyle, b: RunStyle): boolean {
 }
 
 export class Measurer {
-  private readonly widths = new Map<string, number>();
-
-  constructor(private readonly doc: PdfDoc) {}
+  constructor(
+    private readonly doc: PdfDoc,
+    private readonly fonts: Record<FontVariant, SharedFont>,
+  ) {}
 
   setFont(variant: FontVariant, size: number): void {
     this.doc.font(FONT_NAMES[variant]).fontSize(size);
+    shareShaping(this.doc, this.fonts[variant].runs);
   }
 
   /** The advance width of `text` set in `run` at the paragraph size `size` (superscripts are smaller). */
   width(text: string, run: RunStyle, size: number): number {
     const actual = run.sup ? size * SUPERSCRIPT_SCALE : size;
-    const key = `${run.variant}\u0000${actual}\u0000${text}`;
-    let width = this.widths.get(key);
+    const widths = this.fonts[run.variant].widths;
+    const key = `${actual}\u0000${text}`;
+    let width = widths.get(key);
     if (width === undefined) {
       this.setFont(run.variant, actual);
       width = this.doc.widthOfString(text);
-      this.widths.set(key, width);
+      widths.set(key, width);
     }
     return width;
   }

@@ -1,0 +1,44 @@
+// Fonts are parsed once per process and shared, with their shaping and width caches, by every PDF
+// written in it: a batch writes each document as it would alone, and shapes each word once.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, utimesSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { defaultFonts } from '../src/document/stylesheet.js';
+import { loadFonts } from '../src/writers/pdf/fonts.js';
+
+const root = path.join(import.meta.dirname, '..');
+const bin = path.join(root, 'bin', 'clu');
+const examples = path.join(root, 'examples');
+
+describe('fonts shared by the documents of a process', () => {
+  it('are parsed once, and again when the file changes', async () => {
+    const first = await loadFonts(defaultFonts());
+    const again = await loadFonts(defaultFonts());
+    expect(again.regular).toBe(first.regular);
+    expect(again.bold.runs).toBe(first.bold.runs);
+
+    const dir = mkdtempSync(path.join(tmpdir(), 'clu-fonts-'));
+    const copy = path.join(dir, 'regular.ttf');
+    copyFileSync(defaultFonts().regular, copy);
+    const files = { ...defaultFonts(), regular: copy };
+    const before = (await loadFonts(files)).regular;
+    expect((await loadFonts(files)).regular).toBe(before);
+    utimesSync(copy, new Date(2001, 0, 1), new Date(2001, 0, 1));
+    expect((await loadFonts(files)).regular).not.toBe(before);
+  });
+
+  it('leave each document of a batch as it would be alone (same bytes as from a fresh process)', () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'clu-batch-'));
+    const alone = path.join(out, 'alone');
+    const batch = path.join(out, 'batch');
+    const last = path.join(examples, 'conseil-municipal', 'conseil-2024-03-28.yaml');
+    const run = (args: string[]) => spawnSync(process.execPath, [bin, 'render', '--format', 'pdf', ...args], { encoding: 'utf8' });
+    expect(run(['-o', alone, last]).status).toBe(0);
+    // Documents written first fill the shared caches (and meet the shared glyphs first).
+    expect(run(['-o', batch, path.join(examples, 'clu-vienne-2021-05-06.yaml'), path.join(examples, 'association', 'ag-2025-04-12.yaml'), last]).status).toBe(0);
+    const name = 'conseil-2024-03-28.pdf';
+    expect(readFileSync(path.join(batch, name)).equals(readFileSync(path.join(alone, name)))).toBe(true);
+  });
+});

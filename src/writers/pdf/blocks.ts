@@ -75,6 +75,7 @@ export class BlockRenderer {
     parent.add(element);
     this.ctx.painter.drawLines(element, laid, frame, style.align);
     element.end();
+    this.ctx.drawn(para.inlines);
     flow.y += style.spaceAfter;
   }
 

@@ -42,4 +42,9 @@ export class PdfContext {
     if (!laid) byWidth.set(width, (laid = layoutInlines(inlines, style, width, this.fonts)));
     return laid;
   }
+
+  /** A text is drawn: look-ahead only looks forward, so its layouts are not needed again (a long document keeps less). */
+  drawn(inlines: Inline[]): void {
+    this.layouts.delete(inlines);
+  }
 }

@@ -56,6 +56,7 @@ export function renderList(ctx: PdfContext, block: ListBlock, parent: StructElem
       label.add(() => ctx.painter.text(mark, markX, top + laid.baseline, style));
     });
     li.end();
+    ctx.drawn(item);
     flow.y += style.spaceAfter;
   });
   list.end();

@@ -69,6 +69,7 @@ export function renderSignatures(ctx: PdfContext, block: SignaturesBlock, parent
       parent.add(element);
       ctx.painter.drawLines(element, laid, column, align ?? style.align);
       element.end();
+      ctx.drawn(inlines);
       flow.y += style.spaceAfter;
     }
     bottom = Math.max(bottom, flow.y);

@@ -90,6 +90,8 @@ export function renderTable(ctx: PdfContext, block: TableBlock, parent: StructEl
     flow.pageHasContent = true;
   });
   element.end();
+  ctx.tables.delete(block);
+  for (const row of block.rows) for (const cell of row) ctx.drawn(cell.children);
   flow.y += gap;
 }
 

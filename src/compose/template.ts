@@ -9,10 +9,9 @@ import { UsageError } from '../cli/errors.js';
 import { richTextToMarkup, type NameOf } from './rich-text.js';
 import { loadStyleOverrides, type StyleOverrides } from './style-file.js';
 import { HEAD_BLOCKS, NUMBERINGS, type HeadBlock } from '../model/schema.js';
+import { BUILTIN_TEMPLATES } from './builtin-templates.js';
 
 type Numbering = (typeof NUMBERINGS)[number];
-
-import { BUILTIN_TEMPLATES } from './builtin-templates.js';
 
 export { BUILTIN_TEMPLATES, type BuiltinTemplate } from './builtin-templates.js';
 

@@ -5,8 +5,11 @@ import { copyFileSync, mkdtempSync, readFileSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultFonts } from '../src/document/stylesheet.js';
+import { defaultFonts, defaultStylesheet } from '../src/document/stylesheet.js';
 import { loadFonts } from '../src/writers/pdf/fonts.js';
+import { writePdf } from '../src/writers/pdf/index.js';
+import { longTree, pdfKitchenSink } from './support/pdf-fixtures.js';
+import { fixtureDir } from './support/kitchen-sink.js';
 
 const root = path.join(import.meta.dirname, '..');
 const bin = path.join(root, 'bin', 'clu');
@@ -27,6 +30,38 @@ describe('fonts shared by the documents of a process', () => {
     expect((await loadFonts(files)).regular).toBe(before);
     utimesSync(copy, new Date(2001, 0, 1), new Date(2001, 0, 1));
     expect((await loadFonts(files)).regular).not.toBe(before);
+  });
+
+  it('shape each word once: never the same text twice, and nothing again for a second document', async () => {
+    const fonts = await loadFonts(defaultFonts());
+    const shaped: string[] = [];
+    const restore = Object.values(fonts).map((shared) => {
+      const layout = shared.font.layout.bind(shared.font);
+      shared.font.layout = ((text: string, ...rest: never[]) => {
+        shaped.push(`${shared.font.postscriptName}\u0000${text}`);
+        return layout(text, ...rest);
+      }) as typeof shared.font.layout;
+      return () => {
+        delete (shared.font as { layout?: unknown }).layout;
+      };
+    });
+    try {
+      // A document no other test writes, so that its words are new to the process.
+      const tree = longTree(40);
+      tree.blocks.push({ type: 'paragraph', style: 'body', children: [{ type: 'text', value: 'Zythum xérophile quetzalcoatl, wapiti kumquat.' }] });
+      await writePdf(tree, defaultStylesheet());
+      expect(shaped.some((key) => key.endsWith('quetzalcoatl, '))).toBe(true);
+      expect(new Set(shaped).size).toBe(shaped.length);
+      shaped.length = 0;
+      await writePdf(tree, defaultStylesheet());
+      expect(shaped).toEqual([]);
+      await writePdf(pdfKitchenSink(), defaultStylesheet(), { baseDir: fixtureDir() });
+      shaped.length = 0;
+      await writePdf(pdfKitchenSink(), defaultStylesheet(), { baseDir: fixtureDir() });
+      expect(shaped).toEqual([]);
+    } finally {
+      for (const undo of restore) undo();
+    }
   });
 
   it('leave each document of a batch as it would be alone (same bytes as from a fresh process)', () => {

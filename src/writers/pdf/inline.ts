@@ -16,6 +16,12 @@ export const EPSILON = 0.01;
 export interface InlineFonts {
   width(text: string, run: RunStyle, size: number): number;
   ascentDescent(variant: FontVariant, size: number): { ascent: number; descent: number };
+  /**
+   * The width of the spaces ending `text`. Default: so many times the space's advance, so that a word is
+   * measured once, with its spaces (shaping the word again without them would kern its last letter as
+   * it ends no line: a bold period before a space differs by 0.3 pt; the tests compare line breaks).
+   */
+  trailingWidth?(text: string, run: RunStyle, size: number): number;
 }
 
 export interface Segment {
@@ -71,7 +77,11 @@ const BREAK_AFTER = / +|(?<=\p{L})-(?=\p{L})/gu;
 
 export function layoutInlines(inlines: Inline[], style: BlockStyle, width: number, fonts: InlineFonts): Laid {
   const size = style.size;
-  const measure = (text: string, run: RunStyle): number => fonts.width(text, run, size);
+  const widthOf = (text: string, run: RunStyle): number => fonts.width(text, run, size);
+  const measure: Measure = Object.assign(widthOf, {
+    trailing: (text: string, run: RunStyle): number =>
+      fonts.trailingWidth ? fonts.trailingWidth(text, run, size) : (text.length - text.replace(/ +$/, '').length) * widthOf(' ', run),
+  });
   const words = toWords(flatten(inlines, baseFlags(style.font), []), measure);
   const avail = Math.max(width, 1);
 
@@ -158,7 +168,7 @@ function flatten(inlines: Inline[], flags: Flags, out: Atom[]): Atom[] {
   return out;
 }
 
-type Measure = (text: string, run: RunStyle) => number;
+type Measure = ((text: string, run: RunStyle) => number) & { trailing(text: string, run: RunStyle): number };
 
 function toWords(atoms: Atom[], measure: Measure): Word[] {
   const words: Word[] = [];
@@ -193,10 +203,8 @@ function makeWord(pieces: Piece[], breakAfter: boolean, measure: Measure): Word 
   return { pieces, width, trailing, breakAfter };
 }
 
-/** The width of a piece's trailing spaces: so many times the space's advance (the word is not measured again). */
 function trailingWidth(piece: Piece, measure: Measure): number {
-  const spaces = piece.text.length - piece.text.replace(/ +$/, '').length;
-  return spaces === 0 ? 0 : spaces * measure(' ', piece.run);
+  return piece.text.endsWith(' ') ? measure.trailing(piece.text, piece.run) : 0;
 }
 
 /** Cuts a word wider than the line (a long address, say) into parts that fit, character by character. */

@@ -110,7 +110,7 @@ export function layoutInlines(inlines: Inline[], style: BlockStyle, width: numbe
   }
   if (current.length > 0 || lineWords.length === 0) lineWords.push(current);
 
-  const lines = lineWords.map((list) => toLine(list, measure));
+  const lines = lineWords.map((list) => toLine(list, measure, style.align !== 'left'));
   // A forced line break draws nothing; an (invisible) trailing space keeps the two lines apart in the
   // tagged text, as "PRÉFET DE LA VIENNE" rather than "PRÉFETDE LA VIENNE".
   lineWords.forEach((list, index) => {
@@ -230,7 +230,12 @@ function splitWord(word: Word, avail: number, measure: Measure): Word[] {
   return parts;
 }
 
-function toLine(words: Word[], measure: Measure): Line {
+/**
+ * A line's segments and inked width. A centred or right-aligned line is placed by its inked width: its
+ * last word is measured again without its spaces there, since a letter can kern with the space after it
+ * (a bold period by 0.3 pt); line breaking never needs that second measure.
+ */
+function toLine(words: Word[], measure: Measure, exactEnd: boolean): Line {
   const merged: Piece[] = [];
   for (const word of words) {
     for (const piece of word.pieces) {
@@ -246,8 +251,11 @@ function toLine(words: Word[], measure: Measure): Line {
     x += measure(piece.text, piece.run);
   }
   const last = merged[merged.length - 1];
-  const width = x - (last ? trailingWidth(last, measure) : 0);
-  return { segments, width: Math.max(width, 0) };
+  let trailing = 0;
+  if (last && last.text.endsWith(' ')) {
+    trailing = exactEnd ? measure(last.text, last.run) - measure(last.text.replace(/ +$/, ''), last.run) : trailingWidth(last, measure);
+  }
+  return { segments, width: Math.max(x - trailing, 0) };
 }
 
 export function assertNever(value: never): never {

@@ -7,6 +7,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultFonts, defaultStylesheet } from '../src/document/stylesheet.js';
 import { loadFonts } from '../src/writers/pdf/fonts.js';
+import { sharedGlyphs } from '../src/writers/pdf/cmap.js';
+import { create } from 'fontkit';
 import { writePdf } from '../src/writers/pdf/index.js';
 import { longTree, pdfKitchenSink } from './support/pdf-fixtures.js';
 import { fixtureDir } from './support/kitchen-sink.js';
@@ -16,6 +18,24 @@ const bin = path.join(root, 'bin', 'clu');
 const examples = path.join(root, 'examples');
 
 describe('fonts shared by the documents of a process', () => {
+  it('know which glyphs draw two characters, as fontkit reads the character map', () => {
+    for (const file of [defaultFonts().regular, defaultFonts().bold]) {
+      const bytes = readFileSync(file);
+      const font = create(bytes);
+      if (!('characterSet' in font)) throw new Error('not a single font');
+      const expected = new Map<number, number[]>();
+      for (const codePoint of font.characterSet) {
+        const id = font.glyphForCodePoint(codePoint).id;
+        expected.set(id, [...(expected.get(id) ?? []), codePoint]);
+      }
+      for (const [id, list] of expected) if (list.length < 2) expected.delete(id);
+      const found = sharedGlyphs(bytes);
+      expect(found).toEqual(expected);
+      // The right single quote and the modifier apostrophe share one glyph in Inter.
+      expect([...found.values()]).toContainEqual([0x2bc, 0x2019]);
+    }
+  });
+
   it('are parsed once, and again when the file changes', async () => {
     const first = await loadFonts(defaultFonts());
     const again = await loadFonts(defaultFonts());

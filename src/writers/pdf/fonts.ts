@@ -4,6 +4,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { create, type Font } from 'fontkit';
 import type { FontFiles, FontVariant } from '../../document/stylesheet.js';
+import { sharedGlyphs } from './cmap.js';
 import { FONT_VARIANTS } from './measure.js';
 
 export interface SharedFont {
@@ -27,10 +28,11 @@ async function loadFont(file: string, variant: FontVariant): Promise<SharedFont>
     const { size, mtimeMs } = await stat(file);
     const known = parsed.get(file);
     if (known && known.size === size && known.mtimeMs === mtimeMs) return known.shared;
-    const font = create(await readFile(file));
+    const bytes = await readFile(file);
+    const font = create(bytes);
     if (!('layout' in font)) throw new Error('a font collection, not a single font');
     const shared: SharedFont = { font, runs: Object.create(null) as Record<string, unknown>, widths: new Map() };
-    fixGlyphCodePoints(font);
+    fixGlyphCodePoints(font, bytes);
     parsed.set(file, { size, mtimeMs, shared });
     return shared;
   } catch (error) {
@@ -50,7 +52,7 @@ export function forgetGlyphsWithoutText(shared: SharedFont): void {
   for (const [id, glyph] of Object.entries(glyphs)) if (glyph.codePoints.length === 0) delete glyphs[Number(id)];
 }
 
-/** fontkit's cache of glyph objects (private: the two functions here are its only users). */
+/** fontkit's cache of glyph objects (a private member: this function is its only reader). */
 function glyphCache(font: Font): Record<number, { codePoints: number[] }> {
   return (font as unknown as { _glyphs: Record<number, { codePoints: number[] }> })._glyphs;
 }
@@ -63,16 +65,9 @@ function glyphCache(font: Font): Record<number, { codePoints: number[] }> {
  * points of the private use area are left out: Inter maps its contextual alternates there (the raised
  * colon of "14:30"), which must keep the code point of the character they replace.
  */
-function fixGlyphCodePoints(font: Font): void {
-  const codePoints = new Map<number, number[]>();
-  for (const codePoint of font.characterSet) {
-    if (codePoint >= 0xe000 && codePoint <= 0xf8ff) continue;
-    const id = font.glyphForCodePoint(codePoint).id;
-    codePoints.set(id, [...(codePoints.get(id) ?? []), codePoint]);
+function fixGlyphCodePoints(font: Font, bytes: Uint8Array): void {
+  for (const [id, codePoints] of sharedGlyphs(bytes)) {
+    const chosen = codePoints.filter((codePoint) => codePoint < 0xe000 || codePoint > 0xf8ff);
+    if (chosen.length > 1) font.getGlyph(id, [Math.max(...chosen)]);
   }
-  // The lookups above created every glyph with its first code point: forget them all (fontkit makes
-  // them again on demand), then fix the shared ones.
-  const glyphs = glyphCache(font);
-  for (const id of Object.keys(glyphs)) delete glyphs[Number(id)];
-  for (const [id, list] of codePoints) if (list.length > 1) font.getGlyph(id, [Math.max(...list)]);
 }

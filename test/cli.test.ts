@@ -1,6 +1,7 @@
 // The command line: exit codes, streams (data on stdout, diagnostics on stderr), colour, formats, locale.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './support/cli.js';
@@ -134,12 +135,48 @@ describe('bin/clu (built by npm ci through `prepare`)', () => {
   });
 });
 
+describe('start-up: each command loads what it needs only', () => {
+  const bin = path.join(root, 'bin', 'clu');
+  const trace = path.join(root, 'test', 'support', 'trace-imports.mjs');
+  const imported = (args: string[]): string[] => {
+    const r = spawnSync(process.execPath, ['--import', trace, bin, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(r.status, r.stderr).toBe(0);
+    return r.stderr.split('\n').filter((l) => l.startsWith('import ')).map((l) => l.slice('import '.length));
+  };
+
+  it('runs from the bundle (dist/bundle), not from hundreds of files', () => {
+    const files = imported(['--version']);
+    expect(files.some((f) => f.includes('/dist/bundle/main.js'))).toBe(true);
+    expect(files.some((f) => f.includes('/node_modules/'))).toBe(false);
+  });
+
+  it('--version and --help load nothing of the pipeline', () => {
+    // Which source modules each bundle file holds (written by scripts/bundle.mjs).
+    const inputs = JSON.parse(readFileSync(path.join(root, 'dist', 'bundle', 'inputs.json'), 'utf8')) as Record<string, string[]>;
+    const shell = /^(src\/cli\/(main|errors|usage-fr)\.ts|src\/validate\/messages\.ts|src\/compose\/builtin-templates\.ts|(.*\/)?node_modules\/commander\/.*|<runtime>)$/;
+    for (const args of [['--version'], ['--help']]) {
+      const files = imported(args).filter((f) => f.includes('/dist/bundle/'));
+      const modules = files.flatMap((f) => inputs[path.basename(f)] ?? [`unknown bundle file ${f}`]);
+      expect(modules).toContain('src/cli/main.ts');
+      expect(modules.filter((m) => !shell.test(m))).toEqual([]);
+    }
+  });
+
+  it('render --format docx never loads pdfkit; --format pdf does', () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'clu-startup-'));
+    const docx = imported(['render', '--format', 'docx', '-o', out, valid]);
+    expect(docx.some((f) => f.includes('/pdfkit/'))).toBe(false);
+    const pdf = imported(['render', '--format', 'pdf', '-o', out, valid]);
+    expect(pdf.some((f) => f.includes('/pdfkit/'))).toBe(true);
+  });
+});
+
 describe('the npm package', () => {
   it('ships the built CLI, the templates, the schemas, the examples and the docs (npm pack)', () => {
     const r = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' });
     expect(r.status).toBe(0);
     const files = (JSON.parse(r.stdout) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path);
-    for (const needed of ['bin/clu', 'dist/cli/main.js', 'templates/compte-rendu/document.hbs', 'templates/proces-verbal/template.json', 'schema/seance.schema.json', 'examples/clu-vienne-2021-05-06.yaml', 'docs/format.md', 'package.json']) {
+    for (const needed of ['bin/clu', 'dist/bundle/main.js', 'templates/compte-rendu/document.hbs', 'templates/proces-verbal/template.json', 'schema/seance.schema.json', 'examples/clu-vienne-2021-05-06.yaml', 'docs/format.md', 'package.json']) {
       expect(files, needed).toContain(needed);
     }
     expect(files.some((f) => f.startsWith('src/') || f.startsWith('test/'))).toBe(false);

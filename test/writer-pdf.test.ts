@@ -4,7 +4,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { defaultStylesheet } from '../src/document/stylesheet.js';
 import type { Block, DocumentTree } from '../src/document/tree.js';
-import { writePdf } from '../src/writers/pdf.js';
+import { writePdf } from '../src/writers/pdf/index.js';
 import { DOCUMENT_DATE, NBSP, NNBSP, b, fixtureDir, kitchenSinkTree, p, t } from './support/kitchen-sink.js';
 import { longTree, pdfKitchenSink, signInSheet } from './support/pdf-fixtures.js';
 import { expectInOrder } from './support/in-order.js';
@@ -416,7 +416,7 @@ describe('signatures side by side', () => {
   it('put the names on one line even when one quality line wraps', async () => {
     const { readPdf: read } = await import('./support/pdf.js');
     const { defaultStylesheet } = await import('../src/document/stylesheet.js');
-    const { writePdf } = await import('../src/writers/pdf.js');
+    const { writePdf } = await import('../src/writers/pdf/index.js');
     const text = (value: string) => [{ type: 'text' as const, value }];
     const tree = {
       meta: { title: 'Signatures', lang: 'fr-FR', date: new Date(Date.UTC(2024, 0, 1)) },

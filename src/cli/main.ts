@@ -6,7 +6,7 @@ import { UsageError } from './errors.js';
 import type { CliIo } from './io.js';
 import { localeFromEnv } from '../validate/messages.js';
 import { frenchUsage } from './usage-fr.js';
-import { BUILTIN_TEMPLATES } from '../compose/template.js';
+import { BUILTIN_TEMPLATES } from '../compose/builtin-templates.js';
 
 export const EXIT_OK = 0;
 export const EXIT_INVALID = 1;

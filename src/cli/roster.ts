@@ -11,8 +11,6 @@ import { Time } from '../model/schema.js';
 import { parseIsoDate } from '../typography/dates.js';
 import { defaultStylesheet, type Stylesheet } from '../document/stylesheet.js';
 import { applyStyle, loadStyleOverrides } from '../compose/style-file.js';
-import { writeDocx } from '../writers/docx.js';
-import { writePdf } from '../writers/pdf.js';
 import { buildRoster } from '../roster/model.js';
 import { buildMatrix, compositionMismatch, type CompositionMismatch } from '../roster/matrix.js';
 import { formatMatrixTable, formatRosterTable } from '../roster/format-table.js';
@@ -145,7 +143,8 @@ async function runSheet(files: string[], options: RosterOptions, io: CliIo): Pro
     for (const format of formats) {
       const target = path.join(outDir, `${sheet.stem}.emargement.${format}`);
       if (sheet.meeting) assertNotInput(target, sheet.meeting, io.cwd);
-      const bytes = format === 'pdf' ? await writePdf(tree, style) : await writeDocx(tree, style);
+      // The writers are loaded only for --sheet, and only the one asked for.
+      const bytes = format === 'pdf' ? await (await import('../writers/pdf/index.js')).writePdf(tree, style) : await (await import('../writers/docx.js')).writeDocx(tree, style);
       writeFileAtomic(target, bytes);
       io.stdout.write(`${displayPath(target, io.cwd)}\n`);
     }

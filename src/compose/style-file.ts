@@ -31,6 +31,13 @@ export const StyleOverrides = z.strictObject({
   listMarks: z.strictObject({ check: z.string(), dash: z.string(), bullet: z.string() }).partial().optional(),
   footer: z.string().optional(),
   header: z.string().optional(),
+  layout: z
+    .strictObject({
+      letterheadWidth: z.number().gt(0).max(1),
+      tableRule: z.strictObject({ width: z.number().min(0).max(6), color: z.string().regex(/^[0-9A-Fa-f]{6}$/) }).partial(),
+    })
+    .partial()
+    .optional(),
   styles: z.record(z.string(), BlockStyleOverride).optional(),
 });
 export type StyleOverrides = z.infer<typeof StyleOverrides> & { dir?: string };
@@ -77,6 +84,10 @@ export function applyStyle(overrides: StyleOverrides): Stylesheet {
     listMarks: { ...base.listMarks, ...overrides.listMarks },
     footer: overrides.footer ?? base.footer,
     header: overrides.header ?? base.header,
+    layout: {
+      letterheadWidth: overrides.layout?.letterheadWidth ?? base.layout.letterheadWidth,
+      tableRule: { ...base.layout.tableRule, ...overrides.layout?.tableRule },
+    },
     styles,
   };
 }

@@ -9,11 +9,11 @@ import { UsageError } from '../cli/errors.js';
 import { richTextToMarkup, type NameOf } from './rich-text.js';
 import { loadStyleOverrides, type StyleOverrides } from './style-file.js';
 import { HEAD_BLOCKS, NUMBERINGS, type HeadBlock } from '../model/schema.js';
+import { BUILTIN_TEMPLATES } from './builtin-templates.js';
 
 type Numbering = (typeof NUMBERINGS)[number];
 
-export const BUILTIN_TEMPLATES = ['compte-rendu', 'proces-verbal'] as const;
-export type BuiltinTemplate = (typeof BUILTIN_TEMPLATES)[number];
+export { BUILTIN_TEMPLATES, type BuiltinTemplate } from './builtin-templates.js';
 
 export const MAIN_FILE = 'document.hbs';
 const PARTIALS_DIR = 'partials';

@@ -50,7 +50,16 @@ export interface Stylesheet {
   footer: string;
   /** Running header from page 2 on (page 1 has the letterhead); `{title}` is the document title. '' for none. */
   header: string;
+  /** Layout decisions both writers express the same way (read through src/document/layout.ts). */
+  layout: LayoutRules;
   styles: Record<StyleName, BlockStyle>;
+}
+
+export interface LayoutRules {
+  /** The letterhead column (bloc-marque, services, contact), as a fraction of the page width. */
+  letterheadWidth: number;
+  /** The rules around table cells: width in points, hex colour without '#'. */
+  tableRule: { width: number; color: string };
 }
 
 const require = createRequire(import.meta.url);
@@ -94,6 +103,7 @@ export function defaultStylesheet(): Stylesheet {
     listMarks: { check: '✓', dash: '–', bullet: '•' },
     footer: 'Page {page} / {pages}',
     header: '{title}',
+    layout: { letterheadWidth: 0.45, tableRule: { width: 0.5, color: '000000' } },
     styles: {
       body: style({}),
       bodyKeep: style({ keepWithNext: true }),

@@ -34,6 +34,7 @@ import type {
   ITableBordersOptions,
 } from 'docx';
 import type { BlockStyle, Stylesheet } from '../document/stylesheet.js';
+import { columnWeights, letterheadWidth, paragraphKeeps, signatureColumns, tableRule } from '../document/layout.js';
 import type { Block, DocumentTree, Inline, ListMarker, ParagraphStyle, TableCell as TreeTableCell } from '../document/tree.js';
 import { normalizeDocx } from './docx-normalize.js';
 
@@ -119,10 +120,8 @@ const ALIGN = {
 } as const;
 
 /** Run and paragraph properties of one stylesheet entry. */
-function styleProps(
-  s: BlockStyle,
-  extra: { outlineLevel?: number; keepNext?: boolean; keepLines?: boolean } = {},
-): IBaseParagraphStyleOptions {
+function styleProps(s: BlockStyle, extra: { outlineLevel?: number; heading?: boolean } = {}): IBaseParagraphStyleOptions {
+  const keeps = paragraphKeeps(s, extra.heading === true);
   const bold = s.font === 'bold' || s.font === 'boldItalic';
   const italics = s.font === 'italic' || s.font === 'boldItalic';
   return {
@@ -142,16 +141,15 @@ function styleProps(
         lineRule: LineRuleType.AUTO,
       },
       ...(s.indent !== 0 ? { indent: { left: twips(s.indent) } } : {}),
-      ...(s.keepWithNext || extra.keepNext ? { keepNext: true } : {}),
-      ...(extra.keepLines ? { keepLines: true } : {}),
+      ...(keeps.withNext ? { keepNext: true } : {}),
+      ...(keeps.together ? { keepLines: true } : {}),
       ...(extra.outlineLevel !== undefined ? { outlineLevel: extra.outlineLevel } : {}),
     },
   };
 }
 
 function headingStyle(s: BlockStyle, level: number): IBaseParagraphStyleOptions {
-  // Headings always keep with the next paragraph and keep their lines together, whatever the stylesheet says.
-  const props = styleProps(s, { outlineLevel: level, keepNext: true, keepLines: true });
+  const props = styleProps(s, { outlineLevel: level, heading: true });
   return { ...props, basedOn: 'Normal', next: 'Normal', quickFormat: true };
 }
 
@@ -297,6 +295,8 @@ interface Context {
   baseDir: string;
   /** Width between the margins, twips. */
   textWidth: number;
+  /** Inside the letterhead: the right indent that narrows its paragraphs to the letterhead column, twips. */
+  rightIndent: number;
   /** Set by an annex: the next paragraph starts a new page. */
   pageBreakPending: boolean;
   /** Number lists seen so far: each one is a new numbering instance, so it restarts at 1. */
@@ -314,7 +314,8 @@ function paragraph(
 ): Paragraph {
   const pageBreakBefore = ctx.pageBreakPending;
   ctx.pageBreakPending = false;
-  return new Paragraph({ style, children, ...extra, ...(pageBreakBefore ? { pageBreakBefore: true } : {}) });
+  const indent = ctx.rightIndent > 0 ? { indent: { right: ctx.rightIndent } } : {};
+  return new Paragraph({ style, children, ...extra, ...indent, ...(pageBreakBefore ? { pageBreakBefore: true } : {}) });
 }
 
 /** Before a table: a pending page break needs a paragraph of its own (w:pageBreakBefore is ignored in cells). */
@@ -346,8 +347,10 @@ function table(ctx: Context, block: Extract<Block, { type: 'table' }>): (Paragra
   const columnCount = Math.max(block.columns.length, ...block.rows.map((r) => r.length));
   // Word cannot open a table without rows or cells: an empty table writes nothing.
   if (columnCount === 0 || block.rows.length === 0) return [];
-  const weights = Array.from({ length: columnCount }, (_, i) => block.columns[i] ?? 1);
-  const border = { style: BorderStyle.SINGLE, size: 4, color: ctx.sheet.styles.body.color } as const;
+  const weights = columnWeights(block.columns, columnCount);
+  const rule = tableRule(ctx.sheet);
+  // w:sz of a border is in eighths of a point.
+  const border = { style: BorderStyle.SINGLE, size: Math.round(rule.width * 8), color: rule.color } as const;
   // Only the leading rows made of header cells can repeat at the top of each page.
   let inHeader = true;
   const rows = block.rows.map((row) => {
@@ -379,10 +382,8 @@ function table(ctx: Context, block: Extract<Block, { type: 'table' }>): (Paragra
 /** One column per signatory; a single signatory sits in the right half of the page. */
 function signatures(ctx: Context, block: Extract<Block, { type: 'signatures' }>): (Paragraph | Table)[] {
   if (block.signatories.length === 0) return [];
-  const single = block.signatories.length === 1;
-  const columns = single ? 2 : block.signatories.length;
-  // Several signatories side by side: centre each in its column rather than pushing all to the right.
-  const extra: ParagraphExtra = single ? {} : { alignment: AlignmentType.CENTER };
+  const { columns, first, centred } = signatureColumns(block.signatories.length);
+  const extra: ParagraphExtra = centred ? { alignment: AlignmentType.CENTER } : {};
   const signatoryCell = (s: { qualite: Inline[]; name: Inline[] }) =>
     new TableCell({
       children: [
@@ -390,9 +391,8 @@ function signatures(ctx: Context, block: Extract<Block, { type: 'signatures' }>)
         new Paragraph({ style: paragraphStyleId('signatureName'), children: runs(s.name), ...extra }),
       ],
     });
-  const cells = single
-    ? [new TableCell({ children: [new Paragraph({ style: 'Normal', children: [] })] }), ...block.signatories.map(signatoryCell)]
-    : block.signatories.map(signatoryCell);
+  const empty = Array.from({ length: first }, () => new TableCell({ children: [new Paragraph({ style: 'Normal', children: [] })] }));
+  const cells = [...empty, ...block.signatories.map(signatoryCell)];
   return [
     ...flushPageBreak(ctx),
     new Table({
@@ -493,7 +493,18 @@ async function block(ctx: Context, b: Block): Promise<(Paragraph | Table)[]> {
         case 'annex':
           ctx.pageBreakPending = true;
           return blocks(ctx, b.children);
-        case 'letterhead':
+        case 'letterhead': {
+          // The letterhead is a column at the left, as wide as the stylesheet says (the PDF draws it so).
+          const pageWidth = A4.width / 20;
+          const textWidth = ctx.textWidth / 20;
+          const saved = ctx.rightIndent;
+          ctx.rightIndent = twips(textWidth - letterheadWidth(ctx.sheet, pageWidth, textWidth));
+          try {
+            return await blocks(ctx, b.children);
+          } finally {
+            ctx.rightIndent = saved;
+          }
+        }
         case 'attendance':
         case 'section':
           return blocks(ctx, b.children);
@@ -539,6 +550,7 @@ export async function writeDocx(tree: DocumentTree, style: Stylesheet, options: 
     sheet: style,
     baseDir: path.resolve(options.baseDir ?? '.'),
     textWidth: A4.width - twips(margins.left) - twips(margins.right),
+    rightIndent: 0,
     pageBreakPending: false,
     numberLists: 0,
   };

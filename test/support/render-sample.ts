@@ -8,7 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { defaultStylesheet } from '../../src/document/stylesheet.js';
-import { writePdf } from '../../src/writers/pdf.js';
+import { writePdf } from '../../src/writers/pdf/index.js';
 import { fixtureDir } from './kitchen-sink.js';
 import { longTree, pdfKitchenSink, signInSheet } from './pdf-fixtures.js';
 

@@ -38,14 +38,24 @@ export interface PdfDocumentOptions extends Omit<PDFKit.PDFDocumentOptions, 'fon
 
 /** The private members the writer relies on (font metrics and the XMP writer). */
 export interface PdfDocumentInternals {
-  /** The current font, scaled to 1000 units per em. */
-  _font: { ascender: number; descender: number } | null;
+  /** The current font, scaled to 1000 units per em, with its cache of shaped words. */
+  _font: { ascender: number; descender: number; layoutCache?: Record<string, unknown> } | null;
   /** Appends the Info entries to the XMP packet (called by `end()`, after the Info dictionary is written). */
   _addInfo(): void;
   info: PDFKit.DocumentInfo;
 }
 
 export type PdfDoc = PDFKit.PDFDocument & PdfDocumentInternals;
+
+/**
+ * Makes the current font use `runs` as its cache of shaped words (text → glyph run, positions in
+ * thousandths of an em, so valid at every size): each pdfkit document otherwise starts with an empty
+ * cache and shapes every word again. The runs are only read once made.
+ */
+export function shareShaping(doc: PdfDoc, runs: Record<string, unknown>): void {
+  const font = doc._font;
+  if (font && font.layoutCache !== runs) font.layoutCache = runs;
+}
 
 export function createPdfDocument(options: PdfDocumentOptions): PdfDoc {
   const Ctor = PDFDocument as unknown as new (options: PdfDocumentOptions) => PdfDoc;

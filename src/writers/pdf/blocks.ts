@@ -1,0 +1,116 @@
+// The blocks of the document tree drawn in order down the pages, each tagged under its parent structure
+// element: paragraphs and headings, lists, tables, images, signatures, divisions.
+import type { Block } from '../../document/tree.js';
+import { paragraphKeeps } from '../../document/layout.js';
+import { paragraphLike, styleNamed, type ParagraphLike } from './block-styles.js';
+import type { PdfContext } from './context.js';
+import type { Frame } from './flow.js';
+import type { ImageBlock } from './images.js';
+import { assertNever } from './inline.js';
+import { KeepWithNext } from './keep.js';
+import { renderList } from './lists.js';
+import type { StructElement } from './paint.js';
+import { renderSignatures } from './signatures.js';
+import { renderTable } from './tables.js';
+
+type DivisionBlock = Extract<Block, { type: 'division' }>;
+
+export class BlockRenderer {
+  private readonly keep: KeepWithNext;
+
+  constructor(
+    private readonly ctx: PdfContext,
+    blocks: Block[],
+  ) {
+    this.keep = new KeepWithNext(ctx, blocks, ctx.flow.bodyFrame);
+  }
+
+  render(blocks: Block[], parent: StructElement, frame: Frame): void {
+    for (const block of blocks) this.renderBlock(block, parent, frame);
+  }
+
+  private renderBlock(block: Block, parent: StructElement, frame: Frame): void {
+    const ctx = this.ctx;
+    switch (block.type) {
+      case 'title':
+      case 'heading':
+      case 'paragraph': {
+        const para = paragraphLike(block, ctx.style);
+        if (para) this.renderParagraph(block, para, parent, frame);
+        return;
+      }
+      case 'list':
+        renderList(ctx, block, parent, frame);
+        return;
+      case 'table':
+        renderTable(ctx, block, parent, frame);
+        return;
+      case 'image':
+        this.renderImage(block, parent, frame);
+        return;
+      case 'signatures':
+        renderSignatures(ctx, block, parent, frame);
+        return;
+      case 'division':
+        this.renderDivision(block, parent, frame);
+        return;
+      case 'pageBreak':
+        ctx.flow.pendingBreak = true;
+        return;
+      default:
+        assertNever(block);
+    }
+  }
+
+  private renderParagraph(block: Block, para: ParagraphLike, parent: StructElement, frame: Frame): void {
+    const { flow, doc } = this.ctx;
+    flow.beginBlock();
+    const { style } = para;
+    const keeps = paragraphKeeps(style, block.type === 'heading');
+    const laid = this.ctx.layout(para.inlines, style, frame.width - style.indent);
+    if (keeps.withNext) flow.ensureRoom(this.keep.height(block, frame));
+    else if (keeps.together) flow.ensureRoom(style.spaceBefore + laid.lines.length * laid.pitch);
+    flow.spaceBefore(style.spaceBefore);
+    const element = doc.struct(para.tag);
+    parent.add(element);
+    this.ctx.painter.drawLines(element, laid, frame, style.align);
+    element.end();
+    this.ctx.drawn(para.inlines);
+    flow.y += style.spaceAfter;
+  }
+
+  private renderImage(block: ImageBlock, parent: StructElement, frame: Frame): void {
+    const { flow, doc, images } = this.ctx;
+    flow.beginBlock();
+    const { width, height } = images.size(block, frame);
+    flow.ensureRoom(height);
+    const x = frame.x;
+    const y = flow.y;
+    const draw = (): void => {
+      doc.image(images.open(block), x, y, { width, height });
+    };
+    if (block.alt.trim()) {
+      const bbox: [number, number, number, number] = [x, y, x + width, y + height];
+      const figure = doc.struct('Figure', { alt: block.alt, bbox, placement: 'Block' });
+      parent.add(figure);
+      figure.add(draw);
+      figure.end();
+    } else {
+      // No alternative text: a decorative image, left out of the structure.
+      doc.markContent('Artifact', { type: 'Layout' });
+      draw();
+      doc.endMarkedContent();
+    }
+    flow.y = y + height + styleNamed(this.ctx.style, 'body').spaceAfter;
+    flow.pageHasContent = true;
+  }
+
+  private renderDivision(block: DivisionBlock, parent: StructElement, frame: Frame): void {
+    if (block.children.length === 0) return;
+    if (block.role === 'annex') this.ctx.flow.pendingBreak = true;
+    const element = this.ctx.doc.struct(block.role === 'annex' ? 'Sect' : 'Div');
+    parent.add(element);
+    this.render(block.children, element, this.keep.divisionFrame(block.role, frame));
+    element.end();
+  }
+}

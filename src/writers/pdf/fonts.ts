@@ -1,0 +1,73 @@
+// The stylesheet's font files, read and parsed once per process and shared by every document written
+// in it (a batch of meetings, say), together with their shaping and width caches. A file changed on
+// disk since it was parsed is parsed again.
+import { readFile, stat } from 'node:fs/promises';
+import { create, type Font } from 'fontkit';
+import type { FontFiles, FontVariant } from '../../document/stylesheet.js';
+import { sharedGlyphs } from './cmap.js';
+import { FONT_VARIANTS } from './measure.js';
+
+export interface SharedFont {
+  /** The parsed font, handed to pdfkit instead of the file (pdfkit would parse it again). */
+  font: Font;
+  /** pdfkit's cache of shaped words (text → glyph run), shared by the documents (see shareShaping). */
+  runs: Record<string, unknown>;
+  /** Advance widths in points, by size and text. */
+  widths: Map<string, number>;
+}
+
+const parsed = new Map<string, { size: number; mtimeMs: number; shared: SharedFont }>();
+
+export async function loadFonts(files: FontFiles): Promise<Record<FontVariant, SharedFont>> {
+  const entries = await Promise.all(FONT_VARIANTS.map(async (variant) => [variant, await loadFont(files[variant], variant)] as const));
+  return Object.fromEntries(entries) as Record<FontVariant, SharedFont>;
+}
+
+async function loadFont(file: string, variant: FontVariant): Promise<SharedFont> {
+  try {
+    const { size, mtimeMs } = await stat(file);
+    const known = parsed.get(file);
+    if (known && known.size === size && known.mtimeMs === mtimeMs) return known.shared;
+    const bytes = await readFile(file);
+    const font = create(bytes);
+    if (!('layout' in font)) throw new Error('a font collection, not a single font');
+    const shared: SharedFont = { font, runs: Object.create(null) as Record<string, unknown>, widths: new Map() };
+    fixGlyphCodePoints(font, bytes);
+    parsed.set(file, { size, mtimeMs, shared });
+    return shared;
+  } catch (error) {
+    const reason = (error as Error).message;
+    throw new Error(`Cannot read the ${variant} font file "${file}": ${reason}`, { cause: error });
+  }
+}
+
+/**
+ * Called once a document is written. Subsetting (at the end of each document) makes fontkit create the
+ * glyphs that composite glyphs are built from, without code points: a period inside an ellipsis, say.
+ * fontkit would hand that glyph to the next document's text, which would then lose its periods in the
+ * text layer. Forget such glyphs: fontkit makes them again, with their code points, when text needs them.
+ */
+export function forgetGlyphsWithoutText(shared: SharedFont): void {
+  const glyphs = glyphCache(shared.font);
+  for (const [id, glyph] of Object.entries(glyphs)) if (glyph.codePoints.length === 0) delete glyphs[Number(id)];
+}
+
+/** fontkit's cache of glyph objects (a private member: this function is its only reader). */
+function glyphCache(font: Font): Record<number, { codePoints: number[] }> {
+  return (font as unknown as { _glyphs: Record<number, { codePoints: number[] }> })._glyphs;
+}
+
+/**
+ * fontkit remembers a glyph with the code point it was first asked for, and pdfkit writes that code
+ * point into the text layer. Where the font draws two characters with one glyph (U+2019 and U+02BC in
+ * Inter), the text a document extracts to would then depend on the documents written before it in the
+ * same process: such a glyph is fixed once, to the highest of its code points (’ rather than ʼ). Code
+ * points of the private use area are left out: Inter maps its contextual alternates there (the raised
+ * colon of "14:30"), which must keep the code point of the character they replace.
+ */
+function fixGlyphCodePoints(font: Font, bytes: Uint8Array): void {
+  for (const [id, codePoints] of sharedGlyphs(bytes)) {
+    const chosen = codePoints.filter((codePoint) => codePoint < 0xe000 || codePoint > 0xf8ff);
+    if (chosen.length > 1) font.getGlyph(id, [Math.max(...chosen)]);
+  }
+}

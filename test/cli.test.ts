@@ -145,16 +145,22 @@ describe('start-up: each command loads what it needs only', () => {
   };
 
   it('runs from the bundle (dist/bundle), not from hundreds of files', () => {
-    const files = imported(['--version']);
+    const files = imported(['--help']);
     expect(files.some((f) => f.includes('/dist/bundle/main.js'))).toBe(true);
     expect(files.some((f) => f.includes('/node_modules/'))).toBe(false);
   });
 
-  it('--version and --help load nothing of the pipeline', () => {
+  it('--version is answered by bin/clu alone, with the version of package.json', () => {
+    expect(imported(['--version']).filter((f) => !f.endsWith('/bin/clu'))).toEqual([]);
+    const version = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
+    for (const flag of ['--version', '-V']) expect(execFileSync(bin, [flag], { encoding: 'utf8' })).toBe(`${version}\n`);
+  });
+
+  it('--help and -V with more arguments load nothing of the pipeline', () => {
     // Which source modules each bundle file holds (written by scripts/bundle.mjs).
     const inputs = JSON.parse(readFileSync(path.join(root, 'dist', 'bundle', 'inputs.json'), 'utf8')) as Record<string, string[]>;
     const shell = /^(src\/cli\/(main|errors|usage-fr)\.ts|src\/validate\/messages\.ts|src\/compose\/builtin-templates\.ts|(.*\/)?node_modules\/commander\/.*|<runtime>)$/;
-    for (const args of [['--version'], ['--help']]) {
+    for (const args of [['--help'], ['-V', '--help']]) {
       const files = imported(args).filter((f) => f.includes('/dist/bundle/'));
       const modules = files.flatMap((f) => inputs[path.basename(f)] ?? [`unknown bundle file ${f}`]);
       expect(modules).toContain('src/cli/main.ts');

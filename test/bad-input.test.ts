@@ -1,5 +1,5 @@
 // Every way a file can be unusable gets a one-line cause, in bounded time and memory, never a crash.
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -7,10 +7,11 @@ import { runCli } from './support/cli.js';
 
 const fixtures = path.join(import.meta.dirname, 'fixtures');
 let dir: string;
-const base = () => readFileSync(path.join(fixtures, 'valid-base.yaml'), 'utf8').replace('invalid/_composition.yaml', path.join(fixtures, 'invalid', '_composition.yaml'));
+const base = () => readFileSync(path.join(fixtures, 'valid-base.yaml'), 'utf8').replace('invalid/_composition.yaml', '_composition.yaml');
 
 beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'clu-bad-'));
+  copyFileSync(path.join(fixtures, 'invalid', '_composition.yaml'), path.join(dir, '_composition.yaml'));
 });
 
 async function validate(name: string, content: string | Buffer) {
@@ -72,6 +73,12 @@ describe('files that cannot be used', () => {
     const r = await validate('big.yaml', big);
     expect(r.diagnostics.map((d) => d.code)).toEqual(['file-too-large']);
     expect(r.elapsed).toBeLessThan(5_000);
+  });
+
+  it('a 300,000-character paragraph is refused by clu validate, at its position', async () => {
+    const long = base().replace('"@alice présente le point."', `"${'mot '.repeat(75_000)}"`);
+    const r = await validate('long-text.yaml', long);
+    expect(r.diagnostics).toMatchObject([{ code: 'text-too-long', line: 16, column: 9 }]);
   });
 
   it('deeply nested YAML', async () => {

@@ -10,6 +10,8 @@ import { validateMeeting } from '../src/validate/validate.js';
 import { MESSAGE_CODES } from '../src/validate/messages.js';
 
 const dir = path.join(import.meta.dirname, 'fixtures', 'invalid');
+/** Meetings written to a temporary folder include the shared fixture by absolute path: the whole disk is their project. */
+const OUTSIDE_FIXTURES = { root: '/' };
 
 const expected: Record<string, string[]> = {
   'attendance-conflict': ['attendance-conflict 10:20'],
@@ -23,6 +25,8 @@ const expected: Record<string, string[]> = {
   'end-before-start': ['end-before-start 6:8'],
   'guest-is-member': ['guest-is-member 12:13'],
   'include-not-found': ['include-not-found 1:14'],
+  'include-not-yaml': ['include-not-yaml 1:14'],
+  'include-outside-project': ['include-outside-project 1:14'],
   'listed-twice': ['listed-twice 8:24'],
   'logo-not-found': ['logo-not-found 5:20'],
   'mention-capitalised': ['mention-capitalised 16:24'],
@@ -55,6 +59,7 @@ const expected: Record<string, string[]> = {
   'speaker-unknown': ['speaker-unknown 16:19'],
   'text-with-colon': ['text-with-colon 16:9'],
   'unknown-category': ['unknown-category 12:67'],
+  'unprintable-characters': ['unprintable-characters 16:59'],
   // The misspelt id also leaves the real member unlisted.
   'unknown-id': ['attendance-missing 8:1', 'unknown-id 9:33'],
   'unknown-placeholder': ['unknown-placeholder 11:62'],
@@ -64,12 +69,13 @@ const expected: Record<string, string[]> = {
   'voter-not-counted': ['voter-not-counted 21:30'],
   'yaml-duplicate-key': ['yaml-duplicate-key 7:3'],
   'yaml-multi-document': ['yaml-multi-document 16:1'],
+  'yaml-reserved-key': ['yaml-reserved-key 14:3'],
   'yaml-syntax': ['yaml-syntax 5:16'],
   'yaml-unknown-tag': ['yaml-unknown-tag 6:8'],
 };
 
 /** Codes produced from generated input in bad-input.test.ts rather than from a fixture file. */
-const GENERATED = ['file-empty', 'file-binary', 'file-encoding', 'file-too-large', 'yaml-alias-limit', 'yaml-too-deep'];
+const GENERATED = ['file-empty', 'file-binary', 'file-encoding', 'file-too-large', 'text-too-long', 'yaml-alias-limit', 'yaml-too-deep'];
 
 function diagnose(file: string): string[] {
   const reporter = new Reporter('en');
@@ -158,7 +164,7 @@ describe('common YAML slips get one message, at the line to fix, saying what to 
       const file = path.join(tmp, 'slip.yaml');
       writeFileSync(file, edit(base));
       const reporter = new Reporter('en');
-      validateMeeting(file, reporter);
+      validateMeeting(file, reporter, OUTSIDE_FIXTURES);
       expect(reporter.diagnostics.map((d) => `${d.code} ${d.start.line}:${d.start.column}`)).toEqual([expectedAt]);
       expect(reporter.diagnostics[0]!.message).toContain(message);
       // Where the message alone does not say what to type, a hint does.
@@ -174,7 +180,7 @@ describe('form errors in the content', () => {
     const base = readFileSync(path.join(dir, '..', 'valid-base.yaml'), 'utf8').replace('invalid/_composition.yaml', path.join(dir, '_composition.yaml'));
     writeFileSync(file, base.replace('- "@alice présente le point."', '- questoin: x').replace('excuses: [david]', 'excuses: [david, bruno]'));
     const reporter = new Reporter('en');
-    validateMeeting(file, reporter);
+    validateMeeting(file, reporter, OUTSIDE_FIXTURES);
     expect(reporter.diagnostics.map((d) => `${d.code} ${d.start.line}:${d.start.column}`).sort()).toEqual(['attendance-conflict 11:20', 'schema-block 16:9']);
   });
 });

@@ -1,5 +1,7 @@
 // "Never crashes": whatever a clerk's editor leaves in the file, clu validate answers with diagnostics
-// that point inside the file, never with an exception.
+// that point inside the file, never with an exception; and every mutant that validates renders to DOCX,
+// PDF and Markdown, or stops with a clean "could not run" message (UsageError), never an exception.
+// The suite renders a few hundred mutants; `npm run fuzz` renders 10,000 (CLU_FUZZ_RUNS).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -7,7 +9,14 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { Reporter } from '../src/validate/diagnostic.js';
-import { validateAnyFile } from '../src/validate/validate.js';
+import { validateAnyFile, validateMeeting } from '../src/validate/validate.js';
+import { composeDocument } from '../src/compose/compose.js';
+import { builtinTemplateDir, loadTemplate } from '../src/compose/template.js';
+import { applyStyle } from '../src/compose/style-file.js';
+import { writeDocx } from '../src/writers/docx.js';
+import { writePdf } from '../src/writers/pdf/index.js';
+import { writeMarkdown } from '../src/writers/markdown.js';
+import { UsageError } from '../src/cli/errors.js';
 
 const fixtures = path.join(import.meta.dirname, 'fixtures');
 const base = readFileSync(path.join(fixtures, 'valid-base.yaml'), 'utf8').replace('invalid/_composition.yaml', path.join(fixtures, 'invalid', '_composition.yaml'));
@@ -25,6 +34,18 @@ const edit = fc.oneof(
     text: fc.constantFrom(': ', '"', "'", '- ', '@', '*', '&', '[', '{', '#', '!', '|', '\\', 'é', '\u00A0', '\0', 'x'),
   }),
 );
+
+/** Edits that keep the YAML valid more often: text typed inside a quoted paragraph or a name. */
+const textEdit = fc.record({
+  kind: fc.constant('insert' as const),
+  line: fc.constantFrom(...lines.flatMap((l, i) => (/"[^"]*"|prenom: |titre: /.test(l) ? [i] : []))),
+  column: fc.integer({ min: 0, max: 60 }),
+  text: fc.oneof(
+    fc.constantFrom('**gras**', '*it*', '^e^', '@alice', '@bruno ', '<b>', '&amp;', '{{x}}', '1er', 'n°', 'M.', ' : ', '« »', '—', '\t', '\u202F', '\u200B'),
+    fc.constantFrom('مرحبا', 'שלום', 'Ωμέγα', 'Жанна', 'Nguyễn', '中文', '🙂', '\u0301', '\uFFFD', 'x'.repeat(3000)),
+    fc.string({ unit: 'grapheme', maxLength: 12 }).filter((t) => !/["\\\n]/.test(t)),
+  ),
+});
 
 function apply(edits: unknown[]): string {
   const out = [...lines];
@@ -51,7 +72,7 @@ describe('clu validate never crashes', () => {
         const text = apply(edits);
         writeFileSync(file, text);
         const reporter = new Reporter('fr');
-        validateAnyFile(file, reporter);
+        validateAnyFile(file, reporter, { root: '/' });
         const lineCount = text.split('\n').length;
         for (const d of reporter.diagnostics) {
           expect(d.message.length).toBeGreaterThan(0);
@@ -64,5 +85,38 @@ describe('clu validate never crashes', () => {
       }),
       { numRuns: 300, seed: 20261127 },
     );
+  });
+});
+
+describe('clu render never crashes', () => {
+  const runs = Number(process.env.CLU_FUZZ_RUNS ?? 200);
+  it(`on ${runs} mutants of a valid meeting that validate`, { timeout: Math.max(120_000, runs * 1_000) }, async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'clu-fuzz-render-'));
+    const file = path.join(dir, 'meeting.yaml');
+    const template = loadTemplate(builtinTemplateDir('compte-rendu'));
+    const style = applyStyle(template.style);
+    let rendered = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.oneof(textEdit, textEdit, edit), { minLength: 1, maxLength: 3 }), async (edits) => {
+        writeFileSync(file, apply(edits));
+        const reporter = new Reporter('fr');
+        const meeting = validateMeeting(file, reporter, { root: '/' });
+        fc.pre(meeting !== undefined && reporter.errorCount === 0);
+        rendered++;
+        try {
+          const tree = composeDocument(meeting!, template, {});
+          const [docx, pdf, md] = await Promise.all([writeDocx(tree, style, { baseDir: dir }), writePdf(tree, style, { baseDir: dir }), writeMarkdown(tree)]);
+          expect(docx.subarray(0, 2).toString('latin1')).toBe('PK');
+          expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+          expect(md.length).toBeGreaterThan(0);
+        } catch (error) {
+          // A clean "could not run" message is allowed (a limit reached); anything else is a bug.
+          if (!(error instanceof UsageError)) throw error;
+          expect(error.message).not.toMatch(/\n/);
+        }
+      }),
+      { numRuns: runs, seed: 20261130, maxSkipsPerRun: 1000 },
+    );
+    expect(rendered).toBe(runs);
   });
 });

@@ -8,7 +8,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './support/cli.js';
 import { readPdf, structNodes, xmpPacket, type PdfContent } from './support/pdf.js';
 import { openDocx, type OpenedDocx } from './support/docx.js';
-import { writeFileAtomic } from '../src/cli/output.js';
 import { expectInOrder } from './support/in-order.js';
 import { pngBytes } from './support/kitchen-sink.js';
 import { defaultFonts } from '../src/document/stylesheet.js';
@@ -480,12 +479,6 @@ describe('clu render on the command line', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('refusing to overwrite the input file');
     expect(readFileSync(odd).equals(before)).toBe(true);
-  });
-
-  it('writes atomically: a failed write leaves neither the file nor a temporary file', () => {
-    const dir = tmp('atomic');
-    expect(() => writeFileAtomic(path.join(dir, 'missing-folder', 'x.pdf'), Buffer.from('x'))).toThrow(/cannot write/);
-    expect(readdirSync(dir)).toEqual([]);
   });
 
   it('shows progress on a terminal when rendering several files, and not when piped', async () => {

@@ -265,7 +265,8 @@ describe('body', () => {
     expect(out.part('word/document.xml')).toContain('<wp:extent cx="1143000" cy="285750"/>');
   });
 
-  it('rejects an image format other than PNG or JPEG', async () => {
+  it('rejects an image format other than PNG or JPEG (told by its bytes)', async () => {
+    writeFileSync(path.join(baseDir, 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
     const tree: DocumentTree = {
       meta: { title: 'x', lang: 'fr-FR', date: DOCUMENT_DATE },
       blocks: [{ type: 'image', path: 'logo.svg', width: 50, alt: 'logo' }],

@@ -66,13 +66,14 @@ Messages are in French when LANG is French (LANG=fr_FR.UTF-8). The format: docs/
     .argument('<files...>', 'meeting YAML files')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
     .option('--strict', 'treat warnings as errors (exit 1)', false)
+    .option('--root <dir>', ROOT_HELP)
     .addHelpText(
       'after',
       `
 Text goes to stderr; --format json and --format github (GitHub Actions annotations) go to stdout.
 Example in CI:  clu validate --strict --format github meetings/*.yaml`,
     )
-    .action(async (files: string[], options: { format: 'text' | 'json' | 'github'; strict: boolean }) => {
+    .action(async (files: string[], options: { format: 'text' | 'json' | 'github'; strict: boolean; root?: string }) => {
       const { runValidate } = await import('./validate.js');
       setExit(await runValidate(files, options, io));
     });
@@ -85,17 +86,19 @@ Example in CI:  clu validate --strict --format github meetings/*.yaml`,
     .option('-o, --output <dir>', 'output folder (default: next to each input file)')
     .option('-t, --template <dir>', 'template folder, or a built-in template: compte-rendu, proces-verbal')
     .option('--pdfa', 'produce PDF/A-2 (archival) instead of PDF/UA', false)
+    .option('--root <dir>', ROOT_HELP)
     .addHelpText(
       'after',
       `
 Every file is validated first: if one has errors, nothing is written (exit 1).
-Each output is written atomically; the paths written are printed on stdout.
+Outputs are written all together or not at all; the paths written are printed on stdout.
+Included files (composition, organisation, logo) must be inside the project: see --root.
 Examples:
   clu render examples/clu-vienne-2021-05-06.yaml
   clu render --format pdf --pdfa -o out/ meetings/*.yaml
   clu render --template proces-verbal examples/conseil-municipal/conseil-2024-03-28.yaml`,
     )
-    .action(async (files: string[], options: { format: string; output?: string; template?: string; pdfa: boolean }) => {
+    .action(async (files: string[], options: { format: string; output?: string; template?: string; pdfa: boolean; root?: string }) => {
       const { runRender } = await import('./render.js');
       setExit(await runRender(files, options, io));
     });
@@ -129,6 +132,7 @@ Examples:
     .option('--lieu <place>', 'with --sheet and a composition file: the place')
     .option('--guest-lines <n>', 'with --sheet: blank rows for guests (default: 6)')
     .option('-t, --template <dir>', 'with --sheet: take fonts and styles from this template (style.json)')
+    .option('--root <dir>', ROOT_HELP)
     .addHelpText(
       'after',
       `
@@ -169,5 +173,7 @@ Examples:
 
   return program;
 }
+
+const ROOT_HELP = 'project folder that included files must stay in (default: the git repository of each meeting, else the working directory)';
 
 const VERSION = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;

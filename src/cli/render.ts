@@ -1,7 +1,6 @@
 // `clu render FILE…`: validates every file first (nothing is rendered if one has errors), then composes
-// each meeting through the template and writes the requested formats, each file atomically.
+// each meeting through the template and writes the requested formats, all of them or none.
 import path from 'node:path';
-import { mkdirSync } from 'node:fs';
 import { Reporter } from '../validate/diagnostic.js';
 import { validateMeeting } from '../validate/validate.js';
 import type { ResolvedMeeting } from '../model/resolve.js';
@@ -13,8 +12,13 @@ import { applyStyle } from '../compose/style-file.js';
 import { locale, type CliIo } from './io.js';
 import { printReport } from './validate.js';
 import { UsageError } from './errors.js';
-import { writeFileAtomic, assertNotInput, displayPath } from './output.js';
+import { displayPath, inputFiles } from './output.js';
+import { checkTargets } from '../output/targets.js';
+import { commitOutputs, type Output } from '../output/commit.js';
+import { exitCleanlyOnSignal } from '../output/interrupt.js';
+import { checkImages, loadFonts } from '../load/resources.js';
 import { Progress } from './progress.js';
+import { projectOptions } from './project-options.js';
 
 export const RENDER_FORMATS = ['docx', 'pdf', 'md'] as const;
 export type RenderFormat = (typeof RENDER_FORMATS)[number];
@@ -24,6 +28,7 @@ export interface RenderOptions {
   output?: string;
   template?: string;
   pdfa: boolean;
+  root?: string;
 }
 
 export async function runRender(files: string[], options: RenderOptions, io: CliIo): Promise<number> {
@@ -31,33 +36,44 @@ export async function runRender(files: string[], options: RenderOptions, io: Cli
   const template = loadTemplate(resolveTemplateDir(options.template, io.cwd));
   const style = applyStyle(template.style);
 
+  // The fonts are opened first: the text is checked against the one the PDF will draw it with.
+  const fonts = formats.includes('pdf') ? loadFonts(style.fonts) : undefined;
   const reporter = new Reporter(locale(io));
   const meetings: ResolvedMeeting[] = [];
   for (const file of files) {
-    const resolved = validateMeeting(file, reporter);
+    const resolved = validateMeeting(file, reporter, { ...projectOptions(options, io), font: fonts?.regular ?? false });
     if (resolved) meetings.push(resolved);
   }
   if (reporter.errorCount > 0) return printReport(reporter, files, { format: 'text', strict: false }, io);
   if (reporter.warningCount > 0) printReport(reporter, files, { format: 'text', strict: false, quiet: true }, io);
 
-  const progress = new Progress(io, meetings.length);
-  for (const [index, meeting] of meetings.entries()) {
-    progress.update(index, meeting.file);
-    const tree = composeDocument(meeting, template, io.env);
+  // Every target is checked before anything is rendered or written.
+  const plans = meetings.map((meeting) => {
     const baseDir = path.dirname(path.resolve(io.cwd, meeting.file));
     const outDir = options.output ? path.resolve(io.cwd, options.output) : baseDir;
-    mkdirSync(outDir, { recursive: true });
     const stem = path.parse(meeting.file).name;
-    for (const format of formats) {
-      const target = path.join(outDir, `${stem}.${format}`);
-      assertNotInput(target, meeting, io.cwd);
-      const bytes = await writeFormat(format, tree, style, { pdfa: options.pdfa, baseDir });
-      writeFileAtomic(target, bytes);
-      progress.clear();
-      io.stdout.write(`${displayPath(target, io.cwd)}\n`);
+    return { meeting, baseDir, targets: formats.map((format) => ({ format, target: path.join(outDir, `${stem}.${format}`) })) };
+  });
+  checkTargets(
+    plans.flatMap((plan) => plan.targets.map(({ target }) => ({ target, from: plan.meeting.file }))),
+    meetings.flatMap((meeting) => inputFiles(meeting, io.cwd)),
+  );
+
+  // Rendered in memory, then written all together: a meeting's DOCX and PDF change together or not at all.
+  exitCleanlyOnSignal();
+  const outputs: Output[] = [];
+  const progress = new Progress(io, meetings.length);
+  for (const [index, { meeting, baseDir, targets }] of plans.entries()) {
+    progress.update(index, meeting.file);
+    const tree = composeDocument(meeting, template, io.env);
+    checkImages(tree.blocks, baseDir);
+    for (const { format, target } of targets) {
+      outputs.push({ target, bytes: await writeFormat(format, tree, style, { pdfa: options.pdfa, baseDir }) });
     }
   }
   progress.done();
+  commitOutputs(outputs);
+  for (const { target } of outputs) io.stdout.write(`${displayPath(target, io.cwd)}\n`);
   return 0;
 }
 

@@ -3,7 +3,6 @@
 // sign-in sheet as PDF and DOCX. Every file is validated first: on errors, the diagnostics go to stderr
 // and the exit code is 1. Data goes to stdout.
 import path from 'node:path';
-import { mkdirSync } from 'node:fs';
 import { Reporter } from '../validate/diagnostic.js';
 import { validateAnyFile } from '../validate/validate.js';
 import type { ResolvedMeeting } from '../model/resolve.js';
@@ -21,7 +20,12 @@ import { buildSheet, sheetFromComposition, sheetFromMeeting, type SheetInput } f
 import { colours, locale, type CliIo } from './io.js';
 import { printReport } from './validate.js';
 import { UsageError } from './errors.js';
-import { assertNotInput, displayPath, writeFileAtomic } from './output.js';
+import { displayPath, inputFiles } from './output.js';
+import { checkTargets } from '../output/targets.js';
+import { commitOutputs, type Output } from '../output/commit.js';
+import { exitCleanlyOnSignal } from '../output/interrupt.js';
+import { loadFonts } from '../load/resources.js';
+import { projectOptions } from './project-options.js';
 import { resolveTemplateDir } from './render.js';
 
 export const ROSTER_FORMATS = ['table', 'csv', 'json', 'md'] as const;
@@ -43,6 +47,7 @@ export interface RosterOptions {
   lieu?: string;
   guestLines?: string;
   template?: string;
+  root?: string;
 }
 
 export async function runRoster(files: string[], options: RosterOptions, io: CliIo): Promise<number> {
@@ -61,7 +66,7 @@ export async function runRoster(files: string[], options: RosterOptions, io: Cli
   const reporter = new Reporter(locale(io));
   const meetings: ResolvedMeeting[] = [];
   for (const file of list) {
-    const validated = validateAnyFile(file, reporter);
+    const validated = validateAnyFile(file, reporter, { ...projectOptions(options, io), font: false });
     if (validated?.kind === 'composition') throw new UsageError(say.compositionNeedsSheet(file));
     if (validated?.kind === 'organisation') throw new UsageError(say.notAMeeting(file));
     if (validated?.meeting) meetings.push(validated.meeting);
@@ -114,11 +119,13 @@ async function runSheet(files: string[], options: RosterOptions, io: CliIo): Pro
   const blankLines = positiveInteger(options.guestLines ?? '6', '--guest-lines', true);
   const details = meetingDetails(options, io);
   const style: Stylesheet = options.template ? applyStyle(loadStyleOverrides(resolveTemplateDir(options.template, io.cwd))) : defaultStylesheet();
+  // Opened first: the names are checked against the font the PDF will draw them with.
+  const fonts = formats.includes('pdf') ? loadFonts(style.fonts) : undefined;
 
   const reporter = new Reporter(locale(io));
   const sheets: { file: string; stem: string; input: SheetInput; meeting?: ResolvedMeeting }[] = [];
   for (const file of files) {
-    const validated = validateAnyFile(file, reporter);
+    const validated = validateAnyFile(file, reporter, { ...projectOptions(options, io), font: fonts?.regular ?? false });
     if (validated?.kind === 'composition') {
       if (!details) throw new UsageError(say.dateRequired(file));
       if (!validated.composition) continue;
@@ -136,19 +143,26 @@ async function runSheet(files: string[], options: RosterOptions, io: CliIo): Pro
   if (reporter.errorCount > 0 || sheets.length === 0) return printReport(reporter, files, { format: 'text', strict: false }, io);
   if (reporter.warningCount > 0) printReport(reporter, files, { format: 'text', strict: false, quiet: true }, io);
 
-  for (const sheet of sheets) {
-    const tree = buildSheet(sheet.input, io.env);
+  const plans = sheets.map((sheet) => {
     const outDir = options.output ? path.resolve(io.cwd, options.output) : path.dirname(path.resolve(io.cwd, sheet.file));
-    mkdirSync(outDir, { recursive: true });
-    for (const format of formats) {
-      const target = path.join(outDir, `${sheet.stem}.emargement.${format}`);
-      if (sheet.meeting) assertNotInput(target, sheet.meeting, io.cwd);
+    return { sheet, targets: formats.map((format) => ({ format, target: path.join(outDir, `${sheet.stem}.emargement.${format}`) })) };
+  });
+  checkTargets(
+    plans.flatMap(({ sheet, targets }) => targets.map(({ target }) => ({ target, from: sheet.file }))),
+    sheets.flatMap((sheet) => (sheet.meeting ? inputFiles(sheet.meeting, io.cwd) : [path.resolve(io.cwd, sheet.file)])),
+  );
+  exitCleanlyOnSignal();
+  const outputs: Output[] = [];
+  for (const { sheet, targets } of plans) {
+    const tree = buildSheet(sheet.input, io.env);
+    for (const { format, target } of targets) {
       // The writers are loaded only for --sheet, and only the one asked for.
       const bytes = format === 'pdf' ? await (await import('../writers/pdf/index.js')).writePdf(tree, style) : await (await import('../writers/docx.js')).writeDocx(tree, style);
-      writeFileAtomic(target, bytes);
-      io.stdout.write(`${displayPath(target, io.cwd)}\n`);
+      outputs.push({ target, bytes });
     }
   }
+  commitOutputs(outputs);
+  for (const { target } of outputs) io.stdout.write(`${displayPath(target, io.cwd)}\n`);
   return 0;
 }
 

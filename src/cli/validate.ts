@@ -3,17 +3,19 @@
 import { Reporter, sortDiagnostics } from '../validate/diagnostic.js';
 import { validateAnyFile } from '../validate/validate.js';
 import { colours, locale, type CliIo } from './io.js';
+import { projectOptions } from './project-options.js';
 import { formatGithub, formatJson, formatText, type ReportFormat } from './report.js';
 
 export interface ValidateOptions {
   format: ReportFormat;
   strict: boolean;
   quiet?: boolean;
+  root?: string;
 }
 
 export async function runValidate(files: string[], options: ValidateOptions, io: CliIo): Promise<number> {
   const reporter = new Reporter(locale(io));
-  for (const file of files) validateAnyFile(file, reporter);
+  for (const file of files) validateAnyFile(file, reporter, projectOptions(options, io));
   return printReport(reporter, files, options, io);
 }
 

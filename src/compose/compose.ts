@@ -41,8 +41,20 @@ export function composeDocument(resolved: ResolvedMeeting, template: LoadedTempl
 }
 
 /** The date stamped into the files: SOURCE_DATE_EPOCH when set (reproducible builds), else the document's date. */
+/** 9999-12-31T23:59:59Z: the last second a PDF or DOCX date can hold. */
+const MAX_EPOCH = 253402300799;
+
 export function documentDate(isoDate: string, env: Record<string, string | undefined>): Date {
   const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch !== undefined && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+  if (epoch === undefined || epoch.trim() === '') return dateToUtc(isoDate);
+  // reproducible-builds.org: a malformed value is an error, not silently ignored. Years 1970 to 9999.
+  const seconds = /^\d{1,12}$/.test(epoch.trim()) ? Number(epoch.trim()) : NaN;
+  if (!(seconds <= MAX_EPOCH)) {
+    throw new UsageError(
+      `SOURCE_DATE_EPOCH="${epoch.slice(0, 40)}" is not a date: give whole seconds since 1970-01-01 UTC, up to ${MAX_EPOCH} (year 9999), or unset it`,
+      `SOURCE_DATE_EPOCH="${epoch.slice(0, 40)}" n’est pas une date : donnez un nombre entier de secondes depuis le 1970-01-01 UTC, au plus ${MAX_EPOCH} (an 9999), ou retirez-la`,
+    );
+  }
+  return new Date(seconds * 1000);
   return dateToUtc(isoDate);
 }

@@ -1,20 +1,24 @@
 // A template's style.json: overrides of the default stylesheet (fonts, page margins, footer, paragraph
 // styles). Font paths are relative to the template folder, so an administration entitled to the State's
 // typeface can point at its own TTF files without clu shipping them.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { UsageError } from '../cli/errors.js';
+import { readRegularFileOrFail } from '../load/read-file.js';
 import { defaultStylesheet, type StyleName, type Stylesheet } from '../document/stylesheet.js';
+
+/** Points: generous bounds that still leave a page to write on (A4 is 595 × 842 points). */
+const Points = (max: number) => z.number().min(0).max(max);
 
 const BlockStyleOverride = z
   .strictObject({
     font: z.enum(['regular', 'bold', 'italic', 'boldItalic']),
-    size: z.number().positive().max(72),
+    size: z.number().min(4).max(72),
     align: z.enum(['left', 'right', 'center']),
-    spaceBefore: z.number().min(0),
-    spaceAfter: z.number().min(0),
-    indent: z.number().min(0),
+    spaceBefore: Points(144),
+    spaceAfter: Points(144),
+    indent: Points(200),
     keepWithNext: z.boolean(),
     color: z.string().regex(/^[0-9A-Fa-f]{6}$/),
     underline: z.boolean(),
@@ -22,15 +26,15 @@ const BlockStyleOverride = z
   })
   .partial();
 
+const STYLE_NAMES = Object.keys(defaultStylesheet().styles) as [StyleName, ...StyleName[]];
+const FontPath = z.string().min(1).max(1000);
+
 export const StyleOverrides = z.strictObject({
-  page: z.strictObject({ margins: z.strictObject({ top: z.number(), right: z.number(), bottom: z.number(), left: z.number() }).partial() }).partial().optional(),
-  fonts: z
-    .strictObject({ family: z.string(), regular: z.string(), bold: z.string(), italic: z.string(), boldItalic: z.string() })
-    .partial()
-    .optional(),
-  listMarks: z.strictObject({ check: z.string(), dash: z.string(), bullet: z.string() }).partial().optional(),
-  footer: z.string().optional(),
-  header: z.string().optional(),
+  page: z.strictObject({ margins: z.strictObject({ top: Points(300), right: Points(250), bottom: Points(300), left: Points(250) }).partial() }).partial().optional(),
+  fonts: z.strictObject({ family: z.string().min(1).max(100), regular: FontPath, bold: FontPath, italic: FontPath, boldItalic: FontPath }).partial().optional(),
+  listMarks: z.strictObject({ check: z.string().max(4), dash: z.string().max(4), bullet: z.string().max(4) }).partial().optional(),
+  footer: z.string().max(500).optional(),
+  header: z.string().max(500).optional(),
   layout: z
     .strictObject({
       letterheadWidth: z.number().gt(0).max(1),
@@ -38,23 +42,45 @@ export const StyleOverrides = z.strictObject({
     })
     .partial()
     .optional(),
-  styles: z.record(z.string(), BlockStyleOverride).optional(),
+  // Only the known style names: "__proto__", "constructor" or a typo are refused by name.
+  styles: z.partialRecord(z.enum(STYLE_NAMES), BlockStyleOverride).optional(),
 });
 export type StyleOverrides = z.infer<typeof StyleOverrides> & { dir?: string };
+
+/** The least text area the margins must leave, in points (a column of a few words, a few lines). */
+const MIN_TEXT_AREA = 144;
+const A4 = { width: 595.28, height: 841.89 };
 
 export function loadStyleOverrides(templateDir: string): StyleOverrides {
   const file = path.join(templateDir, 'style.json');
   if (!existsSync(file)) return {};
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
+    data = JSON.parse(readRegularFileOrFail(file, 'style').toString('utf8'), (key: string, value: unknown) => {
+      // JSON.parse keeps "__proto__" as an own key, which every later object spread would drop silently.
+      if (key === '__proto__') throw new UsageError(`${file}: "__proto__" cannot be a key`, `${file} : « __proto__ » ne peut pas être une clé`);
+      return value;
+    });
   } catch (error) {
-    throw new UsageError(`${file}: invalid JSON (${(error as Error).message})`);
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`${file}: invalid JSON (${(error as Error).message})`, `${file} : JSON invalide (${(error as Error).message})`);
   }
   const result = StyleOverrides.safeParse(data);
   if (!result.success) {
     const issue = result.error.issues[0]!;
-    throw new UsageError(`${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    const where = issue.path.map(String).join('.') || '(root)';
+    const what = issue.code === 'unrecognized_keys' ? `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}` : issue.message;
+    const known = issue.code === 'unrecognized_keys' && issue.path[0] === 'styles' ? ` (known styles: ${STYLE_NAMES.join(', ')})` : '';
+    throw new UsageError(`${file}: ${where}: ${what}${known}`);
+  }
+  const margins = { ...defaultStylesheet().page.margins, ...result.data.page?.margins };
+  const width = A4.width - margins.left - margins.right;
+  const height = A4.height - margins.top - margins.bottom;
+  if (width < MIN_TEXT_AREA || height < MIN_TEXT_AREA) {
+    throw new UsageError(
+      `${file}: page.margins leave a text area of ${Math.round(width)} × ${Math.round(height)} points; at least ${MIN_TEXT_AREA} × ${MIN_TEXT_AREA} is needed (A4 is 595 × 842)`,
+      `${file} : page.margins laissent une zone de texte de ${Math.round(width)} × ${Math.round(height)} points ; il en faut au moins ${MIN_TEXT_AREA} × ${MIN_TEXT_AREA} (l’A4 fait 595 × 842)`,
+    );
   }
   return { ...result.data, dir: templateDir };
 }
@@ -75,7 +101,7 @@ export function applyStyle(overrides: StyleOverrides): Stylesheet {
   if (overrides.fonts?.family) fonts.family = overrides.fonts.family;
   const styles = { ...base.styles };
   for (const [name, style] of Object.entries(overrides.styles ?? {})) {
-    if (!(name in styles)) throw new UsageError(`${path.join(dir, 'style.json')}: unknown style "${name}" (known: ${Object.keys(styles).join(', ')})`);
+    if (!Object.hasOwn(styles, name)) throw new UsageError(`${path.join(dir, 'style.json')}: unknown style "${name}" (known: ${Object.keys(styles).join(', ')})`);
     styles[name as StyleName] = { ...styles[name as StyleName], ...style } as Stylesheet['styles'][StyleName];
   }
   return {

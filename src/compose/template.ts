@@ -1,7 +1,8 @@
 // Templates: a folder of Handlebars files (document.hbs and partials/*.hbs) and an optional style.json.
 // Templates are code: compiled in strict mode with a fixed list of helpers, so a template that uses an
 // unknown field or helper fails with the template's file:line:col instead of printing nothing.
-import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
+import { readdirSync, existsSync, statSync } from 'node:fs';
+import { readRegularFileOrFail } from '../load/read-file.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
@@ -86,10 +87,12 @@ export function templateManifest(dir: string): TemplateManifest {
   if (!existsSync(file)) return {};
   let manifest: Record<string, unknown>;
   try {
-    manifest = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    manifest = JSON.parse(readRegularFileOrFail(file, 'style').toString('utf8')) as Record<string, unknown>;
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     throw new UsageError(`${file}: invalid JSON (${(error as Error).message})`);
   }
+  if (!manifest || typeof manifest !== 'object' || Array.isArray(manifest)) throw new UsageError(`${file}: must be a JSON object`);
   const result: TemplateManifest = {};
   if (typeof manifest.description === 'string') result.description = manifest.description;
   if (manifest.extends !== undefined) {
@@ -124,8 +127,8 @@ export function loadTemplate(dir: string): LoadedTemplate {
   const { main: mainPath, partials } = templateFiles(dir);
   const env = Handlebars.create();
   const files = new Map<string, string>();
-  files.set(mainPath, readFileSync(mainPath, 'utf8'));
-  for (const file of partials.values()) files.set(file, readFileSync(file, 'utf8'));
+  files.set(mainPath, readRegularFileOrFail(mainPath, 'template').toString('utf8'));
+  for (const file of partials.values()) files.set(file, readRegularFileOrFail(file, 'template').toString('utf8'));
   // Precompiling checks syntax and helpers now, with positions, rather than at the first render.
   for (const [file, source] of files) {
     try {
@@ -142,11 +145,12 @@ export function loadTemplate(dir: string): LoadedTemplate {
       try {
         return compiled(context, options);
       } catch (error) {
-        throw error instanceof TemplateRuntimeError ? error : new TemplateRuntimeError(templateError(file, error).message);
+        throw error instanceof TemplateRuntimeError || error instanceof TemplateLimitError ? error : new TemplateRuntimeError(templateError(file, error).message);
       }
     }) as Handlebars.TemplateDelegate);
   }
   env.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  const budget = limitLoops(env);
   const main = env.compile(files.get(mainPath)!, COMPILE_OPTIONS);
   const style = loadStyleOverrides(dir);
   const manifest = templateManifest(dir);
@@ -166,9 +170,11 @@ export function loadTemplate(dir: string): LoadedTemplate {
         if (typeof text !== 'string') return '';
         return new Handlebars.SafeString(richTextToMarkup(text, nameOf));
       });
+      budget.start();
       try {
         return main(context);
       } catch (error) {
+        if (error instanceof TemplateLimitError) throw new UsageError(`${dir}: ${error.message}`, `${dir} : ${error.french}`);
         if (error instanceof TemplateRuntimeError) throw new UsageError(error.message);
         throw templateError(mainPath, error);
       }
@@ -177,6 +183,56 @@ export function loadTemplate(dir: string): LoadedTemplate {
 }
 
 class TemplateRuntimeError extends Error {}
+
+/** A template runs under limits: a loop nested too deep ends with a message, not after minutes at 4 GB. */
+export const TEMPLATE_LIMITS = { seconds: 20, characters: 50 * 1024 * 1024 };
+
+class TemplateLimitError extends Error {
+  constructor(
+    message: string,
+    readonly french: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Wraps the built-in `each`, the only way a template can repeat work: every iteration checks the time
+ * spent and counts the characters produced (nested loops count their output once per level, so the
+ * limit is reached sooner, never later, than the real output size).
+ */
+function limitLoops(env: typeof Handlebars): { start(): void } {
+  const each = env.helpers.each as Handlebars.HelperDelegate;
+  let deadline = 0;
+  let produced = 0;
+  env.registerHelper('each', function (this: unknown, context: unknown, options: Handlebars.HelperOptions) {
+    const fn = options.fn;
+    const guarded = Object.assign((item: unknown, data?: Handlebars.RuntimeOptions) => {
+      if (Date.now() > deadline) {
+        throw new TemplateLimitError(
+          `the template ran for more than ${TEMPLATE_LIMITS.seconds} s (a loop nested too deep?)`,
+          `le modèle a tourné plus de ${TEMPLATE_LIMITS.seconds} s (une boucle trop imbriquée ?)`,
+        );
+      }
+      const out = fn(item, data);
+      produced += out.length;
+      if (produced > TEMPLATE_LIMITS.characters) {
+        throw new TemplateLimitError(
+          `the template produced more than ${TEMPLATE_LIMITS.characters / 1024 / 1024} M characters (a loop nested too deep?)`,
+          `le modèle a produit plus de ${TEMPLATE_LIMITS.characters / 1024 / 1024} M de caractères (une boucle trop imbriquée ?)`,
+        );
+      }
+      return out;
+    }, fn);
+    return each.call(this, context, { ...options, fn: guarded });
+  });
+  return {
+    start() {
+      deadline = Date.now() + TEMPLATE_LIMITS.seconds * 1000;
+      produced = 0;
+    },
+  };
+}
 
 /** "file:line:col: what" from a Handlebars error ("Parse error on line 3", "… - 3:5"). */
 function templateError(file: string, error: unknown): UsageError {

@@ -1,20 +1,23 @@
 // Loads a meeting file and the organisation and composition files it refers to, checks each against its
 // schema, and reports every problem with the file it belongs to. Cross-checks come after (validate/).
 import path from 'node:path';
-import { readFileSync, statSync } from 'node:fs';
 import type { z } from 'zod';
 import { Composition, Meeting, Organisation } from '../model/schema.js';
 import type { Reporter, Source } from '../validate/diagnostic.js';
 import { reportSchemaIssues } from '../validate/schema-issues.js';
 import { parseOptions } from '../validate/schema-messages.js';
 import { locate } from '../validate/locate.js';
-import { decodeText, fsReason, parseYaml, readBytes, MAX_FILE_BYTES, type FileBytes } from './read-yaml.js';
+import { decodeText, parseYaml, readBytes, readYamlBytes, type FileBytes } from './read-yaml.js';
+import { readFailureReason } from './read-file.js';
+import { projectRoot, staysInside, type ProjectOptions } from './project-root.js';
 
 export interface LoadedMeeting {
   file: string;
   meeting: Meeting;
   composition: Composition;
   organisation?: Organisation;
+  /** The project folder that included files (composition, organisation, logo) must stay in. */
+  root: string;
   /** Where each part came from: for positions in diagnostics and relative paths (logo). */
   sources: { meeting: Source; composition: Source; organisation?: Source };
 }
@@ -41,12 +44,12 @@ export type LoadedFile =
   | { kind: 'organisation' };
 
 /** Loads any clu file, checking it against the schema of its kind. */
-export function loadFile(file: string, reporter: Reporter): LoadedFile | undefined {
+export function loadFile(file: string, reporter: Reporter, options: ProjectOptions = {}): LoadedFile | undefined {
   const parsed = loadYamlFile(file, readBytes(file), reporter);
   if (!parsed) return undefined;
   const kind = detectKind(parsed.source.text, parsed.data);
   if (kind === 'seance') {
-    const meeting = meetingFromParsed(parsed.source, parsed.data, reporter);
+    const meeting = meetingFromParsed(parsed.source, parsed.data, reporter, options);
     return { kind, ...(meeting ? { meeting } : {}) };
   }
   const schema = kind === 'composition' ? Composition : Organisation;
@@ -62,10 +65,10 @@ export function loadFile(file: string, reporter: Reporter): LoadedFile | undefin
  * Returns the loaded meeting when every file is schema-valid, otherwise undefined (diagnostics are in
  * the reporter). Throws UsageError only when the meeting file itself cannot be read.
  */
-export function loadMeeting(file: string, reporter: Reporter): LoadedMeeting | undefined {
+export function loadMeeting(file: string, reporter: Reporter, options: ProjectOptions = {}): LoadedMeeting | undefined {
   const parsed = loadYamlFile(file, readBytes(file), reporter);
   if (!parsed) return undefined;
-  return meetingFromParsed(parsed.source, parsed.data, reporter);
+  return meetingFromParsed(parsed.source, parsed.data, reporter, options);
 }
 
 /**
@@ -74,7 +77,7 @@ export function loadMeeting(file: string, reporter: Reporter): LoadedMeeting | u
  */
 const CONTENT_KEYS = new Set(['preambule', 'ouverture', 'points', 'cloture', 'annexes', 'signataires', 'libelles']);
 
-function meetingFromParsed(source: Source, data: unknown, reporter: Reporter): LoadedMeeting | undefined {
+function meetingFromParsed(source: Source, data: unknown, reporter: Reporter, options: ProjectOptions): LoadedMeeting | undefined {
   const file = source.file;
   let result = Meeting.safeParse(data, parseOptions(reporter.locale));
   if (!result.success) {
@@ -87,8 +90,9 @@ function meetingFromParsed(source: Source, data: unknown, reporter: Reporter): L
   }
 
   // The included files are checked even when the meeting itself has errors: all problems at once.
-  const composition = loadPart('composition', Composition, (data as { composition?: unknown })?.composition, source, reporter);
-  const organisation = loadPart('organisation', Organisation, (data as { organisation?: unknown })?.organisation, source, reporter);
+  const root = projectRoot(file, options);
+  const composition = loadPart('composition', Composition, (data as { composition?: unknown })?.composition, source, root, reporter);
+  const organisation = loadPart('organisation', Organisation, (data as { organisation?: unknown })?.organisation, source, root, reporter);
 
   if (!result.success || !composition.ok || !organisation.ok || !composition.value) return undefined;
   return {
@@ -96,6 +100,7 @@ function meetingFromParsed(source: Source, data: unknown, reporter: Reporter): L
     meeting: result.data,
     composition: composition.value.data,
     ...(organisation.value ? { organisation: organisation.value.data } : {}),
+    root,
     sources: {
       meeting: source,
       composition: composition.value.source,
@@ -118,13 +123,14 @@ interface Part<T> {
 
 /**
  * An included part is either inline in the meeting (checked with the meeting, positions in the meeting
- * file) or a path to a file of its own, relative to the meeting file.
+ * file) or a path to a YAML file of its own, relative to the meeting file and inside the project.
  */
 function loadPart<S extends z.ZodType>(
   kind: 'composition' | 'organisation',
   schema: S,
   value: unknown,
   meetingSource: Source,
+  root: string,
   reporter: Reporter,
 ): Part<z.output<S>> {
   if (value === undefined || value === null) return { ok: true };
@@ -137,13 +143,21 @@ function loadPart<S extends z.ZodType>(
     const located = locate(meetingSource, [kind]);
     return { file: meetingSource.file, start: located.start, path: [kind] };
   };
+  // Checked before anything is read: a diagnostic quotes the file it is about, so a path outside the
+  // project, or to a file that is not YAML (.env, a key), would print another file's content.
+  if (!/\.ya?ml$/i.test(value)) {
+    reporter.add('include-not-yaml', { kind, path: value }, where());
+    return { ok: false };
+  }
+  if (!staysInside(target, root)) {
+    reporter.add('include-outside-project', { kind, path: value, root }, where());
+    return { ok: false };
+  }
   let bytes: FileBytes;
   try {
-    const stats = statSync(target);
-    if (stats.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-    bytes = stats.size > MAX_FILE_BYTES ? { tooLarge: stats.size } : { bytes: readFileSync(target) };
+    bytes = readYamlBytes(target);
   } catch (error) {
-    const reason = fsReason(error, reporter.locale);
+    const reason = readFailureReason(error, reporter.locale);
     reporter.add('include-not-found', { kind, path: value, reason }, where());
     return { ok: false };
   }

@@ -1,14 +1,13 @@
 // Reads one YAML file defensively: every way a file can be wrong becomes a diagnostic with a position,
 // in bounded time and memory. Only "could not read at all" (missing, directory, permissions) throws.
-import { readFileSync, statSync } from 'node:fs';
 import { LineCounter, parseAllDocuments, isAlias, visit, type Document } from 'yaml';
 import type { Reporter, Source } from '../validate/diagnostic.js';
-import { UsageError } from '../cli/errors.js';
+import { FileRefused, formatSize, readFailureError, readRegularFile, SIZE_LIMITS } from './read-file.js';
 import { explainYamlError } from './yaml-errors.js';
 
 /** A meeting file is a few dozen kilobytes; anything above this is not a meeting file (the benchmark reads
  * the reference repeated 100 times, 4.8 MB, well under it). */
-export const MAX_FILE_BYTES = 8 * 1024 * 1024;
+export const MAX_FILE_BYTES = SIZE_LIMITS.yaml;
 export const MAX_ALIASES = 100;
 export const MAX_DEPTH = 64;
 
@@ -20,46 +19,24 @@ export interface LoadedYaml {
 
 export type FileBytes = { bytes: Buffer } | { tooLarge: number };
 
+/** The bytes of a YAML file, or its size when it is too large (a diagnostic); throws what else went wrong. */
+export function readYamlBytes(file: string): FileBytes {
+  try {
+    return { bytes: readRegularFile(file, 'yaml') };
+  } catch (error) {
+    // A too-large file is not read: its size is enough to refuse it, as a diagnostic at 1:1.
+    if (error instanceof FileRefused && error.refusal.why === 'too-large') return { tooLarge: error.refusal.size };
+    throw error;
+  }
+}
+
 /** Throws UsageError when the file cannot be read at all (exit code 2). */
 export function readBytes(file: string): FileBytes {
-  let stats;
   try {
-    stats = statSync(file);
+    return readYamlBytes(file);
   } catch (error) {
-    throw fsUsageError(error, file);
+    throw readFailureError(error, file);
   }
-  if (stats.isDirectory()) throw new UsageError(`${file}: is a directory, not a YAML file`, `${file} : est un dossier, pas un fichier YAML`);
-  // A too-large file is not read: its size is enough to refuse it.
-  if (stats.size > MAX_FILE_BYTES) return { tooLarge: stats.size };
-  try {
-    return { bytes: readFileSync(file) };
-  } catch (error) {
-    throw fsUsageError(error, file);
-  }
-}
-
-function fsUsageError(error: unknown, file: string): UsageError {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const french = code === 'ENOENT' || code === 'EACCES' || code === 'EPERM' ? `${file} : ${fsReason(error, 'fr')}` : undefined;
-  return new UsageError(describeFsError(error, file), french);
-}
-
-/** Why a file could not be read, in the user's language. */
-export function fsReason(error: unknown, locale: 'en' | 'fr'): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const fr = locale === 'fr';
-  if (code === 'ENOENT') return fr ? 'fichier introuvable' : 'no such file';
-  if (code === 'EACCES' || code === 'EPERM') return fr ? 'permission refusée' : 'permission denied';
-  if (code === 'EISDIR') return fr ? 'c’est un dossier' : 'is a directory';
-  return (error as Error).message;
-}
-
-function describeFsError(error: unknown, file: string): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT') return `${file}: no such file`;
-  if (code === 'EACCES' || code === 'EPERM') return `${file}: permission denied`;
-  if (code === 'EISDIR') return `${file}: is a directory, not a YAML file`;
-  return `${file}: cannot be read (${(error as Error).message})`;
 }
 
 const start = { line: 1, column: 1 };
@@ -160,6 +137,12 @@ export function parseYaml(file: string, text: string, reporter: Reporter): Loade
     return { source, data: undefined };
   }
 
+  const reserved = reservedKeyOffset(doc);
+  if (reserved !== undefined) {
+    reporter.add('yaml-reserved-key', { key: '__proto__' }, { file, start: pos(reserved) });
+    return { source, data: undefined };
+  }
+
   try {
     return { source, data: doc.toJS({ maxAliasCount: MAX_ALIASES }) };
   } catch (error) {
@@ -195,6 +178,22 @@ function keyAt(text: string, offset: number): string {
 function tagAt(text: string, offset: number): string {
   const match = /!\S*/.exec(text.slice(offset, offset + 80));
   return match?.[0] ?? '!';
+}
+
+/** `__proto__` as a key: JavaScript objects cannot hold it as an ordinary key, so it would vanish. */
+function reservedKeyOffset(doc: Document.Parsed): number | undefined {
+  let offset: number | undefined;
+  visit(doc, {
+    Pair(_key, pair) {
+      const key = pair.key as { value?: unknown; range?: [number, number, number] } | null;
+      if (key && typeof key === 'object' && key.value === '__proto__') {
+        offset = key.range?.[0] ?? 0;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return offset;
 }
 
 function firstAliasOffset(doc: Document.Parsed): number {
@@ -262,8 +261,4 @@ function positionOfByte(bytes: Buffer, offset: number) {
     }
   }
   return { line, column: offset - lastNewline };
-}
-
-function formatSize(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} kB`;
 }

@@ -71,7 +71,8 @@ function join(inlines: readonly Inline[], into: Joined = { text: '', owners: [],
     switch (node.type) {
       case 'text':
         into.text += node.value;
-        into.owners.push(...Array<number>(node.value.length).fill(into.leaves.length));
+        // A loop, not push(...array): a spread of a 100,000-character text overflows the stack.
+        for (let i = 0; i < node.value.length; i++) into.owners.push(into.leaves.length);
         into.leaves.push(node.value);
         break;
       case 'lineBreak':
@@ -187,7 +188,7 @@ function rebuild(inlines: readonly Inline[], texts: readonly string[], leaf: { n
     switch (node.type) {
       case 'text': {
         const value = texts[leaf.next++] ?? node.value;
-        out.push(...(raised ? plainText(value) : withOrdinals(value)));
+        for (const piece of raised ? plainText(value) : withOrdinals(value)) out.push(piece);
         break;
       }
       case 'lineBreak':

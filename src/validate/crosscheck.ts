@@ -1,7 +1,8 @@
 // Checks that need the whole meeting: every id declared, one attendance state per person, representatives
 // and proxy holders present, speakers, presenters and signatories present, dates and times in order,
 // slides, votes. Each problem is reported at the place in the YAML where it can be fixed.
-import { readFileSync } from 'node:fs';
+import { loadImage, resourceReason } from '../load/resources.js';
+import { staysInside } from '../load/project-root.js';
 import path from 'node:path';
 import { isScalar, type Node } from 'yaml';
 import type { Block, AgendaItem, Composition } from '../model/schema.js';
@@ -68,13 +69,14 @@ class CrossChecker {
     const prefix: DataPath = source === this.meetingSource ? ['organisation'] : [];
     const file = path.resolve(path.dirname(path.resolve(source.file)), logo.fichier);
     let reason: string | undefined;
-    try {
-      const head = readFileSync(file).subarray(0, 4);
-      const png = head[0] === 0x89 && head[1] === 0x50;
-      const jpeg = head[0] === 0xff && head[1] === 0xd8;
-      if (!png && !jpeg) reason = this.reporter.locale === 'fr' ? 'ni PNG ni JPEG' : 'neither PNG nor JPEG';
-    } catch (error) {
-      reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? (this.reporter.locale === 'fr' ? 'fichier introuvable' : 'no such file') : (error as Error).message;
+    if (!staysInside(file, this.r.root)) {
+      reason = this.reporter.locale === 'fr' ? `hors du projet (${this.r.root})` : `outside the project (${this.r.root})`;
+    } else {
+      try {
+        loadImage(file);
+      } catch (error) {
+        reason = resourceReason(error, this.reporter.locale);
+      }
     }
     if (reason) this.report('logo-not-found', { path: logo.fichier, reason }, [...prefix, 'marque', 'logo', 'fichier'], source);
   }
@@ -204,7 +206,7 @@ class CrossChecker {
 
   private checkDuplicatePeople(): void {
     for (const id of Object.keys(this.r.meeting.personnes)) {
-      if (id in this.r.composition.membres) this.report('duplicate-person', { id }, ['personnes', id]);
+      if (Object.hasOwn(this.r.composition.membres, id)) this.report('duplicate-person', { id }, ['personnes', id]);
     }
   }
 

@@ -49,6 +49,11 @@ const catalog = {
     en: ['unknown YAML tag {tag}', 'remove the tag: clu reads plain YAML values only'],
     fr: ['étiquette YAML inconnue {tag}', 'retirez l’étiquette : clu ne lit que des valeurs YAML simples'],
   },
+  'yaml-reserved-key': {
+    severity: 'error',
+    en: ['“{key}” cannot be used as a key or an id', 'choose another name (JavaScript reserves this one)'],
+    fr: ['« {key} » ne peut pas servir de clé ni d’identifiant', 'choisissez un autre nom (JavaScript réserve celui-ci)'],
+  },
   'yaml-multi-document': {
     severity: 'error',
     en: ['the file holds several YAML documents (“---”)', 'put one meeting per file; remove the “---” line'],
@@ -105,11 +110,31 @@ const catalog = {
     en: ['cannot read the {kind} file “{path}”: {reason}', 'the path is relative to this file'],
     fr: ['impossible de lire le fichier {kind} « {path} » : {reason}', 'le chemin est relatif à ce fichier'],
   },
+  'include-not-yaml': {
+    severity: 'error',
+    en: ['the {kind} file “{path}” is not a YAML file', 'give a .yaml or .yml file; clu reads nothing else, so that no other file is ever quoted'],
+    fr: ['le fichier {kind} « {path} » n’est pas un fichier YAML', 'donnez un fichier .yaml ou .yml : clu ne lit rien d’autre, pour ne jamais citer un autre fichier'],
+  },
+  'include-outside-project': {
+    severity: 'error',
+    en: ['the {kind} file “{path}” is outside the project ({root})', 'move it into the project, or name the project folder with --root'],
+    fr: ['le fichier {kind} « {path} » est hors du projet ({root})', 'placez-le dans le projet, ou indiquez le dossier du projet avec --root'],
+  },
   // Cross-checks
   'logo-not-found': {
     severity: 'error',
-    en: ['the logo image “{path}” cannot be read: {reason}', 'the path is relative to the organisation file; PNG or JPEG'],
+    en: ['the logo image “{path}” cannot be used: {reason}', 'the path is relative to the organisation file; PNG or JPEG'],
     fr: ['l’image du logo « {path} » est illisible : {reason}', 'le chemin est relatif au fichier organisation ; PNG ou JPEG'],
+  },
+  'text-too-long': {
+    severity: 'error',
+    en: ['this text is {length} characters long; the limit is {limit}', 'split it into paragraphs, or check that a whole file was not pasted here'],
+    fr: ['ce texte fait {length} caractères ; la limite est {limit}', 'découpez-le en paragraphes, ou vérifiez qu’un fichier entier n’a pas été collé ici'],
+  },
+  'unprintable-characters': {
+    severity: 'warning',
+    en: ['the PDF font cannot draw {characters}: they would be missing from the PDF', 'the DOCX keeps them; to print them in the PDF, give a font that has them in the template’s style.json (fonts)'],
+    fr: ['la police du PDF ne sait pas dessiner {characters} : ils manqueraient dans le PDF', 'le DOCX les garde ; pour les imprimer dans le PDF, indiquez dans le style.json du modèle (fonts) une police qui les contient'],
   },
   'quorum-not-reached': {
     severity: 'warning',
@@ -317,7 +342,7 @@ export type MessageCode = keyof typeof catalog;
 export const MESSAGE_CODES = Object.keys(catalog) as MessageCode[];
 
 function fill(template: string, params: MessageParams): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (Object.hasOwn(params, key) ? String(params[key]) : whole));
 }
 
 export function message(

@@ -237,7 +237,7 @@ export function schemasAt(root: AnySchema, path: DataPath): AnySchema[] {
     const next: AnySchema[] = [];
     for (const schema of current) {
       const d = def(schema);
-      if (d.type === 'object' && typeof segment === 'string' && d.shape && segment in d.shape) next.push(...unwrap(d.shape[segment]!));
+      if (d.type === 'object' && typeof segment === 'string' && d.shape && Object.hasOwn(d.shape, segment)) next.push(...unwrap(d.shape[segment]!));
       else if (d.type === 'array' && typeof segment === 'number') next.push(...unwrap(d.element!));
       else if (d.type === 'record') next.push(...unwrap(d.valueType!));
     }

@@ -5,12 +5,23 @@ import { resolveMeeting, type ResolvedMeeting } from '../model/resolve.js';
 import { checkComposition, crossCheck } from './crosscheck.js';
 import type { Reporter, Source } from './diagnostic.js';
 import type { Composition } from '../model/schema.js';
+import type { ProjectOptions } from '../load/project-root.js';
+import type * as fontkit from 'fontkit';
+import { checkPrintable } from './printable.js';
+import { checkTextLengths } from './text-length.js';
 
-export function validateMeeting(file: string, reporter: Reporter): ResolvedMeeting | undefined {
-  const loaded = loadMeeting(file, reporter);
+export interface ValidationOptions extends ProjectOptions {
+  /** The font the PDF will draw the text with (default: the default stylesheet's): its coverage is checked. false: no PDF, no check. */
+  font?: fontkit.Font | false;
+}
+
+export function validateMeeting(file: string, reporter: Reporter, options: ValidationOptions = {}): ResolvedMeeting | undefined {
+  const loaded = loadMeeting(file, reporter, options);
   if (!loaded) return undefined;
   const resolved = resolveMeeting(loaded);
   crossCheck(resolved, reporter);
+  checkTextLengths(Object.values(resolved.sources).filter((s) => s !== undefined), reporter);
+  if (options.font !== false) checkPrintable(Object.values(resolved.sources).filter((s) => s !== undefined), reporter, options.font);
   return resolved;
 }
 
@@ -23,14 +34,19 @@ export type ValidatedFile =
  * Any kind of clu file: meetings, and the compositions and organisations they share (told apart by
  * their modeline or keys). Returns what could be loaded; the diagnostics are in the reporter.
  */
-export function validateAnyFile(file: string, reporter: Reporter): ValidatedFile | undefined {
-  const loaded = loadFile(file, reporter);
+export function validateAnyFile(file: string, reporter: Reporter, options: ValidationOptions = {}): ValidatedFile | undefined {
+  const loaded = loadFile(file, reporter, options);
   if (loaded?.kind === 'seance') {
     if (!loaded.meeting) return { kind: 'seance' };
     const meeting = resolveMeeting(loaded.meeting);
     crossCheck(meeting, reporter);
+    checkTextLengths(Object.values(meeting.sources).filter((s) => s !== undefined), reporter);
+    if (options.font !== false) checkPrintable(Object.values(meeting.sources).filter((s) => s !== undefined), reporter, options.font);
     return { kind: 'seance', meeting };
   }
-  if (loaded?.kind === 'composition' && loaded.composition) checkComposition(loaded.composition, reporter);
+  if (loaded?.kind === 'composition' && loaded.composition) {
+    checkComposition(loaded.composition, reporter);
+    if (options.font !== false) checkPrintable([loaded.composition.source], reporter, options.font);
+  }
   return loaded;
 }

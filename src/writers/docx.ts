@@ -3,7 +3,8 @@
 // Every paragraph carries a named style (Normal, Title, Heading1..4, List*, Clu*), so a secretary can
 // restyle the whole document from Word's style gallery; sizes, spacing and colours come from the
 // stylesheet only. The bytes are made reproducible by the post-pass in docx-normalize.ts.
-import { readFile } from 'node:fs/promises';
+import { readRegularFile } from '../load/read-file.js';
+import { inspectImage, type ImageInfo } from '../load/image-check.js';
 import path from 'node:path';
 import {
   AlignmentType,
@@ -404,52 +405,23 @@ function signatures(ctx: Context, block: Extract<Block, { type: 'signatures' }>)
   ];
 }
 
-/** Pixel size of a PNG or JPEG, read from its header. */
-function imageSize(data: Uint8Array, type: 'png' | 'jpg', file: string): { width: number; height: number } {
-  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-  if (type === 'png') {
-    const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-    if (data.length >= 24 && signature.every((b, i) => data[i] === b)) {
-      return { width: view.getUint32(16), height: view.getUint32(20) };
-    }
-  } else if (data.length >= 4 && data[0] === 0xff && data[1] === 0xd8) {
-    let offset = 2;
-    while (offset + 9 < data.length) {
-      if (data[offset] !== 0xff) {
-        offset += 1;
-        continue;
-      }
-      const marker = data[offset + 1] ?? 0;
-      if (marker === 0xff) {
-        offset += 1;
-        continue;
-      }
-      if (marker === 0xd8 || marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
-        offset += 2;
-        continue;
-      }
-      const length = view.getUint16(offset + 2);
-      const isStartOfFrame = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
-      if (isStartOfFrame) return { width: view.getUint16(offset + 7), height: view.getUint16(offset + 5) };
-      offset += 2 + length;
-    }
-  }
-  throw new Error(`Image is not a valid ${type === 'png' ? 'PNG' : 'JPEG'} file: ${file}`);
-}
-
 async function image(ctx: Context, block: Extract<Block, { type: 'image' }>): Promise<Paragraph> {
   const file = path.resolve(ctx.baseDir, block.path);
-  const ext = path.extname(file).toLowerCase();
-  const type = ext === '.png' ? 'png' : ext === '.jpg' || ext === '.jpeg' ? 'jpg' : undefined;
-  if (type === undefined) throw new Error(`Unsupported image format "${ext}" (PNG or JPEG expected): ${file}`);
   let data: Buffer;
   try {
-    data = await readFile(file);
+    data = readRegularFile(file, 'image');
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'Image file not found' : 'Cannot read image file';
     throw new Error(`${reason}: ${file}`, { cause: error });
   }
-  const size = imageSize(data, type, file);
+  // The type from the bytes, not the name: a PNG saved as logo.jpg or logo.img is still a PNG.
+  let size: ImageInfo;
+  try {
+    size = inspectImage(data);
+  } catch (error) {
+    throw new Error(`Unsupported image (PNG or JPEG expected): ${file}: ${(error as Error).message}`, { cause: error });
+  }
+  const type = size.type === 'png' ? 'png' : 'jpg';
   const width = pixels(block.width);
   const height = Math.max(1, Math.round((width * size.height) / Math.max(1, size.width)));
   return paragraph(ctx, 'Normal', [

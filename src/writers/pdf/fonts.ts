@@ -1,7 +1,8 @@
 // The stylesheet's font files, read and parsed once per process and shared by every document written
 // in it (a batch of meetings, say), together with their shaping and width caches. A file changed on
 // disk since it was parsed is parsed again.
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import { readRegularFile } from '../../load/read-file.js';
 import { create, type Font } from 'fontkit';
 import type { FontFiles, FontVariant } from '../../document/stylesheet.js';
 import { sharedGlyphs } from './cmap.js';
@@ -28,7 +29,7 @@ async function loadFont(file: string, variant: FontVariant): Promise<SharedFont>
     const { size, mtimeMs } = await stat(file);
     const known = parsed.get(file);
     if (known && known.size === size && known.mtimeMs === mtimeMs) return known.shared;
-    const bytes = await readFile(file);
+    const bytes = readRegularFile(file, 'font');
     const font = create(bytes);
     if (!('layout' in font)) throw new Error('a font collection, not a single font');
     const shared: SharedFont = { font, runs: Object.create(null) as Record<string, unknown>, widths: new Map() };

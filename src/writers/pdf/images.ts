@@ -1,5 +1,5 @@
 // Images of the PDF: read and checked (PNG or JPEG) before anything is drawn, opened once, sized to fit.
-import { readFile } from 'node:fs/promises';
+import { readRegularFile } from '../../load/read-file.js';
 import path from 'node:path';
 import type { Block } from '../../document/tree.js';
 import type { Frame } from './flow.js';
@@ -21,7 +21,7 @@ export async function loadImages(blocks: Block[], baseDir: string): Promise<Map<
     const file = path.resolve(baseDir, block.path);
     let data: Buffer;
     try {
-      data = await readFile(file);
+      data = readRegularFile(file, 'image');
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (error as Error).message;
       throw new Error(`Cannot read the image "${block.path}" (${file}): ${reason}`, { cause: error });

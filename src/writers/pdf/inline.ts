@@ -9,6 +9,7 @@
 import type { Inline } from '../../document/tree.js';
 import type { BlockStyle, FontVariant } from '../../document/stylesheet.js';
 import { sameRun, type RunStyle } from './measure.js';
+import { splitByCoverage, type Coverage } from '../../document/fallback-fonts.js';
 
 /** Tolerance for floating-point comparisons of lengths, in points. */
 export const EPSILON = 0.01;
@@ -22,6 +23,8 @@ export interface InlineFonts {
    * it ends no line: a bold period before a space differs by 0.3 pt; the tests compare line breaks).
    */
   trailingWidth?(text: string, run: RunStyle, size: number): number;
+  /** What the font of a variant can draw; text it cannot draw goes to a fallback font. Default: all. */
+  coverage?(variant: FontVariant): Coverage;
 }
 
 export interface Segment {
@@ -82,7 +85,7 @@ export function layoutInlines(inlines: Inline[], style: BlockStyle, width: numbe
     trailing: (text: string, run: RunStyle): number =>
       fonts.trailingWidth ? fonts.trailingWidth(text, run, size) : (text.length - text.replace(/ +$/, '').length) * widthOf(' ', run),
   });
-  const words = toWords(flatten(inlines, baseFlags(style.font), []), measure);
+  const words = toWords(withFallbacks(flatten(inlines, baseFlags(style.font), []), fonts), measure);
   const avail = Math.max(width, 1);
 
   const lineWords: Word[][] = [];
@@ -168,6 +171,40 @@ function flatten(inlines: Inline[], flags: Flags, out: Atom[]): Atom[] {
   return out;
 }
 
+/** Text the stylesheet's font cannot draw, cut out into runs of a fallback font (fallback-fonts.ts). */
+function withFallbacks(atoms: Atom[], fonts: InlineFonts): Atom[] {
+  if (!fonts.coverage) return atoms;
+  return atoms.flatMap((atom): Atom[] =>
+    atom.kind === 'break'
+      ? [atom]
+      : splitByCoverage(atom.text, fonts.coverage!(atom.run.variant)).map((part) => ({
+          kind: 'text',
+          text: part.text,
+          run: part.fallback ? { ...atom.run, fallback: part.fallback } : atom.run,
+        })),
+  );
+}
+
+/**
+ * Words of a right-to-left script (Arabic, Hebrew) read from right to left: each run of them in a line,
+ * with the spaces between, gets its positions mirrored inside the room it takes. Each word is shaped and
+ * ordered by fontkit; the segments keep their logical order, so the tagged text does too.
+ */
+function placeRightToLeft(segments: Segment[], measure: Measure): void {
+  const rtl = (segment: Segment | undefined) => segment?.run.fallback?.rtl === true;
+  for (let i = 0; i < segments.length; i++) {
+    if (!rtl(segments[i])) continue;
+    let j = i;
+    while (rtl(segments[j + 1]) || (segments[j + 1]?.text.trim() === '' && rtl(segments[j + 2]))) j += rtl(segments[j + 1]) ? 1 : 2;
+    if (j > i) {
+      const start = segments[i]!.x;
+      const end = segments[j]!.x + measure(segments[j]!.text, segments[j]!.run);
+      for (const segment of segments.slice(i, j + 1)) segment.x = start + end - segment.x - measure(segment.text, segment.run);
+    }
+    i = j;
+  }
+}
+
 type Measure = ((text: string, run: RunStyle) => number) & { trailing(text: string, run: RunStyle): number };
 
 function toWords(atoms: Atom[], measure: Measure): Word[] {
@@ -250,6 +287,7 @@ function toLine(words: Word[], measure: Measure, exactEnd: boolean): Line {
     segments.push({ text: piece.text, run: piece.run, x });
     x += measure(piece.text, piece.run);
   }
+  placeRightToLeft(segments, measure);
   const last = merged[merged.length - 1];
   let trailing = 0;
   if (last && last.text.endsWith(' ')) {

@@ -2,6 +2,7 @@
 // metrics, at a size. Widths are cached by font, size and text for the whole process (fonts.ts).
 import type { FontVariant } from '../../document/stylesheet.js';
 import type { SharedFont } from './fonts.js';
+import type { Coverage, FallbackFont } from '../../document/fallback-fonts.js';
 import { shareShaping, type PdfDoc } from './pdfkit-compat.js';
 
 export const FONT_NAMES: Record<FontVariant, string> = {
@@ -20,10 +21,17 @@ export const SUPERSCRIPT_SCALE = 0.65;
 export interface RunStyle {
   variant: FontVariant;
   sup: boolean;
+  /** Drawn with a fallback font (text the stylesheet's font cannot draw: Arabic, Hebrew). */
+  fallback?: FallbackFont;
 }
 
 export function sameRun(a: RunStyle, b: RunStyle): boolean {
-  return a.variant === b.variant && a.sup === b.sup;
+  return a.variant === b.variant && a.sup === b.sup && a.fallback === b.fallback;
+}
+
+/** The name a fallback font is registered under, for one variant of the text. */
+export function fallbackName(fallback: FallbackFont, variant: FontVariant): string {
+  return `${fallback.name}-${variant}`;
 }
 
 export class Measurer {
@@ -32,23 +40,41 @@ export class Measurer {
     private readonly fonts: Record<FontVariant, SharedFont>,
   ) {}
 
-  setFont(variant: FontVariant, size: number): void {
+  /** Widths of the runs set in a fallback font, by font name (fonts.ts caches only the stylesheet's). */
+  private readonly fallbackWidths = new Map<string, Map<string, number>>();
+
+  setFont(variant: FontVariant, size: number, fallback?: FallbackFont): void {
+    if (fallback) {
+      this.doc.font(fallbackName(fallback, variant)).fontSize(size);
+      return;
+    }
     this.doc.font(FONT_NAMES[variant]).fontSize(size);
     shareShaping(this.doc, this.fonts[variant].runs);
+  }
+
+  /** What the stylesheet's font of a variant can draw (the rest goes to a fallback font). */
+  coverage(variant: FontVariant): Coverage {
+    return this.fonts[variant].font;
   }
 
   /** The advance width of `text` set in `run` at the paragraph size `size` (superscripts are smaller). */
   width(text: string, run: RunStyle, size: number): number {
     const actual = run.sup ? size * SUPERSCRIPT_SCALE : size;
-    const widths = this.fonts[run.variant].widths;
+    const widths = run.fallback ? this.fallbackWidthsOf(fallbackName(run.fallback, run.variant)) : this.fonts[run.variant].widths;
     const key = `${actual}\u0000${text}`;
     let width = widths.get(key);
     if (width === undefined) {
-      this.setFont(run.variant, actual);
+      this.setFont(run.variant, actual, run.fallback);
       width = this.doc.widthOfString(text);
       widths.set(key, width);
     }
     return width;
+  }
+
+  private fallbackWidthsOf(name: string): Map<string, number> {
+    let widths = this.fallbackWidths.get(name);
+    if (!widths) this.fallbackWidths.set(name, (widths = new Map()));
+    return widths;
   }
 
   ascentDescent(variant: FontVariant, size: number): { ascent: number; descent: number } {

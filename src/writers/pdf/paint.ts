@@ -77,7 +77,7 @@ export class Painter {
     else if (align === 'center') start += (laid.width - line.width) / 2;
     const baseline = top + laid.baseline;
     for (const segment of line.segments) {
-      this.fonts.setFont(segment.run.variant, segment.run.sup ? size * SUPERSCRIPT_SCALE : size);
+      this.fonts.setFont(segment.run.variant, segment.run.sup ? size * SUPERSCRIPT_SCALE : size, segment.run.fallback);
       const y = segment.run.sup ? baseline - SUPERSCRIPT_RISE * size : baseline;
       this.doc.text(segment.text, start + segment.x, y, TEXT_OPTIONS);
     }

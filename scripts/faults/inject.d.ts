@@ -1,0 +1,2 @@
+// Types of inject.js, for test/faults.test.ts.
+export function injectFault(kind: string): () => void;

@@ -1,0 +1,64 @@
+// Characters the PDF cannot print: a text in Chinese or with an emoji, drawn with a font that has no
+// glyph for it, comes out as empty boxes and is missing from the PDF's text (the DOCX keeps it, Word
+// substitutes a font). Every text value of the files is checked against the font the PDF will embed and
+// the fallback fonts (their glyph coverage, read with fontkit: Arabic and Hebrew have a fallback), and
+// each one that has such characters is a warning at the line:col of the first, naming them.
+import { isScalar, visit } from 'yaml';
+import type * as fontkit from 'fontkit';
+import { defaultFonts } from '../document/stylesheet.js';
+import { loadFont } from '../load/resources.js';
+import { splitByCoverage } from '../document/fallback-fonts.js';
+import type { Reporter, Source } from './diagnostic.js';
+
+/** Line breaks and tabs are layout, not glyphs. */
+const LAYOUT = new Set(['\n', '\r', '\t']);
+/** How many distinct characters a warning names. */
+const NAMED = 8;
+
+let defaultFont: fontkit.Font | undefined;
+
+/** The regular font of the default stylesheet, parsed once. */
+export function defaultPdfFont(): fontkit.Font {
+  defaultFont ??= loadFont(defaultFonts().regular);
+  return defaultFont;
+}
+
+/** Reports every text value of the sources that holds characters `font` cannot draw. */
+export function checkPrintable(sources: Source[], reporter: Reporter, font: fontkit.Font = defaultPdfFont()): void {
+  const covered = new Map<number, boolean>();
+  const inMainFont = (char: string) => {
+    const codePoint = char.codePointAt(0)!;
+    let known = covered.get(codePoint);
+    if (known === undefined) covered.set(codePoint, (known = LAYOUT.has(char) || font.hasGlyphForCodePoint(codePoint)));
+    return known;
+  };
+  // What the PDF writer will do: the same cut into runs for the main font and the fallback fonts.
+  const undrawable = (text: string) =>
+    splitByCoverage(text, font).flatMap((run) => (run.fallback ? [] : [...run.text].filter((char) => !inMainFont(char))));
+  for (const source of new Set(sources)) {
+    if (!source.doc) continue;
+    visit(source.doc, {
+      Scalar(key, node) {
+        if (key === 'key' || !isScalar(node) || typeof node.value !== 'string' || !node.range) return;
+        const missing = [...new Set(undrawable(node.value))];
+        if (missing.length === 0) return;
+        // The first missing character as written in the file (a quoted scalar may spell it as an escape).
+        const at = source.text.indexOf(missing[0]!, node.range[0]);
+        const offset = at !== -1 && at < node.range[1] ? at : node.range[0];
+        const position = source.lineCounter.linePos(offset);
+        reporter.add(
+          'unprintable-characters',
+          { characters: describe(missing, reporter.locale), count: missing.length },
+          { file: source.file, start: { line: position.line, column: position.col } },
+        );
+      },
+    });
+  }
+}
+
+/** “ب” (U+0628), “ش” (U+0634)… — the code point says what an invisible or unfamiliar character is. */
+function describe(characters: string[], locale: Reporter['locale']): string {
+  const quote = (c: string) => (locale === 'fr' ? `« ${c} »` : `“${c}”`);
+  const named = characters.slice(0, NAMED).map((c) => `${quote(c)} (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`);
+  return characters.length > NAMED ? `${named.join(', ')}…` : named.join(', ');
+}

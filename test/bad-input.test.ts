@@ -20,7 +20,7 @@ async function validate(name: string, content: string | Buffer) {
   const started = performance.now();
   const result = await runCli(['validate', '--format', 'json', file]);
   const elapsed = performance.now() - started;
-  const diagnostics = result.stdout ? (JSON.parse(result.stdout) as { code: string; line: number; column: number }[]) : [];
+  const diagnostics = result.stdout ? (JSON.parse(result.stdout) as { diagnostics: { code: string; line: number; column: number }[] }).diagnostics : [];
   return { ...result, diagnostics, elapsed };
 }
 
@@ -32,12 +32,12 @@ describe('files that cannot be used', () => {
     expect(result.stderr).not.toMatch(/\bat .*\(/);
   });
 
-  it('a directory: exit 2', async () => {
+  it('a directory without YAML files: exit 2 (a folder stands for its meeting files)', async () => {
     const sub = path.join(dir, 'a-folder.yaml');
     mkdirSync(sub, { recursive: true });
     const result = await runCli(['validate', sub]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('is a directory');
+    expect(result.stderr).toContain('no .yaml or .yml file in this folder');
   });
 
   it('an empty file', async () => {

@@ -35,7 +35,7 @@ describe('clu validate', () => {
   it('reports every problem of every file in one run', async () => {
     const r = await runCli(['validate', '--format', 'json', fixture('unknown-id'), fixture('end-before-start'), fixture('yaml-syntax')]);
     expect(r.code).toBe(1);
-    const codes = (JSON.parse(r.stdout) as { code: string }[]).map((d) => d.code).sort();
+    const codes = (JSON.parse(r.stdout) as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code).sort();
     expect(codes).toEqual(['attendance-missing', 'end-before-start', 'unknown-id', 'yaml-syntax']);
   });
 
@@ -44,9 +44,12 @@ describe('clu validate', () => {
     expect((await runCli(['validate', '--strict', fixture('empty-section')])).code).toBe(1);
   });
 
-  it('--format json is stable and documented: one object per diagnostic', async () => {
+  it('--format json is stable and documented: a versioned document, one object per diagnostic', async () => {
     const r = await runCli(['validate', '--format', 'json', fixture('end-before-start')]);
-    expect(JSON.parse(r.stdout)).toEqual([
+    const document = JSON.parse(r.stdout);
+    expect(document).toMatchObject({ version: 1, kind: 'diagnostics', ok: false, files: 1, errors: 1, warnings: 0 });
+    expect(Object.keys(document)).toEqual(['version', 'kind', 'ok', 'files', 'errors', 'warnings', 'diagnostics']);
+    expect(document.diagnostics).toEqual([
       {
         file: fixture('end-before-start'),
         line: 6,

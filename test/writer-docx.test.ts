@@ -382,3 +382,71 @@ describe('normalizeDocx', () => {
     );
   });
 });
+
+describe('a document that keeps its look without the font installed', () => {
+  const files = () => unzipSync(buffer);
+  const fontTable = () => docx.part('word/fontTable.xml');
+
+  it('embeds the four faces of the font (Word embedded TrueType fonts), obfuscated with the key of the font table', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { obfuscateFont } = await import('../src/writers/docx-normalize.js');
+    expect(fontTable()).toContain(`<w:font w:name="${style.fonts.family}">`);
+    expect(docx.part('word/settings.xml')).toContain('<w:embedTrueTypeFonts/>');
+    const rels = docx.part('word/_rels/fontTable.xml.rels');
+    const faces = { Regular: style.fonts.regular, Bold: style.fonts.bold, Italic: style.fonts.italic, BoldItalic: style.fonts.boldItalic };
+    for (const [face, ttf] of Object.entries(faces)) {
+      const element = new RegExp(`<w:embed${face} r:id="([^"]+)" w:fontKey="(\\{[0-9A-F-]{36}\\})"/>`).exec(fontTable());
+      expect(element, face).not.toBeNull();
+      const target = new RegExp(`Id="${element![1]}"[^>]*Target="([^"]+)"`).exec(rels)?.[1];
+      const odttf = files()[`word/${target}`];
+      expect(odttf, face).toBeDefined();
+      const original = readFileSync(ttf);
+      // Only the first 32 bytes are obfuscated; undoing it with the declared key gives the TTF back.
+      expect(Buffer.from(odttf!.subarray(0, 32)).equals(original.subarray(0, 32))).toBe(false);
+      expect(Buffer.from(obfuscateFont(odttf!, element![2]!)).equals(original)).toBe(true);
+    }
+    expect(docx.part("[Content_Types].xml")).toContain('ContentType="application/vnd.openxmlformats-officedocument.obfuscatedFont" Extension="odttf"');
+  });
+
+  it('derives the font keys from the fonts, so the bytes stay reproducible', async () => {
+    const again = openDocx(await writeDocx(kitchenSinkTree(), style, { baseDir }));
+    expect(again.part('word/fontTable.xml')).toBe(fontTable());
+  });
+
+  it('sets lines exactly as the PDF does (size × line height) and adds, as the PDF, space after and space before', () => {
+    const body = style.styles.body;
+    const styles = docx.part('word/styles.xml');
+    const label = styleXml(styles, 'CluLabel') ?? '';
+    expect(label).toContain(`w:line="${Math.round(style.styles.label.size * style.styles.label.lineHeight * 20)}" w:lineRule="exact"`);
+    // In the kitchen sink the title is followed by a label: Word keeps the larger of the two spaces,
+    // so the label carries their sum.
+    const xml = docx.part('word/document.xml');
+    const { title, label: labelStyle } = style.styles;
+    expect(xml).toMatch(
+      new RegExp(`<w:pStyle w:val="Title"/>[^]*?</w:p><w:p><w:pPr><w:pStyle w:val="CluLabel"/><w:spacing w:before="${(title.spaceAfter + labelStyle.spaceBefore) * 20}"/>`),
+    );
+    // An attendee (no space before) keeps its style's spacing.
+    expect(xml).toContain('<w:p><w:pPr><w:pStyle w:val="CluAttendee"/></w:pPr>');
+  });
+
+  it('writes dc:language and the producing application into docProps', () => {
+    expect(docx.part('docProps/core.xml')).toContain('<dc:language>fr-FR</dc:language>');
+    expect(docx.part('docProps/app.xml')).toContain('<Application>clu</Application>');
+  });
+});
+
+describe('line breaks at the end of a paragraph', () => {
+  it('count as in the PDF, which starts no line after the last one: one <w:br/> fewer than the breaks', async () => {
+    const tree: DocumentTree = {
+      meta: kitchenSinkTree().meta,
+      blocks: [
+        { type: 'paragraph', style: 'body', children: [{ type: 'lineBreak' }, { type: 'lineBreak' }, { type: 'lineBreak' }] },
+        { type: 'paragraph', style: 'body', children: [t('texte'), { type: 'lineBreak' }] },
+        { type: 'paragraph', style: 'body', children: [t('a'), { type: 'lineBreak' }, t('b')] },
+      ],
+    };
+    const xml = openDocx(await writeDocx(tree, style, { baseDir })).part('word/document.xml');
+    const paragraphs = [...xml.matchAll(/<w:p>[\s\S]*?<\/w:p>/g)].map((m) => (m[0].match(/<w:br\/>/g) ?? []).length);
+    expect(paragraphs).toEqual([2, 0, 1]);
+  });
+});

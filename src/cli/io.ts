@@ -12,12 +12,24 @@ export interface CliIo {
   stderr: Writable;
   env: Record<string, string | undefined>;
   cwd: string;
+  /** Reads all of standard input (for the file argument `-`). */
+  readStdin?: () => Promise<Buffer>;
 }
 
-/** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
+/**
+ * Colour on a terminal, unless NO_COLOR is set to something (https://no-color.org: an empty NO_COLOR is
+ * ignored) or TERM is dumb. FORCE_COLOR forces it on (1, 2, 3, true or empty) or off (0, false), terminal
+ * or not, and wins over NO_COLOR, as in Node itself.
+ */
 export function colours(io: CliIo, stream: Writable): ChalkInstance {
-  const enabled = Boolean(stream.isTTY) && !('NO_COLOR' in io.env && io.env.NO_COLOR !== undefined) && io.env.TERM !== 'dumb';
-  return new Chalk({ level: enabled ? 1 : 0 });
+  return new Chalk({ level: colourEnabled(io.env, Boolean(stream.isTTY)) ? 1 : 0 });
+}
+
+export function colourEnabled(env: CliIo['env'], tty: boolean): boolean {
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) return !['0', 'false'].includes(force.trim().toLowerCase());
+  const noColor = env.NO_COLOR !== undefined && env.NO_COLOR !== '';
+  return tty && !noColor && env.TERM !== 'dumb';
 }
 
 export function locale(io: CliIo): Locale {

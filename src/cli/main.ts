@@ -7,6 +7,8 @@ import type { CliIo } from './io.js';
 import { localeFromEnv } from '../validate/messages.js';
 import { frenchUsage } from './usage-fr.js';
 import { BUILTIN_TEMPLATES } from '../compose/builtin-templates.js';
+import { formatJsonError, jsonReportRequested, REPORT_FORMATS } from './report-formats.js';
+import { applyFrenchHelp } from './help-fr.js';
 
 export const EXIT_OK = 0;
 export const EXIT_INVALID = 1;
@@ -23,11 +25,18 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) {
       // --help and --version end here with code 0; usage errors were already printed by commander.
-      return error.exitCode === 0 ? EXIT_OK : EXIT_CANNOT_RUN;
+      if (error.exitCode === 0) return EXIT_OK;
+      if (jsonReportRequested(argv)) {
+        const message = localeFromEnv(io.env) === 'fr' ? frenchUsage(error.message).replace(/^erreur : /, '') : error.message.replace(/^error: /, '');
+        io.stdout.write(formatJsonError(message));
+      }
+      return EXIT_CANNOT_RUN;
     }
     if (error instanceof UsageError) {
       const french = error.french !== undefined && localeFromEnv(io.env) === 'fr';
       io.stderr.write(`clu: ${french ? error.french : error.message}\n`);
+      // A CI reading --format json gets a JSON document even when the run could not start.
+      if (jsonReportRequested(argv)) io.stdout.write(formatJsonError(french ? error.french! : error.message));
       return EXIT_CANNOT_RUN;
     }
     const err = error as Error;
@@ -36,7 +45,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+export function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const program = new Command('clu')
     .description('Comptes rendus officiels de réunion : vérifie un fichier YAML et produit le DOCX et le PDF.\nOfficial meeting minutes: checks a YAML file and produces the DOCX and PDF.')
     .version(VERSION, '-V, --version')
@@ -54,26 +63,30 @@ Examples:
   clu validate examples/clu-vienne-2021-05-06.yaml     check a meeting file
   clu render examples/clu-vienne-2021-05-06.yaml       write the .docx and .pdf next to it
   clu roster examples/clu-vienne-2021-05-06.yaml       attendance list and counts
-  clu schema > seance.schema.json                      JSON Schema for editor completion
+  clu schema --write .vscode/schemas                   JSON Schema for editor completion
 
 Exit codes: 0 ok, 1 problems found in the input, 2 clu could not run (bad usage, unreadable file).
-Messages are in French when LANG is French (LANG=fr_FR.UTF-8). The format: docs/format.md.`,
+Messages and help are in French when LANG is French (LANG=fr_FR.UTF-8). The format: docs/format.md;
+in CI: docs/ci.md.`,
     );
 
   program
     .command('validate')
     .description('check meeting files and report every problem at file:line:col')
-    .argument('<files...>', 'meeting YAML files')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
+    .argument('<files...>', 'meeting YAML files (a folder for all its YAML files, - for standard input)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices([...REPORT_FORMATS]).default('text'))
     .option('--strict', 'treat warnings as errors (exit 1)', false)
     .option('--root <dir>', ROOT_HELP)
+    .option('-q, --quiet', 'print only what makes the run fail (no warnings, no summary when all is well)', false)
     .addHelpText(
       'after',
       `
-Text goes to stderr; --format json and --format github (GitHub Actions annotations) go to stdout.
-Example in CI:  clu validate --strict --format github meetings/*.yaml`,
+A folder stands for its YAML files (recursively); - reads one meeting from standard input.
+Text goes to stderr; --format json (versioned, docs/format.md), github (GitHub Actions annotations)
+and gitlab (GitLab Code Quality report) go to stdout. CI recipes: docs/ci.md.
+Example in CI:  clu validate --strict --format github meetings/`,
     )
-    .action(async (files: string[], options: { format: 'text' | 'json' | 'github'; strict: boolean; root?: string }) => {
+    .action(async (files: string[], options: { format: (typeof REPORT_FORMATS)[number]; strict: boolean; root?: string; quiet: boolean }) => {
       const { runValidate } = await import('./validate.js');
       setExit(await runValidate(files, options, io));
     });
@@ -81,24 +94,27 @@ Example in CI:  clu validate --strict --format github meetings/*.yaml`,
   program
     .command('render')
     .description('write the minutes as DOCX and PDF (and Markdown for review)')
-    .argument('<files...>', 'meeting YAML files')
+    .argument('<files...>', 'meeting YAML files (a folder for all its YAML files, - for standard input)')
     .option('-f, --format <formats>', 'comma-separated formats: docx, pdf, md', 'docx,pdf')
     .option('-o, --output <dir>', 'output folder (default: next to each input file)')
     .option('-t, --template <dir>', 'template folder, or a built-in template: compte-rendu, proces-verbal')
     .option('--pdfa', 'produce PDF/A-2 (archival) instead of PDF/UA', false)
     .option('--root <dir>', ROOT_HELP)
+    .option('-q, --quiet', 'print only errors on stderr (no warnings, no notes)', false)
     .addHelpText(
       'after',
       `
 Every file is validated first: if one has errors, nothing is written (exit 1).
 Outputs are written all together or not at all; the paths written are printed on stdout.
 Included files (composition, organisation, logo) must be inside the project: see --root.
+A folder stands for its YAML files (recursively); shared composition and organisation files are
+checked and skipped with a note; - reads one meeting from standard input (written as seance-DATE).
 Examples:
   clu render examples/clu-vienne-2021-05-06.yaml
   clu render --format pdf --pdfa -o out/ meetings/*.yaml
   clu render --template proces-verbal examples/conseil-municipal/conseil-2024-03-28.yaml`,
     )
-    .action(async (files: string[], options: { format: string; output?: string; template?: string; pdfa: boolean; root?: string }) => {
+    .action(async (files: string[], options: { format: string; output?: string; template?: string; pdfa: boolean; root?: string; quiet: boolean }) => {
       const { runRender } = await import('./render.js');
       setExit(await runRender(files, options, io));
     });
@@ -118,7 +134,7 @@ Examples:
   program
     .command('roster')
     .description('attendance lists, counts and quorum; cross-meeting matrix; sign-in sheets')
-    .argument('<files...>', 'meeting YAML files (or, with --sheet, a composition file)')
+    .argument('<files...>', 'meeting YAML files (or, with --sheet, a composition file); a folder, or - for standard input')
     .option('-f, --format <format>', 'output format: table, csv, json, md (default: table; csv with --excel/--bom/--separator)')
     .option('--excel', 'CSV for a French spreadsheet (Excel, LibreOffice): ";" separators, decimal comma, UTF-8 BOM')
     .option('--separator <char>', 'CSV field separator: "," (default), ";", tab or "|"; ";" also writes decimal commas')
@@ -133,6 +149,7 @@ Examples:
     .option('--guest-lines <n>', 'with --sheet: blank rows for guests (default: 6)')
     .option('-t, --template <dir>', 'with --sheet: take fonts and styles from this template (style.json)')
     .option('--root <dir>', ROOT_HELP)
+    .option('-q, --quiet', 'print only errors on stderr (no warnings, no notes)')
     .addHelpText(
       'after',
       `
@@ -166,11 +183,25 @@ Examples:
     .command('schema')
     .description('print the JSON Schema (draft-7) of a file kind, for editor completion and checking')
     .addArgument(new Argument('[kind]', 'which file').choices(['seance', 'composition', 'organisation']).default('seance'))
-    .action(async (kind: 'seance' | 'composition' | 'organisation') => {
+    .option('--write <dir>', 'write the three schemas into DIR and print the .vscode/settings.json association')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  clu schema > seance.schema.json
+  clu schema --write .vscode/schemas      then copy the association printed into .vscode/settings.json`,
+    )
+    .action(async (kind: 'seance' | 'composition' | 'organisation', options: { write?: string }) => {
+      if (options.write !== undefined) {
+        const { runSchemaWrite } = await import('./schema-write.js');
+        setExit(runSchemaWrite(options.write, io));
+        return;
+      }
       const { jsonSchemaText } = await import('../model/json-schema.js');
       io.stdout.write(jsonSchemaText(kind));
     });
 
+  if (localeFromEnv(io.env) === 'fr') applyFrenchHelp(program);
   return program;
 }
 

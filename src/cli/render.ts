@@ -2,7 +2,6 @@
 // each meeting through the template and writes the requested formats, all of them or none.
 import path from 'node:path';
 import { Reporter } from '../validate/diagnostic.js';
-import { validateMeeting } from '../validate/validate.js';
 import type { ResolvedMeeting } from '../model/resolve.js';
 import type { DocumentTree } from '../document/tree.js';
 import type { Stylesheet } from '../document/stylesheet.js';
@@ -19,6 +18,8 @@ import { exitCleanlyOnSignal } from '../output/interrupt.js';
 import { checkImages, loadFonts } from '../load/resources.js';
 import { Progress } from './progress.js';
 import { projectOptions } from './project-options.js';
+import { expandInputs, noteSkipped, outputStem, SHARED_FILE, validateInput } from './inputs.js';
+import { outputFolder } from './output-folder.js';
 
 export const RENDER_FORMATS = ['docx', 'pdf', 'md'] as const;
 export type RenderFormat = (typeof RENDER_FORMATS)[number];
@@ -29,10 +30,12 @@ export interface RenderOptions {
   template?: string;
   pdfa: boolean;
   root?: string;
+  quiet?: boolean;
 }
 
 export async function runRender(files: string[], options: RenderOptions, io: CliIo): Promise<number> {
   const formats = parseFormats(options.format);
+  const output = outputFolder(options.output, io);
   const template = loadTemplate(resolveTemplateDir(options.template, io.cwd));
   const style = applyStyle(template.style);
 
@@ -40,18 +43,25 @@ export async function runRender(files: string[], options: RenderOptions, io: Cli
   const fonts = formats.includes('pdf') ? loadFonts(style.fonts) : undefined;
   const reporter = new Reporter(locale(io));
   const meetings: ResolvedMeeting[] = [];
-  for (const file of files) {
-    const resolved = validateMeeting(file, reporter, { ...projectOptions(options, io), font: fonts?.regular ?? false });
-    if (resolved) meetings.push(resolved);
+  const inputs = await expandInputs(files, io);
+  for (const input of inputs) {
+    const validated = validateInput(input, reporter, { ...projectOptions(options, io), font: fonts?.regular ?? false });
+    if (validated?.kind === 'seance') {
+      if (validated.meeting) meetings.push(validated.meeting);
+    } else if (validated) {
+      noteSkipped(io, input.file, SHARED_FILE[validated.kind], options.quiet);
+    }
   }
-  if (reporter.errorCount > 0) return printReport(reporter, files, { format: 'text', strict: false }, io);
-  if (reporter.warningCount > 0) printReport(reporter, files, { format: 'text', strict: false, quiet: true }, io);
+  const names = inputs.map((input) => input.file);
+  if (reporter.errorCount > 0) return printReport(reporter, names, { format: 'text', strict: false, quiet: Boolean(options.quiet) }, io);
+  if (reporter.warningCount > 0 && !options.quiet) printReport(reporter, names, { format: 'text', strict: false }, io);
+  if (meetings.length === 0) throw new UsageError('no meeting file among the files given: nothing to render', 'aucun fichier de séance parmi les fichiers donnés : rien à mettre en forme');
 
   // Every target is checked before anything is rendered or written.
   const plans = meetings.map((meeting) => {
     const baseDir = path.dirname(path.resolve(io.cwd, meeting.file));
-    const outDir = options.output ? path.resolve(io.cwd, options.output) : baseDir;
-    const stem = path.parse(meeting.file).name;
+    const outDir = output ?? baseDir;
+    const stem = outputStem(meeting.file, meeting.meeting.seance.date);
     return { meeting, baseDir, targets: formats.map((format) => ({ format, target: path.join(outDir, `${stem}.${format}`) })) };
   });
   checkTargets(
@@ -92,9 +102,11 @@ async function writeFormat(format: RenderFormat, tree: DocumentTree, style: Styl
 function parseFormats(value: string): RenderFormat[] {
   const formats = value.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
   for (const f of formats) {
-    if (!(RENDER_FORMATS as readonly string[]).includes(f)) throw new UsageError(`unknown format "${f}" (choose among: ${RENDER_FORMATS.join(', ')})`);
+    if (!(RENDER_FORMATS as readonly string[]).includes(f)) {
+      throw new UsageError(`unknown format "${f}" (choose among: ${RENDER_FORMATS.join(', ')})`, `format inconnu « ${f} » (au choix : ${RENDER_FORMATS.join(', ')})`);
+    }
   }
-  if (formats.length === 0) throw new UsageError(`--format needs at least one of: ${RENDER_FORMATS.join(', ')}`);
+  if (formats.length === 0) throw new UsageError(`--format needs at least one of: ${RENDER_FORMATS.join(', ')}`, `--format attend au moins l’un de : ${RENDER_FORMATS.join(', ')}`);
   return [...new Set(formats)] as RenderFormat[];
 }
 

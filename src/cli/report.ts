@@ -1,11 +1,15 @@
-// Prints diagnostics: human text with the source line and a caret (stderr), JSON (stdout), or GitHub
-// Actions annotations (stdout, read by the runner).
+// Prints diagnostics: human text with the source line and a caret (stderr), JSON (stdout), GitHub
+// Actions annotations or a GitLab Code Quality report (stdout, read by the CI).
+import { createHash } from 'node:crypto';
+import path from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import type { Diagnostic } from '../validate/diagnostic.js';
 import { sourceLine } from '../validate/locate.js';
 import type { Locale } from '../validate/messages.js';
 
-export type ReportFormat = 'text' | 'json' | 'github';
+import { JSON_FORMAT_VERSION, type ReportFormat } from './report-formats.js';
+
+export type { ReportFormat };
 
 export function formatText(diagnostics: Diagnostic[], sources: Map<string, string>, c: ChalkInstance, locale: Locale): string {
   const out: string[] = [];
@@ -44,8 +48,8 @@ function label(locale: Locale, severity: 'error' | 'warning'): string {
   return severity;
 }
 
-/** Stable, documented JSON: one object per diagnostic, 1-based lines and columns. */
-export function formatJson(diagnostics: Diagnostic[]): string {
+/** Stable, documented JSON: a versioned object with the counts and one object per diagnostic. */
+export function formatJson(diagnostics: Diagnostic[], counts: { files: number; failed: boolean }): string {
   const rows = diagnostics.map((d) => ({
     file: d.file,
     line: d.start.line,
@@ -57,7 +61,47 @@ export function formatJson(diagnostics: Diagnostic[]): string {
     ...(d.hint ? { hint: d.hint } : {}),
     ...(d.path ? { path: d.path } : {}),
   }));
-  return `${JSON.stringify(rows, null, 2)}\n`;
+  const document = {
+    version: JSON_FORMAT_VERSION,
+    kind: 'diagnostics',
+    ok: !counts.failed,
+    files: counts.files,
+    errors: diagnostics.filter((d) => d.severity === 'error').length,
+    warnings: diagnostics.filter((d) => d.severity === 'warning').length,
+    diagnostics: rows,
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+/**
+ * GitLab Code Quality report (artifacts:reports:codequality): a JSON array of issues with a description,
+ * a check name, a fingerprint, a severity and a location with a path relative to the repository.
+ * https://docs.gitlab.com/ci/testing/code_quality/#code-quality-report-format
+ */
+export function formatGitlab(diagnostics: Diagnostic[], cwd: string): string {
+  const seen = new Map<string, number>();
+  const issues = diagnostics.map((d) => {
+    const file = path.isAbsolute(d.file) ? path.relative(cwd, d.file) : d.file;
+    const location = file.split(path.sep).join('/');
+    const description = d.hint ? `${d.message} — ${d.hint}` : d.message;
+    // Stable across runs and unique in the report, as GitLab compares reports by fingerprint.
+    const base = `${location}:${d.start.line}:${d.start.column}:${d.code}:${d.message}`;
+    const count = seen.get(base) ?? 0;
+    seen.set(base, count + 1);
+    return {
+      type: 'issue',
+      check_name: `clu/${d.code}`,
+      description,
+      categories: ['Style'],
+      severity: d.severity === 'error' ? 'major' : 'minor',
+      fingerprint: createHash('md5').update(`${base}:${count}`).digest('hex'),
+      location: {
+        path: location,
+        lines: { begin: d.start.line, end: d.end?.line ?? d.start.line },
+      },
+    };
+  });
+  return `${JSON.stringify(issues, null, 2)}\n`;
 }
 
 /** GitHub Actions workflow commands: https://docs.github.com/actions/reference/workflow-commands */

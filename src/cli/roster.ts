@@ -4,7 +4,6 @@
 // and the exit code is 1. Data goes to stdout.
 import path from 'node:path';
 import { Reporter } from '../validate/diagnostic.js';
-import { validateAnyFile } from '../validate/validate.js';
 import type { ResolvedMeeting } from '../model/resolve.js';
 import { Time } from '../model/schema.js';
 import { parseIsoDate } from '../typography/dates.js';
@@ -27,6 +26,8 @@ import { exitCleanlyOnSignal } from '../output/interrupt.js';
 import { loadFonts } from '../load/resources.js';
 import { projectOptions } from './project-options.js';
 import { resolveTemplateDir } from './render.js';
+import { expandInputs, noteSkipped, outputStem, SHARED_FILE, STDIN_NAME, validateInput, type Input } from './inputs.js';
+import { outputFolder } from './output-folder.js';
 
 export const ROSTER_FORMATS = ['table', 'csv', 'json', 'md'] as const;
 export type RosterFormat = (typeof ROSTER_FORMATS)[number];
@@ -48,11 +49,12 @@ export interface RosterOptions {
   guestLines?: string;
   template?: string;
   root?: string;
+  quiet?: boolean;
 }
 
 export async function runRoster(files: string[], options: RosterOptions, io: CliIo): Promise<number> {
   const say = messages(io);
-  if (options.sheet) return runSheet(unique(files, io), options, io);
+  if (options.sheet) return runSheet(await expandInputs(files, io), options, io);
   for (const name of ['date', 'heure', 'lieu', 'output', 'sheetFormat', 'guestLines', 'template'] as const) {
     if (options[name] !== undefined) throw new UsageError(say.sheetOnly(optionFlag(name)));
   }
@@ -62,17 +64,25 @@ export async function runRoster(files: string[], options: RosterOptions, io: Cli
   const csv = csvOptions(options);
   const threshold = positiveInteger(options.consecutive ?? '2', '--consecutive');
 
-  const list = unique(files, io);
+  const inputs = await expandInputs(files, io);
+  const list = inputs.map((input) => input.file);
   const reporter = new Reporter(locale(io));
   const meetings: ResolvedMeeting[] = [];
-  for (const file of list) {
-    const validated = validateAnyFile(file, reporter, { ...projectOptions(options, io), font: false });
-    if (validated?.kind === 'composition') throw new UsageError(say.compositionNeedsSheet(file));
-    if (validated?.kind === 'organisation') throw new UsageError(say.notAMeeting(file));
-    if (validated?.meeting) meetings.push(validated.meeting);
+  // Shared files are skipped with a note, unless they are all there is.
+  const shared: { file: string; kind: 'composition' | 'organisation' }[] = [];
+  for (const input of inputs) {
+    const validated = validateInput(input, reporter, { ...projectOptions(options, io), font: false });
+    if (validated?.kind === 'composition' || validated?.kind === 'organisation') shared.push({ file: input.file, kind: validated.kind });
+    if (validated?.kind === 'seance' && validated.meeting) meetings.push(validated.meeting);
   }
-  if (reporter.errorCount > 0 || meetings.length === 0) return printReport(reporter, list, { format: 'text', strict: false }, io);
-  if (reporter.warningCount > 0) printReport(reporter, list, { format: 'text', strict: false, quiet: true }, io);
+  const onlyShared = shared.length === inputs.length;
+  if (onlyShared && reporter.errorCount === 0) {
+    const first = shared[0]!;
+    throw new UsageError(say.onlyShared(first.kind, first.file));
+  }
+  for (const { file, kind } of shared) noteSkipped(io, file, SHARED_FILE[kind], options.quiet);
+  if (reporter.errorCount > 0 || meetings.length === 0) return printReport(reporter, list, { format: 'text', strict: false, quiet: Boolean(options.quiet) }, io);
+  if (reporter.warningCount > 0 && !options.quiet) printReport(reporter, list, { format: 'text', strict: false }, io);
 
   const c = colours(io, io.stdout);
   const columns = io.stdout.isTTY ? (io.stdout as { columns?: number }).columns : undefined;
@@ -110,7 +120,7 @@ export async function runRoster(files: string[], options: RosterOptions, io: Cli
   return 0;
 }
 
-async function runSheet(files: string[], options: RosterOptions, io: CliIo): Promise<number> {
+async function runSheet(inputs: Input[], options: RosterOptions, io: CliIo): Promise<number> {
   const say = messages(io);
   if (options.format !== undefined || options.excel || options.bom || options.separator !== undefined || options.consecutive !== undefined) {
     throw new UsageError(say.notWithSheet);
@@ -118,33 +128,47 @@ async function runSheet(files: string[], options: RosterOptions, io: CliIo): Pro
   const formats = parseSheetFormats(options.sheetFormat ?? 'pdf,docx');
   const blankLines = positiveInteger(options.guestLines ?? '6', '--guest-lines', true);
   const details = meetingDetails(options, io);
+  const output = outputFolder(options.output, io);
   const style: Stylesheet = options.template ? applyStyle(loadStyleOverrides(resolveTemplateDir(options.template, io.cwd))) : defaultStylesheet();
   // Opened first: the names are checked against the font the PDF will draw them with.
   const fonts = formats.includes('pdf') ? loadFonts(style.fonts) : undefined;
 
   const reporter = new Reporter(locale(io));
   const sheets: { file: string; stem: string; input: SheetInput; meeting?: ResolvedMeeting }[] = [];
-  for (const file of files) {
-    const validated = validateAnyFile(file, reporter, { ...projectOptions(options, io), font: fonts?.regular ?? false });
+  // What does not fit (a meeting with --date, a composition without, an organisation) is skipped with a
+  // note when something else is there; when nothing else is, it is a usage error.
+  const skipped: { file: string; why: { en: string; fr: string }; error: string }[] = [];
+  for (const input of inputs) {
+    const file = input.file;
+    const validated = validateInput(input, reporter, { ...projectOptions(options, io), font: fonts?.regular ?? false });
     if (validated?.kind === 'composition') {
-      if (!details) throw new UsageError(say.dateRequired(file));
+      if (!details) {
+        skipped.push({ file, why: SKIP_COMPOSITION_WITHOUT_DATE, error: say.dateRequired(file) });
+        continue;
+      }
       if (!validated.composition) continue;
-      const stem = `${path.basename(file).replace(/\.ya?ml$/i, '').replace(/\.composition$/i, '')}-${details.date}`;
-      sheets.push({ file, stem, input: sheetFromComposition(validated.composition.data, details, blankLines) });
+      const name = file === STDIN_NAME ? 'composition' : path.basename(file).replace(/\.ya?ml$/i, '').replace(/\.composition$/i, '');
+      sheets.push({ file, stem: `${name}-${details.date}`, input: sheetFromComposition(validated.composition.data, details, blankLines) });
     } else if (validated?.kind === 'seance') {
-      if (details) throw new UsageError(say.detailsInMeeting(file));
+      if (details) {
+        skipped.push({ file, why: SKIP_MEETING_WITH_DATE, error: say.detailsInMeeting(file) });
+        continue;
+      }
       const resolved = validated.meeting;
       if (!resolved) continue;
-      sheets.push({ file, stem: path.basename(file).replace(/\.ya?ml$/i, ''), input: sheetFromMeeting(resolved, blankLines), meeting: resolved });
+      sheets.push({ file, stem: outputStem(file, resolved.meeting.seance.date), input: sheetFromMeeting(resolved, blankLines), meeting: resolved });
     } else if (validated?.kind === 'organisation') {
-      throw new UsageError(say.notAMeeting(file));
+      skipped.push({ file, why: SHARED_FILE.organisation, error: say.notAMeeting(file) });
     }
   }
-  if (reporter.errorCount > 0 || sheets.length === 0) return printReport(reporter, files, { format: 'text', strict: false }, io);
-  if (reporter.warningCount > 0) printReport(reporter, files, { format: 'text', strict: false, quiet: true }, io);
+  const files = inputs.map((input) => input.file);
+  if (skipped.length === inputs.length && reporter.errorCount === 0) throw new UsageError(skipped[0]!.error);
+  for (const { file, why } of skipped) noteSkipped(io, file, why, options.quiet);
+  if (reporter.errorCount > 0 || sheets.length === 0) return printReport(reporter, files, { format: 'text', strict: false, quiet: Boolean(options.quiet) }, io);
+  if (reporter.warningCount > 0 && !options.quiet) printReport(reporter, files, { format: 'text', strict: false }, io);
 
   const plans = sheets.map((sheet) => {
-    const outDir = options.output ? path.resolve(io.cwd, options.output) : path.dirname(path.resolve(io.cwd, sheet.file));
+    const outDir = output ?? path.dirname(path.resolve(io.cwd, sheet.file));
     return { sheet, targets: formats.map((format) => ({ format, target: path.join(outDir, `${sheet.stem}.emargement.${format}`) })) };
   });
   checkTargets(
@@ -162,7 +186,8 @@ async function runSheet(files: string[], options: RosterOptions, io: CliIo): Pro
     }
   }
   commitOutputs(outputs);
-  for (const { target } of outputs) io.stdout.write(`${displayPath(target, io.cwd)}\n`);
+  for (const { target } of outputs) io.stdout.write(`${displayPath(target, io.cwd)}
+`);
   return 0;
 }
 
@@ -179,25 +204,10 @@ function meetingDetails(options: RosterOptions, io: CliIo): { date: string; heur
   return { date: options.date, ...(options.heure ? { heure: options.heure } : {}), ...(options.lieu ? { lieu: options.lieu.trim() } : {}) };
 }
 
-/**
- * A composition file, told by its content: `instance` and `membres` and no `seance`. Anything that
- * cannot be read or parsed is left to the meeting loader, which reports it properly.
- */
-/** The same file given twice (meetings/*.yaml plus one of them) counts once. */
-function unique(files: string[], io: CliIo): string[] {
-  const seen = new Set<string>();
-  return files.filter((file) => {
-    const key = path.resolve(io.cwd, file);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
 function parseFormat(value: string): RosterFormat {
   const format = value.trim().toLowerCase();
   if (!(ROSTER_FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(`unknown format "${value}" (choose among: ${ROSTER_FORMATS.join(', ')})`);
+    throw new UsageError(`unknown format "${value}" (choose among: ${ROSTER_FORMATS.join(', ')})`, `format inconnu « ${value} » (au choix : ${ROSTER_FORMATS.join(', ')})`);
   }
   return format as RosterFormat;
 }
@@ -205,26 +215,42 @@ function parseFormat(value: string): RosterFormat {
 function parseSheetFormats(value: string): SheetFormat[] {
   const formats = value.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
   for (const f of formats) {
-    if (!(SHEET_FORMATS as readonly string[]).includes(f)) throw new UsageError(`unknown sheet format "${f}" (choose among: ${SHEET_FORMATS.join(', ')})`);
+    if (!(SHEET_FORMATS as readonly string[]).includes(f)) {
+      throw new UsageError(`unknown sheet format "${f}" (choose among: ${SHEET_FORMATS.join(', ')})`, `format de feuille inconnu « ${f} » (au choix : ${SHEET_FORMATS.join(', ')})`);
+    }
   }
-  if (formats.length === 0) throw new UsageError(`--sheet-format needs at least one of: ${SHEET_FORMATS.join(', ')}`);
+  if (formats.length === 0) throw new UsageError(`--sheet-format needs at least one of: ${SHEET_FORMATS.join(', ')}`, `--sheet-format attend au moins l’un de : ${SHEET_FORMATS.join(', ')}`);
   return [...new Set(formats)] as SheetFormat[];
 }
+
+const SKIP_COMPOSITION_WITHOUT_DATE = {
+  en: 'composition file: a sign-in sheet from it needs --date YYYY-MM-DD; skipped',
+  fr: 'fichier de composition : une feuille d’émargement à partir de lui demande --date AAAA-MM-JJ ; ignoré',
+};
+const SKIP_MEETING_WITH_DATE = {
+  en: 'meeting file, which has its own date: --date applies to composition files; skipped',
+  fr: 'fichier de séance, qui a sa propre date : --date vaut pour les fichiers de composition ; ignoré',
+};
 
 const SEPARATORS: Record<string, string> = { ',': ',', ';': ';', tab: '\t', '\t': '\t', '|': '|' };
 
 function csvOptions(options: RosterOptions): CsvOptions {
   const given = options.separator;
   const separator = given === undefined ? (options.excel ? ';' : ',') : SEPARATORS[given];
-  if (separator === undefined) throw new UsageError(`unknown separator "${given}" (choose among: ',', ';', tab, '|')`);
-  if (options.excel && separator !== ';') throw new UsageError('--excel writes ";" separators: leave out --separator, or drop --excel');
+  if (separator === undefined) throw new UsageError(`unknown separator "${given}" (choose among: ',', ';', tab, '|')`, `séparateur inconnu « ${given} » (au choix : « , », « ; », tab, « | »)`);
+  if (options.excel && separator !== ';') {
+    throw new UsageError('--excel writes ";" separators: leave out --separator, or drop --excel', '--excel écrit des séparateurs « ; » : retirez --separator, ou --excel');
+  }
   return { separator, bom: Boolean(options.bom || options.excel), decimalComma: separator === ';' };
 }
 
 function positiveInteger(value: string, flag: string, zeroAllowed = false): number {
   const n = Number(value);
   if (!/^\d+$/.test(value.trim()) || (!zeroAllowed && n < 1) || n > 1000) {
-    throw new UsageError(`${flag} expects a whole number${zeroAllowed ? '' : ' of at least 1'}, not "${value}"`);
+    throw new UsageError(
+      `${flag} expects a whole number${zeroAllowed ? '' : ' of at least 1'}, not "${value}"`,
+      `${flag} attend un nombre entier${zeroAllowed ? '' : ' d’au moins 1'}, pas « ${value} »`,
+    );
   }
   return n;
 }
@@ -249,6 +275,9 @@ function messages(io: CliIo) {
         `${file} est un fichier de composition : clu roster attend des fichiers de séance (ou --sheet --date AAAA-MM-JJ pour une feuille d’émargement)`,
         `${file} is a composition file: clu roster expects meeting files (or --sheet --date YYYY-MM-DD for a sign-in sheet)`,
       ),
+    onlyShared(kind: 'composition' | 'organisation', file: string): string {
+      return kind === 'composition' ? this.compositionNeedsSheet(file) : this.notAMeeting(file);
+    },
     notAMeeting: (file: string) =>
       pick(`${file} est un fichier d’organisation : clu roster attend des fichiers de séance`, `${file} is an organisation file: clu roster expects meeting files`),
     dateRequired: (file: string) =>

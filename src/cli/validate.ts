@@ -1,31 +1,42 @@
 // `clu validate FILE…`: every problem of every file at once. Exit 0 valid, 1 errors (or warnings with
 // --strict), 2 could not run.
 import { Reporter, sortDiagnostics } from '../validate/diagnostic.js';
-import { validateAnyFile } from '../validate/validate.js';
+import { expandInputs, validateInput } from './inputs.js';
 import { colours, locale, type CliIo } from './io.js';
 import { projectOptions } from './project-options.js';
-import { formatGithub, formatJson, formatText, type ReportFormat } from './report.js';
+import { formatGithub, formatGitlab, formatJson, formatText, type ReportFormat } from './report.js';
 
 export interface ValidateOptions {
   format: ReportFormat;
   strict: boolean;
+  /** --quiet: in text, only what makes the run fail (errors; warnings with --strict) and the summary then. */
   quiet?: boolean;
   root?: string;
 }
 
 export async function runValidate(files: string[], options: ValidateOptions, io: CliIo): Promise<number> {
   const reporter = new Reporter(locale(io));
-  for (const file of files) validateAnyFile(file, reporter, projectOptions(options, io));
-  return printReport(reporter, files, options, io);
+  const inputs = await expandInputs(files, io);
+  for (const input of inputs) validateInput(input, reporter, projectOptions(options, io));
+  return printReport(
+    reporter,
+    inputs.map((input) => input.file),
+    options,
+    io,
+  );
 }
 
 /** Prints the diagnostics in the chosen format and returns the exit code. Shared with `clu render`. */
 export function printReport(reporter: Reporter, files: string[], options: ValidateOptions, io: CliIo): number {
-  const diagnostics = sortDiagnostics(reporter.diagnostics);
   const failed = reporter.errorCount > 0 || (options.strict && reporter.warningCount > 0);
+  const all = sortDiagnostics(reporter.diagnostics);
+  const diagnostics = options.quiet && options.format === 'text' ? all.filter((d) => d.severity === 'error' || options.strict) : all;
   switch (options.format) {
     case 'json':
-      io.stdout.write(formatJson(diagnostics));
+      io.stdout.write(formatJson(diagnostics, { files: files.length, failed }));
+      break;
+    case 'gitlab':
+      io.stdout.write(formatGitlab(diagnostics, io.cwd));
       break;
     case 'github':
       io.stdout.write(formatGithub(diagnostics));
@@ -33,7 +44,7 @@ export function printReport(reporter: Reporter, files: string[], options: Valida
     case 'text': {
       const c = colours(io, io.stderr);
       io.stderr.write(formatText(diagnostics, reporter.sources, c, reporter.locale));
-      if (!options.quiet || diagnostics.length > 0) io.stderr.write(summary(reporter, files.length, c, failed));
+      if (!options.quiet || failed) io.stderr.write(summary(reporter, files.length, c, failed));
       break;
     }
   }

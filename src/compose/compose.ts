@@ -21,7 +21,7 @@ export function composeDocument(resolved: ResolvedMeeting, template: LoadedTempl
   try {
     blocks = applyTypography(parseMarkup(markup));
   } catch (error) {
-    if (error instanceof MarkupError) throw new UsageError(`${template.dir}: the template produced invalid markup: ${error.message}`);
+    if (error instanceof MarkupError) throw new UsageError(`${template.dir}: the template produced invalid markup: ${error.message}`, `${template.dir} : le modèle a produit un balisage invalide : ${error.message}`);
     throw error;
   }
   const titleBlock = blocks.find((b) => b.type === 'title');

@@ -7,7 +7,7 @@ import type { Reporter, Source } from '../validate/diagnostic.js';
 import { reportSchemaIssues } from '../validate/schema-issues.js';
 import { parseOptions } from '../validate/schema-messages.js';
 import { locate } from '../validate/locate.js';
-import { decodeText, parseYaml, readBytes, readYamlBytes, type FileBytes } from './read-yaml.js';
+import { decodeText, parseYaml, readBytes, readYamlBytes, MAX_FILE_BYTES, type FileBytes } from './read-yaml.js';
 import { readFailureReason } from './read-file.js';
 import { projectRoot, staysInside, type ProjectOptions } from './project-root.js';
 
@@ -43,10 +43,18 @@ export type LoadedFile =
   | { kind: 'composition'; composition?: { data: Composition; source: Source } }
   | { kind: 'organisation' };
 
+/** A file read from elsewhere than its path (standard input), with the folder its includes start from. */
+export interface InlineInput {
+  bytes: Buffer;
+  baseDir: string;
+}
+
 /** Loads any clu file, checking it against the schema of its kind. */
-export function loadFile(file: string, reporter: Reporter, options: ProjectOptions = {}): LoadedFile | undefined {
-  const parsed = loadYamlFile(file, readBytes(file), reporter);
+export function loadFile(file: string, reporter: Reporter, options: ProjectOptions = {}, inline?: InlineInput): LoadedFile | undefined {
+  const bytes: FileBytes = inline ? (inline.bytes.length > MAX_FILE_BYTES ? { tooLarge: inline.bytes.length } : { bytes: inline.bytes }) : readBytes(file);
+  const parsed = loadYamlFile(file, bytes, reporter);
   if (!parsed) return undefined;
+  if (inline) parsed.source.baseDir = inline.baseDir;
   const kind = detectKind(parsed.source.text, parsed.data);
   if (kind === 'seance') {
     const meeting = meetingFromParsed(parsed.source, parsed.data, reporter, options);
@@ -138,7 +146,8 @@ function loadPart<S extends z.ZodType>(
     const inline = schema.safeParse(value, parseOptions(reporter.locale));
     return inline.success ? { ok: true, value: { data: inline.data, source: meetingSource } } : { ok: false };
   }
-  const target = path.resolve(path.dirname(meetingSource.file), value);
+  const baseDir = meetingSource.baseDir ?? path.dirname(meetingSource.file);
+  const target = path.resolve(baseDir, value);
   const where = () => {
     const located = locate(meetingSource, [kind]);
     return { file: meetingSource.file, start: located.start, path: [kind] };
@@ -161,7 +170,7 @@ function loadPart<S extends z.ZodType>(
     reporter.add('include-not-found', { kind, path: value, reason }, where());
     return { ok: false };
   }
-  const display = path.isAbsolute(value) ? value : path.join(path.dirname(meetingSource.file), value);
+  const display = path.isAbsolute(value) ? value : path.join(meetingSource.baseDir !== undefined ? path.relative(process.cwd(), baseDir) : baseDir, value);
   const parsed = loadYamlFile(display, bytes, reporter);
   if (!parsed) return { ok: false };
   const result = schema.safeParse(parsed.data, parseOptions(reporter.locale));

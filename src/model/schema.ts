@@ -23,7 +23,7 @@ export const IsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: '@date-format', abort: true })
   .refine((s) => isRealDate(s), { message: '@date-invalid' })
-  .meta({ description: 'Date au format AAAA-MM-JJ.', examples: ['2021-05-06'] });
+  .meta({ description: 'Date au format AAAA-MM-JJ.', format: 'date', examples: ['2021-05-06'] });
 
 function isRealDate(s: string): boolean {
   const [y, m, d] = s.split('-').map(Number) as [number, number, number];

@@ -29,6 +29,8 @@ export interface Source {
   text: string;
   lineCounter: LineCounter;
   doc?: Document.Parsed;
+  /** The folder its relative paths start from, when not the file's own (standard input: the working directory). */
+  baseDir?: string;
 }
 
 /** Collects diagnostics for one run, in one locale. */

@@ -1,6 +1,6 @@
 // The validation stage of the pipeline: load (YAML + schema), resolve, cross-check. Returns the resolved
 // meeting when the files could be loaded, whether or not the cross-checks found errors.
-import { loadFile, loadMeeting } from '../load/load-meeting.js';
+import { loadFile, loadMeeting, type InlineInput } from '../load/load-meeting.js';
 import { resolveMeeting, type ResolvedMeeting } from '../model/resolve.js';
 import { checkComposition, crossCheck } from './crosscheck.js';
 import type { Reporter, Source } from './diagnostic.js';
@@ -34,8 +34,8 @@ export type ValidatedFile =
  * Any kind of clu file: meetings, and the compositions and organisations they share (told apart by
  * their modeline or keys). Returns what could be loaded; the diagnostics are in the reporter.
  */
-export function validateAnyFile(file: string, reporter: Reporter, options: ValidationOptions = {}): ValidatedFile | undefined {
-  const loaded = loadFile(file, reporter, options);
+export function validateAnyFile(file: string, reporter: Reporter, options: ValidationOptions = {}, inline?: InlineInput): ValidatedFile | undefined {
+  const loaded = loadFile(file, reporter, options, inline);
   if (loaded?.kind === 'seance') {
     if (!loaded.meeting) return { kind: 'seance' };
     const meeting = resolveMeeting(loaded.meeting);

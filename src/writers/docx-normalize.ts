@@ -4,11 +4,21 @@
 //   1. dcterms:created / dcterms:modified in docProps/core.xml are the clock;
 //   2. zip entry timestamps are the clock, in local time;
 //   3. <wp:docPr id> (and wps:cNvPr) and bookmark ids come from process-global counters;
-//   4. some relationships get random (nanoid) ids such as "rIduyjmy-o6znp8".
+//   4. some relationships get random (nanoid) ids such as "rIduyjmy-o6znp8";
+//   5. each embedded font is obfuscated with a random key (w:fontKey, ECMA-376 Part 1 §17.8.1).
 // This pass pins or renumbers each of them and re-zips the parts in a fixed order, so that the same
 // input gives the same bytes across runs, processes, time zones and Node versions.
+import { createHash } from 'node:crypto';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { Zippable } from 'fflate';
+
+/** What docx cannot write into docProps: the language (dc:language) and the producing application. */
+export interface DocxProperties {
+  /** BCP 47 tag, such as "fr-FR". */
+  lang?: string;
+  /** docProps/app.xml Application, such as "clu". */
+  application?: string;
+}
 
 /** W3CDTF with seconds precision in UTC: 2021-06-14T00:00:00Z. */
 export function w3cdtf(date: Date): string {
@@ -91,12 +101,73 @@ function renameRandomRelIds(part: string, rels: string): { part: string; rels: s
   return { part: rewrite(part), rels: sortedRels };
 }
 
+/** Adds dc:language to the core properties (docx has no option for it). */
+function addLanguage(xml: string, lang: string): string {
+  if (xml.includes('<dc:language>')) return xml;
+  return xml.replace('</cp:coreProperties>', `<dc:language>${escapeXml(lang)}</dc:language></cp:coreProperties>`);
+}
+
+/** Adds the Application field to the extended properties (docx writes an empty Properties element). */
+function addApplication(xml: string, application: string): string {
+  if (xml.includes('<Application>')) return xml;
+  const field = `<Application>${escapeXml(application)}</Application><DocSecurity>0</DocSecurity>`;
+  if (/<Properties\b[^>]*\/>/.test(xml)) return xml.replace(/<Properties\b([^>]*)\/>/, `<Properties$1>${field}</Properties>`);
+  return xml.replace('</Properties>', `${field}</Properties>`);
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * XORs the first 32 bytes of a font with its key, as ECMA-376 Part 1 §17.8.1 obfuscates embedded fonts
+ * (the GUID's 16 bytes, read from its last hex pair to its first, twice). Its own inverse.
+ */
+export function obfuscateFont(data: Uint8Array, fontKey: string): Uint8Array {
+  const hex = fontKey.replace(/[{}-]/g, '');
+  if (!/^[0-9A-Fa-f]{32}$/.test(hex)) throw new Error(`normalizeDocx: not a font key: ${fontKey}`);
+  const key = (hex.match(/../g) ?? []).map((pair) => parseInt(pair, 16)).reverse();
+  const out = Uint8Array.from(data);
+  for (let i = 0; i < Math.min(32, out.length); i += 1) out[i] = (out[i] ?? 0) ^ (key[i % 16] ?? 0);
+  return out;
+}
+
+/** A GUID made from the font's own bytes: the same font always gets the same key. */
+function fontKeyOf(font: Uint8Array): string {
+  const hex = createHash('sha256').update(font).digest('hex').slice(0, 32).toUpperCase();
+  return `{${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}}`;
+}
+
+/**
+ * Replaces the random key of every embedded font with one derived from the font, re-obfuscating its
+ * .odttf part with it. Returns the new font table; the new parts are written into `files`.
+ */
+function pinFontKeys(fontTable: string, rels: string, files: Record<string, Uint8Array>): string {
+  const targets = new Map<string, string>();
+  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+    const id = /\bId="([^"]*)"/.exec(m[0])?.[1];
+    const target = /\bTarget="([^"]*)"/.exec(m[0])?.[1];
+    if (id !== undefined && target !== undefined) targets.set(id, `word/${target.replace(/^\.?\//, '')}`);
+  }
+  return fontTable.replace(/<w:embed(Regular|Bold|Italic|BoldItalic)\b[^>]*\/>/g, (element) => {
+    const id = /\br:id="([^"]*)"/.exec(element)?.[1];
+    const key = /\bw:fontKey="([^"]*)"/.exec(element)?.[1];
+    const part = id === undefined ? undefined : targets.get(id);
+    const data = part === undefined ? undefined : files[part];
+    if (key === undefined || part === undefined || data === undefined) return element;
+    const font = obfuscateFont(data, key);
+    const pinned = fontKeyOf(font);
+    files[part] = obfuscateFont(font, pinned);
+    return element.replace(`w:fontKey="${key}"`, `w:fontKey="${pinned}"`);
+  });
+}
+
 /**
  * Makes a DOCX produced by `docx` reproducible: pins the core dates to `date`, renumbers drawing and
  * bookmark ids per document, renames random relationship ids, and re-zips with fixed entry order and
  * timestamps.
  */
-export function normalizeDocx(bytes: Uint8Array, date: Date): Buffer {
+export function normalizeDocx(bytes: Uint8Array, date: Date, properties: DocxProperties = {}): Buffer {
   const files = unzipSync(bytes);
   const names = Object.keys(files).sort(entryOrder);
   const text = new Map<string, string>();
@@ -106,7 +177,16 @@ export function normalizeDocx(bytes: Uint8Array, date: Date): Buffer {
   }
 
   const core = text.get('docProps/core.xml');
-  if (core !== undefined) text.set('docProps/core.xml', pinCoreDates(core, date));
+  if (core !== undefined) {
+    const dated = pinCoreDates(core, date);
+    text.set('docProps/core.xml', properties.lang === undefined ? dated : addLanguage(dated, properties.lang));
+  }
+  const app = text.get('docProps/app.xml');
+  if (app !== undefined && properties.application !== undefined) text.set('docProps/app.xml', addApplication(app, properties.application));
+
+  const fontTable = text.get('word/fontTable.xml');
+  const fontRels = text.get('word/_rels/fontTable.xml.rels');
+  if (fontTable !== undefined && fontRels !== undefined) text.set('word/fontTable.xml', pinFontKeys(fontTable, fontRels, files));
 
   // Drawing ids must be unique in the whole document (body, headers, footers, notes): one counter.
   let drawingId = 0;
@@ -147,8 +227,8 @@ export function normalizeDocx(bytes: Uint8Array, date: Date): Buffer {
     const xml = text.get(name);
     const data = xml !== undefined ? strToU8(xml) : files[name];
     if (data === undefined) continue;
-    // Media are already compressed: store them.
-    zippable[name] = [data, { level: xml !== undefined ? 6 : 0, mtime }];
+    // Media are already compressed: store them. Fonts are not.
+    zippable[name] = [data, { level: xml !== undefined || name.endsWith('.odttf') ? 6 : 0, mtime }];
   }
   const zipped = zipSync(zippable, { mtime });
   return Buffer.from(zipped.buffer, zipped.byteOffset, zipped.byteLength);

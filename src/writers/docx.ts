@@ -138,8 +138,10 @@ function styleProps(s: BlockStyle, extra: { outlineLevel?: number; heading?: boo
       spacing: {
         before: twips(s.spaceBefore),
         after: twips(s.spaceAfter),
-        line: Math.round(s.lineHeight * 240),
-        lineRule: LineRuleType.AUTO,
+        // Exact, as the PDF writer sets lines (size × lineHeight): "auto" would multiply the font's own
+        // line height (1.21 em for Inter) and Word or LibreOffice would need more pages than the PDF.
+        line: twips(s.lineHeight * s.size),
+        lineRule: LineRuleType.EXACT,
       },
       ...(s.indent !== 0 ? { indent: { left: twips(s.indent) } } : {}),
       ...(keeps.withNext ? { keepNext: true } : {}),
@@ -284,7 +286,9 @@ function runs(inlines: Inline[], base: RunFormat = {}): TextRun[] {
   };
 
   walk(inlines, base);
-  if (pendingBreaks > 0) out.push(new TextRun({ ...base, break: pendingBreaks }));
+  // Breaks that end a paragraph: the PDF writer starts no line after the last one, Word does; one fewer
+  // keeps the two formats the same height (the sign-in sheet's signature cells are made of breaks).
+  if (pendingBreaks > 1) out.push(new TextRun({ ...base, break: pendingBreaks - 1 }));
   return out;
 }
 
@@ -302,9 +306,35 @@ interface Context {
   pageBreakPending: boolean;
   /** Number lists seen so far: each one is a new numbering instance, so it restarts at 1. */
   numberLists: number;
+  /** The stylesheet entry of each Word paragraph style used in the flow, for the spacing between paragraphs. */
+  blockStyles: Map<string, BlockStyle>;
+  /** Space after the previous paragraph of the flow, points (0 after a table or an image). */
+  previousSpaceAfter: number;
 }
 
-type ParagraphExtra = { alignment?: (typeof AlignmentType)[keyof typeof AlignmentType] };
+/** Word paragraph style id → the stylesheet entry it was made from. */
+function blockStylesById(sheet: Stylesheet): Map<string, BlockStyle> {
+  const map = new Map<string, BlockStyle>([['Title', sheet.styles.title]]);
+  for (const name of PARAGRAPH_STYLES) map.set(paragraphStyleId(name), sheet.styles[name]);
+  for (const level of [1, 2, 3, 4] as const) map.set(`Heading${level}`, sheet.styles[`heading${level}`]);
+  for (const marker of LIST_MARKERS) map.set(LISTS[marker].styleId, sheet.styles.listItem);
+  return map;
+}
+
+/**
+ * Word (and LibreOffice reading a DOCX) puts the larger of "space after" and the next paragraph's "space
+ * before" between two paragraphs; the PDF writer adds them. When both are set, the paragraph gets their
+ * sum as its own space before, so that both formats space (and paginate) alike.
+ */
+function spaceBeforeAsInPdf(ctx: Context, style: string, pageBreakBefore: boolean): { before: number } | undefined {
+  const block = ctx.blockStyles.get(style);
+  const previous = ctx.previousSpaceAfter;
+  ctx.previousSpaceAfter = block?.spaceAfter ?? 0;
+  if (block === undefined || pageBreakBefore || previous === 0 || block.spaceBefore === 0) return undefined;
+  return { before: twips(previous + block.spaceBefore) };
+}
+
+type ParagraphExtra = { alignment?: (typeof AlignmentType)[keyof typeof AlignmentType]; spacing?: { line: number; lineRule: (typeof LineRuleType)[keyof typeof LineRuleType] } };
 
 /** A paragraph in a named style; takes a pending page break. */
 function paragraph(
@@ -316,7 +346,9 @@ function paragraph(
   const pageBreakBefore = ctx.pageBreakPending;
   ctx.pageBreakPending = false;
   const indent = ctx.rightIndent > 0 ? { indent: { right: ctx.rightIndent } } : {};
-  return new Paragraph({ style, children, ...extra, ...indent, ...(pageBreakBefore ? { pageBreakBefore: true } : {}) });
+  const before = spaceBeforeAsInPdf(ctx, style, pageBreakBefore);
+  const spacing = before || extra.spacing ? { spacing: { ...extra.spacing, ...before } } : {};
+  return new Paragraph({ style, children, ...extra, ...indent, ...spacing, ...(pageBreakBefore ? { pageBreakBefore: true } : {}) });
 }
 
 /** Before a table: a pending page break needs a paragraph of its own (w:pageBreakBefore is ignored in cells). */
@@ -344,6 +376,9 @@ function proportionalWidths(weights: number[], total: number): number[] {
   return widths;
 }
 
+/** Padding inside table cells, twips: the PDF writer's 3 pt. */
+const TABLE_CELL_PADDING = twips(3);
+
 function table(ctx: Context, block: Extract<Block, { type: 'table' }>): (Paragraph | Table)[] {
   const columnCount = Math.max(block.columns.length, ...block.rows.map((r) => r.length));
   // Word cannot open a table without rows or cells: an empty table writes nothing.
@@ -369,11 +404,15 @@ function table(ctx: Context, block: Extract<Block, { type: 'table' }>): (Paragra
       ),
     });
   });
+  const breakBefore = flushPageBreak(ctx);
+  ctx.previousSpaceAfter = 0;
   return [
-    ...flushPageBreak(ctx),
+    ...breakBefore,
     new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
       columnWidths: proportionalWidths(weights, ctx.textWidth),
+      // The PDF writer's cell padding (CELL_PADDING, 3 pt) on every side, so that rows are as tall.
+      margins: { top: TABLE_CELL_PADDING, bottom: TABLE_CELL_PADDING, left: TABLE_CELL_PADDING, right: TABLE_CELL_PADDING },
       borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
       rows,
     }),
@@ -394,8 +433,10 @@ function signatures(ctx: Context, block: Extract<Block, { type: 'signatures' }>)
     });
   const empty = Array.from({ length: first }, () => new TableCell({ children: [new Paragraph({ style: 'Normal', children: [] })] }));
   const cells = [...empty, ...block.signatories.map(signatoryCell)];
+  const breakBefore = flushPageBreak(ctx);
+  ctx.previousSpaceAfter = 0;
   return [
-    ...flushPageBreak(ctx),
+    ...breakBefore,
     new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
       columnWidths: proportionalWidths(new Array<number>(columns).fill(1), ctx.textWidth),
@@ -424,6 +465,7 @@ async function image(ctx: Context, block: Extract<Block, { type: 'image' }>): Pr
   const type = size.type === 'png' ? 'png' : 'jpg';
   const width = pixels(block.width);
   const height = Math.max(1, Math.round((width * size.height) / Math.max(1, size.width)));
+  // An image needs a line as tall as itself: the exact line height of Normal would cut it.
   return paragraph(ctx, 'Normal', [
     new ImageRun({
       type,
@@ -431,7 +473,7 @@ async function image(ctx: Context, block: Extract<Block, { type: 'image' }>): Pr
       transformation: { width, height },
       altText: { name: path.basename(block.path), title: block.alt, description: block.alt },
     }),
-  ]);
+  ], { spacing: { line: 240, lineRule: LineRuleType.AUTO } });
 }
 
 async function blocks(ctx: Context, list: Block[]): Promise<(Paragraph | Table)[]> {
@@ -515,6 +557,12 @@ function runningHeader(sheet: Stylesheet, title: string): Header {
 
 // ---------------------------------------------------------------------------------------------------
 
+/** The four faces of the stylesheet's font, read for embedding. */
+async function embeddedFont(fonts: Stylesheet['fonts']): Promise<{ name: string; data: Buffer; bold: Buffer; italic: Buffer; boldItalic: Buffer }> {
+  const [data, bold, italic, boldItalic] = [fonts.regular, fonts.bold, fonts.italic, fonts.boldItalic].map((file) => readRegularFile(file, 'font'));
+  return { name: fonts.family, data: data!, bold: bold!, italic: italic!, boldItalic: boldItalic! };
+}
+
 /** Renders the tree as a DOCX file; the same tree and stylesheet always give the same bytes. */
 export async function writeDocx(tree: DocumentTree, style: Stylesheet, options: DocxOptions = {}): Promise<Buffer> {
   const margins = style.page.margins;
@@ -525,6 +573,8 @@ export async function writeDocx(tree: DocumentTree, style: Stylesheet, options: 
     rightIndent: 0,
     pageBreakPending: false,
     numberLists: 0,
+    blockStyles: blockStylesById(style),
+    previousSpaceAfter: 0,
   };
   const children: FileChild[] = await blocks(ctx, tree.blocks);
   const body = styleProps(style.styles.body);
@@ -538,6 +588,9 @@ export async function writeDocx(tree: DocumentTree, style: Stylesheet, options: 
   };
 
   const doc = new Document({
+    // The document's fonts travel inside it (Word's embedded TrueType fonts), so that Word and
+    // LibreOffice lay it out as the PDF is even where the font is not installed.
+    fonts: [await embeddedFont(style.fonts)],
     title: meta.title,
     ...(meta.subject !== undefined ? { subject: meta.subject } : {}),
     ...(meta.author !== undefined ? { creator: meta.author } : {}),
@@ -583,5 +636,5 @@ export async function writeDocx(tree: DocumentTree, style: Stylesheet, options: 
   });
 
   const packed = await Packer.toBuffer(doc);
-  return normalizeDocx(packed, meta.date);
+  return normalizeDocx(packed, meta.date, { lang: meta.lang, application: 'clu' });
 }

@@ -9,7 +9,7 @@ export interface CliResult {
 
 export async function runCli(
   args: string[],
-  options: { env?: Record<string, string | undefined>; cwd?: string; tty?: boolean } = {},
+  options: { env?: Record<string, string | undefined>; cwd?: string; tty?: boolean; stdin?: string } = {},
 ): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
@@ -19,6 +19,7 @@ export async function runCli(
     stderr: { write: (s: string) => ((stderr += s), true), isTTY: tty },
     env: options.env ?? { LANG: 'en_US.UTF-8' },
     cwd: options.cwd ?? process.cwd(),
+    ...(options.stdin !== undefined ? { readStdin: async () => Buffer.from(options.stdin ?? '', 'utf8') } : {}),
   });
   return { code, stdout, stderr };
 }

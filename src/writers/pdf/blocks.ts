@@ -1,6 +1,6 @@
 // The blocks of the document tree drawn in order down the pages, each tagged under its parent structure
 // element: paragraphs and headings, lists, tables, images, signatures, divisions.
-import type { Block } from '../../document/tree.js';
+import { inlineText, type Block } from '../../document/tree.js';
 import { paragraphKeeps } from '../../document/layout.js';
 import { paragraphLike, styleNamed, type ParagraphLike } from './block-styles.js';
 import type { PdfContext } from './context.js';
@@ -9,6 +9,7 @@ import type { ImageBlock } from './images.js';
 import { assertNever } from './inline.js';
 import { KeepWithNext } from './keep.js';
 import { renderList } from './lists.js';
+import { PdfOutline } from './outline.js';
 import type { StructElement } from './paint.js';
 import { renderSignatures } from './signatures.js';
 import { renderTable } from './tables.js';
@@ -17,12 +18,14 @@ type DivisionBlock = Extract<Block, { type: 'division' }>;
 
 export class BlockRenderer {
   private readonly keep: KeepWithNext;
+  private readonly outline: PdfOutline;
 
   constructor(
     private readonly ctx: PdfContext,
     blocks: Block[],
   ) {
     this.keep = new KeepWithNext(ctx, blocks, ctx.flow.bodyFrame);
+    this.outline = new PdfOutline(ctx.doc);
   }
 
   render(blocks: Block[], parent: StructElement, frame: Frame): void {
@@ -71,6 +74,8 @@ export class BlockRenderer {
     if (keeps.withNext) flow.ensureRoom(this.keep.height(block, frame));
     else if (keeps.together) flow.ensureRoom(style.spaceBefore + laid.lines.length * laid.pitch);
     flow.spaceBefore(style.spaceBefore);
+    // The title and the headings are the PDF's bookmarks (the title beside the first-level headings).
+    if (block.type === 'title' || block.type === 'heading') this.outline.add(block.type === 'title' ? 1 : block.level, inlineText(para.inlines), flow.y);
     const element = doc.struct(para.tag);
     parent.add(element);
     this.ctx.painter.drawLines(element, laid, frame, style.align);

@@ -32,7 +32,8 @@ export class PdfOutline {
    * the page). Level 0 is the document title, 1 to 4 the heading levels.
    */
   add(level: number, title: string, top: number): void {
-    const text = title.replace(/\s+/g, ' ').trim();
+    // A line break becomes a space; no-break spaces stay, as in the document.
+    const text = title.replace(/[ \t\r\n]+/g, ' ').trim();
     if (text === '') return;
     while (this.open.length > 0 && this.open[this.open.length - 1]!.level >= level) this.open.pop();
     const parent = this.open[this.open.length - 1]?.item ?? this.doc.outline;

@@ -450,3 +450,15 @@ describe('line breaks at the end of a paragraph', () => {
     expect(paragraphs).toEqual([2, 0, 1]);
   });
 });
+
+describe('tables as tall as in the PDF', () => {
+  it('pad cells by the PDF’s 3 pt, less the rule below each row at the bottom (Word adds it to the row)', () => {
+    const xml = docx.part('word/document.xml');
+    const margins = /<w:tblCellMar>([\s\S]*?)<\/w:tblCellMar>/.exec(xml)?.[1] ?? '';
+    expect(margins).toMatch(/<w:top w:type="dxa" w:w="60"\/>|<w:top w:w="60" w:type="dxa"\/>/);
+    expect(margins).toMatch(/<w:left w:type="dxa" w:w="60"\/>|<w:left w:w="60" w:type="dxa"\/>/);
+    const rule = style.layout.tableRule.width;
+    const bottom = Math.round(60 - rule * 20);
+    expect(margins).toMatch(new RegExp(`<w:bottom w:type="dxa" w:w="${bottom}"/>|<w:bottom w:w="${bottom}" w:type="dxa"/>`));
+  });
+});

@@ -411,8 +411,9 @@ function table(ctx: Context, block: Extract<Block, { type: 'table' }>): (Paragra
     new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
       columnWidths: proportionalWidths(weights, ctx.textWidth),
-      // The PDF writer's cell padding (CELL_PADDING, 3 pt) on every side, so that rows are as tall.
-      margins: { top: TABLE_CELL_PADDING, bottom: TABLE_CELL_PADDING, left: TABLE_CELL_PADDING, right: TABLE_CELL_PADDING },
+      // The PDF writer's cell padding (3 pt) on every side, so that rows are as tall; Word and LibreOffice
+      // add the rule below a row to its height, the PDF draws it inside the padding: the bottom is less by it.
+      margins: { top: TABLE_CELL_PADDING, bottom: TABLE_CELL_PADDING - twips(rule.width), left: TABLE_CELL_PADDING, right: TABLE_CELL_PADDING },
       borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
       rows,
     }),

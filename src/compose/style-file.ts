@@ -71,7 +71,9 @@ export function loadStyleOverrides(templateDir: string): StyleOverrides {
     const where = issue.path.map(String).join('.') || '(root)';
     const what = issue.code === 'unrecognized_keys' ? `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}` : issue.message;
     const known = issue.code === 'unrecognized_keys' && issue.path[0] === 'styles' ? ` (known styles: ${STYLE_NAMES.join(', ')})` : '';
-    throw new UsageError(`${file}: ${where}: ${what}${known}`);
+    const quoi = issue.code === 'unrecognized_keys' ? `clé${issue.keys.length > 1 ? 's' : ''} inconnue${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `« ${k} »`).join(', ')}` : issue.message;
+    const connus = issue.code === 'unrecognized_keys' && issue.path[0] === 'styles' ? ` (styles connus : ${STYLE_NAMES.join(', ')})` : '';
+    throw new UsageError(`${file}: ${where}: ${what}${known}`, `${file} : ${where} : ${quoi}${connus}`);
   }
   const margins = { ...defaultStylesheet().page.margins, ...result.data.page?.margins };
   const width = A4.width - margins.left - margins.right;
@@ -93,15 +95,18 @@ export function applyStyle(overrides: StyleOverrides): Stylesheet {
     const file = overrides.fonts?.[key];
     if (file) {
       const resolved = path.resolve(dir, file);
-      if (!/\.(ttf|otf)$/i.test(resolved)) throw new UsageError(`${resolved}: fonts must be TTF or OTF files (WOFF breaks PDF embedding)`);
-      if (!existsSync(resolved)) throw new UsageError(`${resolved}: font file not found (declared in ${path.join(dir, 'style.json')})`);
+      if (!/\.(ttf|otf)$/i.test(resolved)) throw new UsageError(`${resolved}: fonts must be TTF or OTF files (WOFF breaks PDF embedding)`, `${resolved} : les polices doivent être des fichiers TTF ou OTF (le WOFF empêche l’incorporation au PDF)`);
+      if (!existsSync(resolved)) throw new UsageError(`${resolved}: font file not found (declared in ${path.join(dir, 'style.json')})`, `${resolved} : fichier de police introuvable (déclaré dans ${path.join(dir, 'style.json')})`);
       fonts[key] = resolved;
     }
   }
   if (overrides.fonts?.family) fonts.family = overrides.fonts.family;
   const styles = { ...base.styles };
   for (const [name, style] of Object.entries(overrides.styles ?? {})) {
-    if (!Object.hasOwn(styles, name)) throw new UsageError(`${path.join(dir, 'style.json')}: unknown style "${name}" (known: ${Object.keys(styles).join(', ')})`);
+    if (!Object.hasOwn(styles, name)) throw new UsageError(
+        `${path.join(dir, 'style.json')}: unknown style "${name}" (known: ${Object.keys(styles).join(', ')})`,
+        `${path.join(dir, 'style.json')} : style inconnu « ${name} » (connus : ${Object.keys(styles).join(', ')})`,
+      );
     styles[name as StyleName] = { ...styles[name as StyleName], ...style } as Stylesheet['styles'][StyleName];
   }
   return {

@@ -60,11 +60,11 @@ export function builtinTemplateDir(name: string): string {
  * "compte-rendu" }) that it does not redefine.
  */
 export function templateFiles(dir: string): { main: string; partials: Map<string, string> } {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`${dir}: template folder not found`);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`${dir}: template folder not found`, `${dir} : dossier de modèle introuvable`);
   const base = templateManifest(dir).extends;
   const own = path.join(dir, MAIN_FILE);
   const main = existsSync(own) || !base ? own : templateFiles(builtinTemplateDir(base)).main;
-  if (!existsSync(main)) throw new UsageError(`${dir}: a template folder needs a ${MAIN_FILE}`);
+  if (!existsSync(main)) throw new UsageError(`${dir}: a template folder needs a ${MAIN_FILE}`, `${dir} : un dossier de modèle doit contenir un ${MAIN_FILE}`);
   const partials = new Map<string, string>();
   if (base) for (const [name, file] of templateFiles(builtinTemplateDir(base)).partials) partials.set(name, file);
   const partialsDir = path.join(dir, PARTIALS_DIR);
@@ -90,33 +90,42 @@ export function templateManifest(dir: string): TemplateManifest {
     manifest = JSON.parse(readRegularFileOrFail(file, 'style').toString('utf8')) as Record<string, unknown>;
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    throw new UsageError(`${file}: invalid JSON (${(error as Error).message})`);
+    throw new UsageError(`${file}: invalid JSON (${(error as Error).message})`, `${file} : JSON invalide (${(error as Error).message})`);
   }
-  if (!manifest || typeof manifest !== 'object' || Array.isArray(manifest)) throw new UsageError(`${file}: must be a JSON object`);
+  if (!manifest || typeof manifest !== 'object' || Array.isArray(manifest)) throw new UsageError(`${file}: must be a JSON object`, `${file} : doit être un objet JSON`);
   const result: TemplateManifest = {};
   if (typeof manifest.description === 'string') result.description = manifest.description;
   if (manifest.extends !== undefined) {
     if (typeof manifest.extends !== 'string' || !(BUILTIN_TEMPLATES as readonly string[]).includes(manifest.extends) || manifest.extends === path.basename(dir)) {
-      throw new UsageError(`${file}: "extends" must name another built-in template (${BUILTIN_TEMPLATES.join(', ')})`);
+      throw new UsageError(
+        `${file}: "extends" must name another built-in template (${BUILTIN_TEMPLATES.join(', ')})`,
+        `${file} : « extends » doit nommer un autre modèle intégré (${BUILTIN_TEMPLATES.join(', ')})`,
+      );
     }
     result.extends = manifest.extends;
   }
   if (manifest.entete !== undefined) {
     const blocks = manifest.entete;
     if (!Array.isArray(blocks) || blocks.some((b) => !(HEAD_BLOCKS as readonly unknown[]).includes(b))) {
-      throw new UsageError(`${file}: "entete" must be a list of head blocks (${HEAD_BLOCKS.join(', ')})`);
+      throw new UsageError(
+        `${file}: "entete" must be a list of head blocks (${HEAD_BLOCKS.join(', ')})`,
+        `${file} : « entete » doit être une liste de blocs d’en-tête (${HEAD_BLOCKS.join(', ')})`,
+      );
     }
     result.entete = blocks as HeadBlock[];
   }
   if (manifest.numerotation !== undefined) {
     const levels = manifest.numerotation;
     if (!Array.isArray(levels) || levels.length === 0 || levels.some((l) => !(NUMBERINGS as readonly unknown[]).includes(l))) {
-      throw new UsageError(`${file}: "numerotation" must be a list of numberings (${NUMBERINGS.join(', ')})`);
+      throw new UsageError(
+        `${file}: "numerotation" must be a list of numberings (${NUMBERINGS.join(', ')})`,
+        `${file} : « numerotation » doit être une liste de numérotations (${NUMBERINGS.join(', ')})`,
+      );
     }
     result.numerotation = levels as Numbering[];
   }
   if (manifest.presidence_parmi_presents !== undefined) {
-    if (typeof manifest.presidence_parmi_presents !== 'boolean') throw new UsageError(`${file}: "presidence_parmi_presents" must be true or false`);
+    if (typeof manifest.presidence_parmi_presents !== 'boolean') throw new UsageError(`${file}: "presidence_parmi_presents" must be true or false`, `${file} : « presidence_parmi_presents » doit valoir true ou false`);
     result.presidence_parmi_presents = manifest.presidence_parmi_presents;
   }
   return result;
@@ -145,7 +154,7 @@ export function loadTemplate(dir: string): LoadedTemplate {
       try {
         return compiled(context, options);
       } catch (error) {
-        throw error instanceof TemplateRuntimeError || error instanceof TemplateLimitError ? error : new TemplateRuntimeError(templateError(file, error).message);
+        throw error instanceof TemplateRuntimeError || error instanceof TemplateLimitError ? error : new TemplateRuntimeError(templateError(file, error));
       }
     }) as Handlebars.TemplateDelegate);
   }
@@ -175,14 +184,19 @@ export function loadTemplate(dir: string): LoadedTemplate {
         return main(context);
       } catch (error) {
         if (error instanceof TemplateLimitError) throw new UsageError(`${dir}: ${error.message}`, `${dir} : ${error.french}`);
-        if (error instanceof TemplateRuntimeError) throw new UsageError(error.message);
+        if (error instanceof TemplateRuntimeError) throw error.usage;
         throw templateError(mainPath, error);
       }
     },
   };
 }
 
-class TemplateRuntimeError extends Error {}
+/** A partial's error, carried out of the main template's own error handling unchanged. */
+class TemplateRuntimeError extends Error {
+  constructor(readonly usage: UsageError) {
+    super(usage.message);
+  }
+}
 
 /** A template runs under limits: a loop nested too deep ends with a message, not after minutes at 4 GB. */
 export const TEMPLATE_LIMITS = { seconds: 20, characters: 50 * 1024 * 1024 };
@@ -238,12 +252,18 @@ function limitLoops(env: typeof Handlebars): { start(): void } {
 function templateError(file: string, error: unknown): UsageError {
   const message = (error as Error).message ?? String(error);
   const parse = /Parse error on line (\d+):[\s\S]*?\n([\s\S]*)$/.exec(message);
-  if (parse) return new UsageError(`${file}:${parse[1]}:1: template syntax error: ${parse[2]!.split('\n').pop()}`);
+  if (parse) {
+    const detail = parse[2]!.split('\n').pop();
+    return new UsageError(`${file}:${parse[1]}:1: template syntax error: ${detail}`, `${file}:${parse[1]}:1 : erreur de syntaxe du modèle : ${detail}`);
+  }
   const located = / - (\d+):(\d+)$/.exec(message);
-  const what = message
-    .replace(/ - \d+:\d+$/, '')
+  const bare = message.replace(/ - \d+:\d+$/, '');
+  const what = bare
     .replace(/^"(.+)" not defined in .*$/, 'unknown field "$1"')
     .replace(/^You specified knownHelpersOnly, but used the unknown helper (.+)$/, 'unknown helper "$1" (helpers: rich, eq, each, if, unless, with)');
+  const quoi = bare
+    .replace(/^"(.+)" not defined in .*$/, 'champ inconnu « $1 »')
+    .replace(/^You specified knownHelpersOnly, but used the unknown helper (.+)$/, 'assistant inconnu « $1 » (assistants : rich, eq, each, if, unless, with)');
   const loc = located ? `${Number(located[1])}:${Number(located[2]) + 1}` : '1:1';
-  return new UsageError(`${file}:${loc}: ${what}`);
+  return new UsageError(`${file}:${loc}: ${what}`, `${file}:${loc} : ${quoi}`);
 }

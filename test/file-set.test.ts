@@ -137,10 +137,10 @@ describe('-o pointing at an existing file', () => {
     const meeting = path.join(examples, 'clu-vienne-2022-05-12.yaml');
     const en = await runCli(['render', '-o', file, meeting]);
     expect(en.code).toBe(2);
-    expect(en.stderr).toBe(`clu: -o ${file}: this is an existing file, not a folder; give a folder for the outputs (it is created if needed)\n`);
+    expect(en.stderr).toBe(`clu: -o ${file}: is a file, not a folder; give a folder for the outputs (it is created if needed)\n`);
     const fr = await runCli(['roster', '--sheet', '-o', file, meeting], { env: { LANG: 'fr_FR.UTF-8' } });
     expect(fr.code).toBe(2);
-    expect(fr.stderr).toContain('c’est un fichier existant, pas un dossier');
+    expect(fr.stderr).toContain('est un fichier, pas un dossier');
     expect(readFileSync(file, 'utf8')).toBe('keep me');
     expect(readdirSync(dir)).toEqual(['not-a-folder']);
     expect(existsSync(path.join(examples, 'clu-vienne-2022-05-12.pdf'))).toBe(false);
@@ -152,9 +152,11 @@ describe('a user’s image that cannot be used', () => {
     const dir = examplesCopy();
     const organisation = path.join(dir, 'prefecture-vienne.organisation.yaml');
     writeFileSync(organisation, readFileSync(organisation, 'utf8').replace(/^marque:$/m, 'marque:\n  logo: { fichier: absent.png }'));
-    for (const content of [undefined, 'not a PNG']) {
+    // Missing, not an image, and a PNG cut short.
+    const truncated = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+    for (const content of [undefined, 'not a PNG', truncated]) {
       if (content !== undefined) writeFileSync(path.join(dir, 'absent.png'), content);
-      const out = path.join(dir, `out-${content === undefined ? 'missing' : 'wrong'}`);
+      const out = path.join(dir, `out-${content === undefined ? 'missing' : typeof content === 'string' ? 'wrong' : 'truncated'}`);
       const r = await runCli(['render', '-o', out, path.join(dir, 'clu-vienne-2022-05-12.yaml')]);
       expect(r.code).toBe(1);
       expect(r.stderr).toMatch(new RegExp(`${organisation.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+ error .*absent\\.png`));

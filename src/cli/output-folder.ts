@@ -17,8 +17,8 @@ export function outputFolder(option: string | undefined, io: CliIo): string | un
   }
   if (isFile) {
     throw new UsageError(
-      `-o ${option}: this is an existing file, not a folder; give a folder for the outputs (it is created if needed)`,
-      `-o ${option} : c’est un fichier existant, pas un dossier ; indiquez un dossier pour les sorties (il est créé au besoin)`,
+      `-o ${option}: is a file, not a folder; give a folder for the outputs (it is created if needed)`,
+      `-o ${option} : est un fichier, pas un dossier ; indiquez un dossier pour les sorties (il est créé au besoin)`,
     );
   }
   return folder;

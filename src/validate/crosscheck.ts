@@ -42,6 +42,7 @@ class CrossChecker {
   private readonly meetingSource: Source;
   private countsCache: MeetingCounts | undefined;
   private readonly countsByPoint = new Map<string, MeetingCounts>();
+  private movementsCache: boolean | undefined;
 
   constructor(
     private readonly r: ResolvedMeeting,
@@ -152,8 +153,12 @@ class CrossChecker {
     return this.reporter.locale === 'fr' ? ` au point ${pointLabel(at)}` : ` at point ${pointLabel(at)}`;
   }
 
+  /** Whether anyone came or left at a point of the agenda (then counts differ from point to point); computed once. */
   private get movements(): boolean {
-    return [...this.r.attendance.values()].some((state) => (state.kind === 'present' || state.kind === 'guest') && (state.arrival?.point || state.departure?.point));
+    this.movementsCache ??= [...this.r.attendance.values()].some(
+      (state) => (state.kind === 'present' || state.kind === 'guest') && (state.arrival?.point !== undefined || state.departure?.point !== undefined),
+    );
+    return this.movementsCache;
   }
 
   /** The attendance counts, computed once for every vote and the quorum. */

@@ -63,6 +63,7 @@ const expected: Record<string, string[]> = {
   // The misspelt id also leaves the real member unlisted.
   'unknown-id': ['attendance-missing 8:1', 'unknown-id 9:33'],
   'unknown-placeholder': ['unknown-placeholder 11:62'],
+  'template-not-found': ['template-not-found 9:11'],
   'vote-exceeds-voters': ['vote-exceeds-voters 18:17'],
   'vote-names-mismatch': ['vote-names-mismatch 21:29'],
   'vote-result-mismatch': ['vote-result-mismatch 19:21'],

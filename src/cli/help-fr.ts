@@ -4,6 +4,7 @@
 // command path and option flag, so that the two are kept side by side by the test that compares them.
 import type { EventEmitter } from 'node:events';
 import type { Argument, Command, Help, Option } from 'commander';
+import { HOUSE_STYLES } from '../model/house-style-names.js';
 
 interface CommandHelp {
   description: string;
@@ -68,6 +69,20 @@ Exemples :
   clu render examples/clu-vienne-2021-05-06.yaml
   clu render --format pdf --pdfa -o sortie/ seances/
   clu render --template proces-verbal examples/conseil-municipal/conseil-2024-03-28.yaml`,
+  },
+  new: {
+    description: 'écrire un fichier de séance commenté pour commencer, dans un style intégré',
+    arguments: { file: 'le fichier à écrire (par défaut : seance-DATE.yaml ; jamais écrasé)' },
+    options: {
+      '--style': `style de la maison : ${HOUSE_STYLES.join(', ')}`,
+      '--date': 'la date de la séance (par défaut : aujourd’hui) ; les autres dates suivent',
+      '--list': 'lister les styles intégrés et ce que chacun écrit',
+    },
+    after: `
+Exemples :
+  clu new --list
+  clu new --style conseil-municipal
+  clu new --style assemblee-generale --date 2026-04-11 ag-2026.yaml`,
   },
   template: {
     description: 'travailler avec les modèles de document',

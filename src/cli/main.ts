@@ -7,6 +7,7 @@ import type { CliIo } from './io.js';
 import { localeFromEnv } from '../validate/messages.js';
 import { frenchUsage } from './usage-fr.js';
 import { BUILTIN_TEMPLATES } from '../compose/builtin-templates.js';
+import { HOUSE_STYLES } from '../model/house-style-names.js';
 import { formatJsonError, jsonReportRequested, REPORT_FORMATS } from './report-formats.js';
 import { applyFrenchHelp } from './help-fr.js';
 
@@ -117,6 +118,26 @@ Examples:
     .action(async (files: string[], options: { format: string; output?: string; template?: string; pdfa: boolean; root?: string; quiet: boolean }) => {
       const { runRender } = await import('./render.js');
       setExit(await runRender(files, options, io));
+    });
+
+  program
+    .command('new')
+    .description('write a commented meeting file to start from, in a built-in house style')
+    .argument('[file]', 'the file to write (default: seance-DATE.yaml; never overwritten)')
+    .option('-s, --style <name>', `house style: ${HOUSE_STYLES.join(', ')}`)
+    .option('--date <YYYY-MM-DD>', 'the meeting date (default: today); the other dates follow')
+    .option('-l, --list', 'list the house styles with what each one writes')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  clu new --list
+  clu new --style conseil-municipal
+  clu new --style assemblee-generale --date 2026-04-11 ag-2026.yaml`,
+    )
+    .action(async (file: string | undefined, options: { style?: string; date?: string; list?: boolean }) => {
+      const { runNew } = await import('./new.js');
+      setExit(await runNew(file, options, io));
     });
 
   const template = program.command('template').description('work with document templates');

@@ -6,7 +6,7 @@ import type { ResolvedMeeting } from '../model/resolve.js';
 import type { DocumentTree } from '../document/tree.js';
 import type { Stylesheet } from '../document/stylesheet.js';
 import { composeDocument } from '../compose/compose.js';
-import { builtinTemplateDir, loadTemplate, BUILTIN_TEMPLATES } from '../compose/template.js';
+import { builtinTemplateDir, loadTemplate, BUILTIN_TEMPLATES, type LoadedTemplate } from '../compose/template.js';
 import { applyStyle } from '../compose/style-file.js';
 import { locale, type CliIo } from './io.js';
 import { printReport } from './validate.js';
@@ -36,11 +36,13 @@ export interface RenderOptions {
 export async function runRender(files: string[], options: RenderOptions, io: CliIo): Promise<number> {
   const formats = parseFormats(options.format);
   const output = outputFolder(options.output, io);
-  const template = loadTemplate(resolveTemplateDir(options.template, io.cwd));
-  const style = applyStyle(template.style);
+  // A template given on the command line is loaded first (a broken one stops the run before any work);
+  // otherwise each meeting's files name theirs (style.modele, or that of their style.base).
+  const templates = new TemplateCache();
+  const forced = options.template === undefined ? undefined : templates.get(resolveTemplateDir(options.template, io.cwd));
 
   // The fonts are opened first: the text is checked against the one the PDF will draw it with.
-  const fonts = formats.includes('pdf') ? loadFonts(style.fonts) : undefined;
+  const fonts = formats.includes('pdf') ? loadFonts((forced ?? templates.get(builtinTemplateDir('compte-rendu'))).stylesheet.fonts) : undefined;
   const reporter = new Reporter(locale(io));
   const meetings: ResolvedMeeting[] = [];
   const inputs = await expandInputs(files, io);
@@ -75,16 +77,38 @@ export async function runRender(files: string[], options: RenderOptions, io: Cli
   const progress = new Progress(io, meetings.length);
   for (const [index, { meeting, baseDir, targets }] of plans.entries()) {
     progress.update(index, meeting.file);
+    const { template, stylesheet } = forced ?? templates.get(templateDirOf(meeting));
     const tree = composeDocument(meeting, template, io.env);
     checkImages(tree.blocks, baseDir);
     for (const { format, target } of targets) {
-      outputs.push({ target, bytes: await writeFormat(format, tree, style, { pdfa: options.pdfa, baseDir }) });
+      outputs.push({ target, bytes: await writeFormat(format, tree, stylesheet, { pdfa: options.pdfa, baseDir }) });
     }
   }
   progress.done();
   commitOutputs(outputs);
   for (const { target } of outputs) io.stdout.write(`${displayPath(target, io.cwd)}\n`);
   return 0;
+}
+
+/** Each template folder is loaded and compiled once per run, however many meetings name it. */
+class TemplateCache {
+  private readonly loaded = new Map<string, { template: LoadedTemplate; stylesheet: Stylesheet }>();
+
+  get(dir: string): { template: LoadedTemplate; stylesheet: Stylesheet } {
+    let entry = this.loaded.get(dir);
+    if (!entry) {
+      const template = loadTemplate(dir);
+      entry = { template, stylesheet: applyStyle(template.style) };
+      this.loaded.set(dir, entry);
+    }
+    return entry;
+  }
+}
+
+/** The template a meeting's files name: `style.modele` (a built-in name or a folder), else compte-rendu. */
+export function templateDirOf(meeting: ResolvedMeeting): string {
+  const modele = meeting.style.modele ?? 'compte-rendu';
+  return (BUILTIN_TEMPLATES as readonly string[]).includes(modele) ? builtinTemplateDir(modele) : modele;
 }
 
 /** Each writer is loaded only when its format is asked for (pdfkit alone takes a fifth of a second). */

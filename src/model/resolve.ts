@@ -4,6 +4,9 @@
 import type { LoadedMeeting } from '../load/load-meeting.js';
 import type { AgendaItem, HeadBlock, Labels, Moment, NUMBERINGS, Person, Phrases, Style } from './schema.js';
 import { DEFAULT_LABELS } from './labels.js';
+import { houseStyle, type HouseStyleName } from './house-styles.js';
+import { BUILTIN_TEMPLATES } from '../compose/builtin-templates.js';
+import path from 'node:path';
 import { DEFAULT_NAME_STYLE, type NameStyle } from './names.js';
 import { momentOf, pointExists, type ResolvedMoment } from './moments.js';
 
@@ -36,6 +39,10 @@ export type AttendanceState =
   | ({ kind: 'absent'; listed: boolean } & Noted);
 
 export interface ResolvedStyle {
+  /** The built-in house style the files name (the last one set: meeting, then composition, then organisation). */
+  base?: HouseStyleName;
+  /** The template: a built-in name, or an absolute folder path. undefined: compte-rendu. */
+  modele?: string;
   personnes: NameStyle;
   /** undefined: the template decides (the procès-verbal lists the chair among those present). */
   presidence_parmi_presents?: boolean;
@@ -139,23 +146,40 @@ export function resolveMeeting(loaded: LoadedMeeting): ResolvedMeeting {
     }
   }
 
-  const style = mergeStyles(organisation?.style, composition.style, meeting.style);
+  const { sources } = loaded;
+  const declared = [
+    { style: organisation?.style, labels: organisation?.libelles, dir: sources.organisation && sourceDir(sources.organisation) },
+    { style: composition.style, labels: composition.libelles, dir: sourceDir(sources.composition) },
+    { style: meeting.style, labels: meeting.libelles, dir: sourceDir(sources.meeting) },
+  ];
+  const base = declared.reduce<HouseStyleName | undefined>((name, file) => file.style?.base ?? name, undefined);
+  const house = base ? houseStyle(base) : undefined;
+  const style = mergeStyles([{ style: house?.style }, ...declared]);
+  if (base) style.base = base;
   return {
     ...loaded,
     people,
     attendance,
     order,
     categories: Object.entries(composition.categories),
-    labels: { ...DEFAULT_LABELS, ...organisation?.libelles, ...composition.libelles, ...meeting.libelles },
+    labels: { ...DEFAULT_LABELS, ...house?.libelles, ...organisation?.libelles, ...composition.libelles, ...meeting.libelles },
     style,
   };
 }
 
-/** Organisation, then composition, then meeting: the later one wins, key by key. */
-function mergeStyles(...styles: (Style | undefined)[]): ResolvedStyle {
+const sourceDir = (source: { file: string; baseDir?: string }): string => source.baseDir ?? path.dirname(source.file);
+
+/** A template named by a file: a built-in name, or a folder relative to that file. */
+function templateNamed(modele: string, dir: string | undefined): string {
+  return (BUILTIN_TEMPLATES as readonly string[]).includes(modele) || dir === undefined ? modele : path.resolve(dir, modele);
+}
+
+/** The house style, then organisation, composition and meeting: the later one wins, key by key. */
+function mergeStyles(layers: { style?: Omit<Style, 'base'> | undefined; dir?: string | undefined }[]): ResolvedStyle {
   const merged: ResolvedStyle = { personnes: { ...DEFAULT_NAME_STYLE }, regrouper: true, listes: 'lignes', phrases: {} };
-  for (const style of styles) {
+  for (const { style, dir } of layers) {
     if (!style) continue;
+    if (style.modele !== undefined) merged.modele = templateNamed(style.modele, dir);
     Object.assign(merged.personnes, style.personnes);
     if (style.presidence_parmi_presents !== undefined) merged.presidence_parmi_presents = style.presidence_parmi_presents;
     if (style.regrouper !== undefined) merged.regrouper = style.regrouper;

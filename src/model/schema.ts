@@ -3,6 +3,7 @@
 // docs/format.md documents them. Keys are French (the format is written by French clerks); descriptions
 // are in French too because editors show them on hover.
 import { z } from 'zod';
+import { HOUSE_STYLES } from './house-style-names.js';
 
 // Messages of custom checks are keys ("@date-format") turned into words, in the user's language, by
 // src/validate/schema-messages.ts.
@@ -184,6 +185,19 @@ export type HeadBlock = (typeof HEAD_BLOCKS)[number];
 
 export const Style = z
   .strictObject({
+    base: z
+      .enum(HOUSE_STYLES)
+      .optional()
+      .meta({
+        description:
+          'Style intégré sur lequel s’appuyer (modèle, en-tête, phrases, libellés d’un type d’instance) : prefecture, conseil-municipal, conseil-communautaire, conseil-administration, assemblee-generale, cse, commission-consultative. Les autres clés du style le complètent.',
+      }),
+    modele: text()
+      .optional()
+      .meta({
+        description:
+          'Le modèle de document : compte-rendu, proces-verbal, ou le chemin d’un dossier de modèle (relatif au fichier qui le déclare). Par défaut : celui du style intégré, sinon compte-rendu ; l’option --template de clu render l’emporte.',
+      }),
     personnes: PeopleStyle.optional(),
     phrases: Phrases.optional(),
     numerotation: z

@@ -4,6 +4,8 @@
 import { loadImage, resourceReason } from '../load/resources.js';
 import { staysInside } from '../load/project-root.js';
 import path from 'node:path';
+import { existsSync } from 'node:fs';
+import { BUILTIN_TEMPLATES } from '../compose/builtin-templates.js';
 import { isScalar, type Node } from 'yaml';
 import type { Block, AgendaItem, Composition } from '../model/schema.js';
 import { isPresent, type ResolvedMeeting } from '../model/resolve.js';
@@ -59,6 +61,7 @@ class CrossChecker {
     this.checkContent();
     this.checkSignatories();
     this.checkLogo();
+    this.checkTemplate();
     this.checkPhrases();
     this.checkQuorum();
   }
@@ -80,6 +83,23 @@ class CrossChecker {
       }
     }
     if (reason) this.report('logo-not-found', { path: logo.fichier, reason }, [...prefix, 'marque', 'logo', 'fichier'], source);
+  }
+
+  /** A template a file names (`style.modele`): a built-in one, or a folder with a document.hbs or a template.json. */
+  private checkTemplate(): void {
+    const layers: [Source | undefined, DataPath, string | undefined][] = [
+      [this.r.sources.organisation, this.r.sources.organisation === this.meetingSource ? ['organisation', 'style'] : ['style'], this.r.organisation?.style?.modele],
+      [this.r.sources.composition, this.r.sources.composition === this.meetingSource ? ['composition', 'style'] : ['style'], this.r.composition.style?.modele],
+      [this.meetingSource, ['style'], this.r.meeting.style?.modele],
+    ];
+    for (const [source, prefix, modele] of layers) {
+      if (!source || modele === undefined || (BUILTIN_TEMPLATES as readonly string[]).includes(modele)) continue;
+      const dir = path.resolve(source.baseDir ?? path.dirname(path.resolve(source.file)), modele);
+      const isTemplate = existsSync(path.join(dir, 'document.hbs')) || existsSync(path.join(dir, 'template.json'));
+      if (isTemplate) continue;
+      const suggestion = modele.includes('/') ? '' : didYouMean(this.reporter.locale, modele, [...BUILTIN_TEMPLATES]);
+      this.report('template-not-found', { name: modele, suggestion, builtins: BUILTIN_TEMPLATES.join(', ') }, [...prefix, 'modele'], source);
+    }
   }
 
   /** The {placeholders} of the house style's sentences, wherever the style is written. */

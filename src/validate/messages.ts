@@ -126,6 +126,11 @@ const catalog = {
     en: ['the logo image “{path}” cannot be used: {reason}', 'the path is relative to the organisation file; PNG or JPEG'],
     fr: ['l’image du logo « {path} » est illisible : {reason}', 'le chemin est relatif au fichier organisation ; PNG ou JPEG'],
   },
+  'template-not-found': {
+    severity: 'error',
+    en: ['no template “{name}”{suggestion}', 'a built-in template ({builtins}) or a template folder (with a document.hbs or a template.json), relative to this file'],
+    fr: ['aucun modèle « {name} »{suggestion}', 'un modèle intégré ({builtins}) ou un dossier de modèle (avec un document.hbs ou un template.json), relatif à ce fichier'],
+  },
   'text-too-long': {
     severity: 'error',
     en: ['this text is {length} characters long; the limit is {limit}', 'split it into paragraphs, or check that a whole file was not pasted here'],

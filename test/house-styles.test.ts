@@ -1,0 +1,158 @@
+// The built-in house styles (styles/NAME/style.yaml), the template a file names (style.base,
+// style.modele) and `clu new`: each starting file validates, renders in its style, and keeps its promises.
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { HOUSE_STYLES, houseStyle, houseStyleDir } from '../src/model/house-styles.js';
+import { BUILTIN_TEMPLATES } from '../src/compose/builtin-templates.js';
+import { unknownPlaceholders } from '../src/model/phrases.js';
+import { Reporter } from '../src/validate/diagnostic.js';
+import { validateAnyFile } from '../src/validate/validate.js';
+import { movedToDate } from '../src/cli/new.js';
+import { runCli } from './support/cli.js';
+import { readPdf } from './support/pdf.js';
+import { openDocx } from './support/docx.js';
+
+const root = path.join(import.meta.dirname, '..');
+const tmp = () => mkdtempSync(path.join(tmpdir(), 'clu-styles-'));
+
+/** What each style's starting file must print, in both the PDF and the DOCX. */
+const PROMISES: Record<(typeof HOUSE_STYLES)[number], RegExp[]> = {
+  prefecture: [/^Exempleville, le 22 janvier 2026$/m, /^Compte rendu du Comité local des usagers du jeudi 15 janvier 2026/m, /Présidence : Mme Claire EXEMPLE/],
+  'conseil-municipal': [/^Procès-verbal de la séance du Conseil municipal/m, /L’an deux mille vingt-six, le quinze janvier, à dix-neuf heures trente, le Conseil municipal, légalement convoqué/, /Conseillers en exercice : 5 – Présents : 4 – Représentés : 1 – Votants : 5/, /^Pouvoirs :$/m, /Le quorum étant atteint/, /Mme Julie MARTIN est désignée secrétaire de séance\./],
+  'conseil-communautaire': [/Délégués en exercice : 4/, /^Commune de Modèle-sur-Loire :$/m, /suppléante de M\. Louis DURAND/, /L’an deux mille vingt-six/],
+  'conseil-administration': [/Administrateurs en exercice : 4 ; présents : 3 ; représentés : 1 ; votants : 4\./, /Le représentant du Conseil régional donne pouvoir à Mme Claire EXEMPLE/],
+  'assemblee-generale': [/^Procès-verbal de la séance de l’Assemblée générale/m, /Membres présents : 3 – Représentés : 1 – Votants : 4/, /M\. Marc PETIT donne pouvoir à M\. Louis DURAND/],
+  cse: [/^Premier collège \(ouvriers et employés\) :$/m, /sur convocation du 12 janvier 2026/, /^Assistaient également à la réunion :$/m],
+  'commission-consultative': [/s’est réunie le jeudi 15 janvier 2026 à 14h/, /a donné mandat à Mme Julie MARTIN/, /^I – Projet de parc photovoltaïque/m],
+};
+
+describe('built-in house styles', () => {
+  it.each(HOUSE_STYLES)('%s: its style.yaml has the house-style form, a built-in template and known placeholders', (name) => {
+    const style = houseStyle(name);
+    expect(style.description.length).toBeGreaterThan(40);
+    expect(BUILTIN_TEMPLATES).toContain(style.style.modele);
+    for (const sentence of Object.values(style.style.phrases ?? {})) expect(unknownPlaceholders(sentence ?? '')).toEqual([]);
+  });
+
+  it.each(HOUSE_STYLES)('%s: its starting file validates without a diagnostic and prints what the style promises', async (name) => {
+    const file = path.join(houseStyleDir(name), 'seance.yaml');
+    const reporter = new Reporter('en');
+    validateAnyFile(file, reporter);
+    expect(reporter.diagnostics.map((d) => `${d.start.line}:${d.start.column} ${d.code} ${d.message}`)).toEqual([]);
+
+    const out = tmp();
+    const r = await runCli(['render', '--format', 'docx,pdf', '-o', out, file]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const pdf = (await readPdf(readFileSync(path.join(out, 'seance.pdf')))).pages.map((p) => p.text.replace(/[\u00A0\u202F]/g, ' ')).join('\n');
+    const docx = openDocx(readFileSync(path.join(out, 'seance.docx'))).paragraphs.map((p) => p.text.replace(/[\u00A0\u202F]/g, ' ')).join('\n');
+    for (const promise of PROMISES[name]) {
+      expect(docx).toMatch(promise);
+      expect(pdf.replace(/ *\n */g, '\n')).toMatch(new RegExp(promise.source.replace(/ /g, '[ \\n]'), promise.flags));
+    }
+  });
+});
+
+describe('the template a file names', () => {
+  const meeting = path.join(root, 'examples', 'conseil-municipal', 'conseil-2024-06-27.yaml');
+  const firstHeading = async (args: string[]) => {
+    const out = tmp();
+    const r = await runCli(['render', '--format', 'docx', '-o', out, ...args]);
+    expect(r.stderr).toBe('');
+    return openDocx(readFileSync(path.join(out, `${path.basename(args.at(-1)!, '.yaml')}.docx`))).paragraphs.find((p) => /^(Procès-verbal|Compte rendu)/.test(p.text))?.text;
+  };
+
+  it('`clu render FILE` alone gives the procès-verbal when the composition names style.base: conseil-municipal', async () => {
+    expect(await firstHeading([meeting])).toMatch(/^Procès-verbal de la séance du Conseil municipal/);
+  });
+
+  it('--template on the command line wins over the file', async () => {
+    expect(await firstHeading(['--template', 'compte-rendu', meeting])).toMatch(/^Compte rendu/);
+  });
+
+  it('a meeting’s style.modele wins over its composition’s base, and a relative folder is read from the file', async () => {
+    const dir = tmp();
+    const exported = await runCli(['template', 'export', path.join(dir, 'mon-modele')]);
+    expect(exported.code).toBe(0);
+    // The exported copy of compte-rendu, with its own title line.
+    const titre = path.join(dir, 'mon-modele', 'partials', 'titre.hbs');
+    writeFileSync(titre, readFileSync(titre, 'utf8').replace(/^/, '<p>MODÈLE MAISON</p>\n'));
+    const text = readFileSync(meeting, 'utf8')
+      .replace('composition: conseil-municipal.composition.yaml', `composition: ${path.join(path.dirname(meeting), 'conseil-municipal.composition.yaml')}`)
+      .replace('organisation: saint-aubin-sur-loire.organisation.yaml', `organisation: ${path.join(path.dirname(meeting), 'saint-aubin-sur-loire.organisation.yaml')}`)
+      .replace(/\ndocument:/, '\nstyle: { modele: mon-modele }\n\ndocument:');
+    const file = path.join(dir, 'seance.yaml');
+    writeFileSync(file, text);
+    const out = tmp();
+    const r = await runCli(['render', '--root', '/', '--format', 'md', '-o', out, file]);
+    expect(r.stderr).toBe('');
+    expect(readFileSync(path.join(out, 'seance.md'), 'utf8')).toContain('MODÈLE MAISON');
+  });
+
+  it('a house style’s labels give way to the composition’s', () => {
+    const reporter = new Reporter('en');
+    const validated = validateAnyFile(meeting, reporter);
+    expect(validated?.kind === 'seance' && validated.meeting?.labels.absents).toBe('Absents');
+    expect(validated?.kind === 'seance' && validated.meeting?.labels.procurations).toBe('Pouvoirs');
+    expect(validated?.kind === 'seance' && validated.meeting?.style.base).toBe('conseil-municipal');
+  });
+
+  it('a misspelt style.base is reported at its line with “did you mean”', () => {
+    const dir = tmp();
+    const file = path.join(dir, 'seance.yaml');
+    writeFileSync(file, readFileSync(path.join(houseStyleDir('cse'), 'seance.yaml'), 'utf8').replace('style: { base: cse }', 'style: { base: csee }'));
+    const reporter = new Reporter('en');
+    validateAnyFile(file, reporter);
+    const [d] = reporter.diagnostics;
+    expect(`${d?.code} ${d?.start.line}`).toMatch(/^schema-\S+ 18$/);
+    expect(d?.message).toContain('did you mean “cse”');
+  });
+});
+
+describe('clu new', () => {
+  it('writes the starting file of a style, dated as asked, that validates; never overwrites', async () => {
+    const cwd = tmp();
+    const r = await runCli(['new', '--style', 'conseil-municipal', '--date', '2027-03-04'], { cwd });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('seance-2027-03-04.yaml\n');
+    const written = readFileSync(path.join(cwd, 'seance-2027-03-04.yaml'), 'utf8');
+    expect(written).toMatch(/^ {2}date: 2027-03-04$/m);
+    expect(written).toMatch(/^ {2}convocation: 2027-02-25$/m);
+    expect(written).toContain('style: { base: conseil-municipal }');
+    const check = await runCli(['validate', path.join(cwd, 'seance-2027-03-04.yaml')]);
+    expect(check.code).toBe(0);
+
+    const again = await runCli(['new', '--style', 'cse', '--date', '2027-03-04'], { cwd });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('already exists');
+    expect(readFileSync(path.join(cwd, 'seance-2027-03-04.yaml'), 'utf8')).toBe(written);
+  });
+
+  it('lists the styles, and says which one was meant', async () => {
+    const list = await runCli(['new', '--list']);
+    for (const name of HOUSE_STYLES) expect(list.stdout).toMatch(new RegExp(`^ {2}${name} +\\S`, 'm'));
+    const typo = await runCli(['new', '--style', 'conseil-municipl'], { cwd: tmp() });
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('did you mean “conseil-municipal”');
+    const none = await runCli(['new'], { cwd: tmp(), env: { LANG: 'fr_FR.UTF-8' } });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('choisissez un style avec --style');
+  });
+
+  it('moves every date by the same number of days, across months and years', () => {
+    expect(movedToDate('seance:\n  date: 2026-01-15\n  convocation: 2026-01-08\ndocument: { date: 2026-01-22 }\n', '2026-12-30')).toBe(
+      'seance:\n  date: 2026-12-30\n  convocation: 2026-12-23\ndocument: { date: 2027-01-06 }\n',
+    );
+    const cwd = tmp();
+    mkdirSync(path.join(cwd, 'x'));
+    expect(existsSync(path.join(cwd, 'x'))).toBe(true);
+  });
+
+  it('refuses a date that does not exist', async () => {
+    const r = await runCli(['new', '--style', 'cse', '--date', '2026-02-30'], { cwd: tmp() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('YYYY-MM-DD');
+  });
+});

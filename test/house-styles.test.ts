@@ -20,12 +20,12 @@ const tmp = () => mkdtempSync(path.join(tmpdir(), 'clu-styles-'));
 /** What each style's starting file must print, in both the PDF and the DOCX. */
 const PROMISES: Record<(typeof HOUSE_STYLES)[number], RegExp[]> = {
   prefecture: [/^Exempleville, le 22 janvier 2026$/m, /^Compte rendu du Comité local des usagers du jeudi 15 janvier 2026/m, /Présidence : Mme Claire EXEMPLE/],
-  'conseil-municipal': [/^Procès-verbal de la séance du Conseil municipal/m, /L’an deux mille vingt-six, le quinze janvier, à dix-neuf heures trente, le Conseil municipal, légalement convoqué/, /Conseillers en exercice : 5 – Présents : 4 – Représentés : 1 – Votants : 5/, /^Pouvoirs :$/m, /Le quorum étant atteint/, /Mme Julie MARTIN est désignée secrétaire de séance\./],
+  'conseil-municipal': [/^Procès-verbal de la séance du Conseil municipal/m, /L’an deux mille vingt-six, le quinze janvier, à dix-neuf heures trente, le Conseil municipal, légalement convoqué le 8 janvier 2026/, /Conseillers en exercice : 5 – Présents : 4 – Représentés : 1 – Votants : 5/, /^Pouvoirs :$/m, /Le quorum étant atteint/, /Mme Julie MARTIN est désignée secrétaire de séance\./],
   'conseil-communautaire': [/Délégués en exercice : 4/, /^Commune de Modèle-sur-Loire :$/m, /suppléante de M\. Louis DURAND/, /L’an deux mille vingt-six/],
-  'conseil-administration': [/Administrateurs en exercice : 4 ; présents : 3 ; représentés : 1 ; votants : 4\./, /Le représentant du Conseil régional donne pouvoir à Mme Claire EXEMPLE/],
-  'assemblee-generale': [/^Procès-verbal de la séance de l’Assemblée générale/m, /Membres présents : 3 – Représentés : 1 – Votants : 4/, /M\. Marc PETIT donne pouvoir à M\. Louis DURAND/],
-  cse: [/^Premier collège \(ouvriers et employés\) :$/m, /sur convocation du 12 janvier 2026/, /^Assistaient également à la réunion :$/m],
-  'commission-consultative': [/s’est réunie le jeudi 15 janvier 2026 à 14h/, /a donné mandat à Mme Julie MARTIN/, /^I – Projet de parc photovoltaïque/m],
+  'conseil-administration': [/Administrateurs en exercice : 4 ; présents : 3 ; représentés : 1 ; votants : 4\./, /Le représentant du conseil régional donne pouvoir à Mme Claire EXEMPLE/, /^Avec voix consultative :$/m],
+  'assemblee-generale': [/^Procès-verbal de la séance de l’Assemblée générale/m, /^Présents : 3 – Représentés : 1 – Votants : 4$/m, /M\. Marc PETIT donne pouvoir à M\. Louis DURAND/],
+  cse: [/^Premier collège \(ouvriers et employés\) :$/m, /sur convocation du 12 janvier 2026/, /^Assistaient également à la réunion :$/m, /Avis favorable à l’unanimité des suffrages exprimés \(1 abstention\)\./, /^Secrétaire du comité : Mme Julie MARTIN$/m],
+  'commission-consultative': [/s’est réunie le jeudi 15 janvier 2026 à 14h/, /a donné mandat à Mme Julie MARTIN/, /^I – Projet de parc photovoltaïque/m, /Avis favorable par 4 voix pour et 1 voix contre\./],
 };
 
 describe('built-in house styles', () => {
@@ -99,6 +99,18 @@ describe('the template a file names', () => {
     expect(validated?.kind === 'seance' && validated.meeting?.style.base).toBe('conseil-municipal');
   });
 
+  it('a house-style sentence that needs a value the meeting lacks is a warning at style.base', () => {
+    const dir = tmp();
+    const file = path.join(dir, 'seance.yaml');
+    writeFileSync(file, readFileSync(path.join(houseStyleDir('conseil-municipal'), 'seance.yaml'), 'utf8').replace(/^ {2}convocation: .*\n/m, ''));
+    const reporter = new Reporter('en');
+    validateAnyFile(file, reporter);
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const baseLine = lines.findIndex((l) => l.includes('style: { base: conseil-municipal }')) + 1;
+    expect(reporter.diagnostics.map((d) => `${d.code} ${d.severity} ${d.start.line}`)).toEqual([`placeholder-without-value warning ${baseLine}`]);
+    expect(reporter.diagnostics[0]?.message).toContain('seance.convocation');
+  });
+
   it('a misspelt style.base is reported at its line with “did you mean”', () => {
     const dir = tmp();
     const file = path.join(dir, 'seance.yaml');
@@ -119,7 +131,7 @@ describe('clu new', () => {
     expect(r.stdout).toBe('seance-2027-03-04.yaml\n');
     const written = readFileSync(path.join(cwd, 'seance-2027-03-04.yaml'), 'utf8');
     expect(written).toMatch(/^ {2}date: 2027-03-04$/m);
-    expect(written).toMatch(/^ {2}convocation: 2027-02-25$/m);
+    expect(written).toMatch(/^ {2}convocation: 2027-02-25 #/m);
     expect(written).toContain('style: { base: conseil-municipal }');
     const check = await runCli(['validate', path.join(cwd, 'seance-2027-03-04.yaml')]);
     expect(check.code).toBe(0);

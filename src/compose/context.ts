@@ -18,6 +18,7 @@ import { formatSlides, parseSlides } from '../model/slides.js';
 import { frenchDate, frenchTime, frenchWeekday } from '../typography/dates.js';
 import { letterNumeral, romanNumeral } from '../typography/numbering.js';
 import { voteSentence } from './votes.js';
+import { majorityRule } from '../model/majority.js';
 
 export interface PersonLine {
   nom: string;
@@ -236,8 +237,15 @@ export function buildContext(r: ResolvedMeeting, defaults: TemplateDefaults = {}
         ...(b.echeance ? { echeance: b.echeance.length === 10 ? frenchDate(b.echeance) : b.echeance } : {}),
       };
     const d = b.deliberation;
-    const resultat = voteSentence(d.vote, d.resultat, { chairFeminine: chair ? isFeminine(chair) : false });
     const effectifs = at.length > 0 ? countsAt(at) : undefined;
+    const majority = majorityRule(composition.instance);
+    const resultat = voteSentence(d.vote, d.resultat, {
+      chairFeminine: chair ? isFeminine(chair) : false,
+      chairVotes: chair !== undefined && chair.member && chair.voting,
+      words: (d.avis ?? r.style.avis) ? { adoptee: r.labels.avis_favorable, rejetee: r.labels.avis_defavorable } : { adoptee: r.labels.adoptee, rejetee: r.labels.rejetee },
+      majority,
+      present: majority === 'presents' ? (at.length > 0 ? computeCounts(r, at) : counts).total.present : 0,
+    });
     const named = (ids: string[] | undefined) => (ids && ids.length > 0 ? ids.map(nameOf).join(', ') : undefined);
     const noms = d.vote?.noms;
     const votants = noms

@@ -1,5 +1,6 @@
 // The result of a vote in words. "Unanimité" counts the votes cast: abstentions are stated beside it,
 // never hidden (french-conventions.md).
+import { adoptedBy, requiredFor, type MajorityRule } from '../model/majority.js';
 
 interface VoteCount {
   pour: number;
@@ -12,12 +13,20 @@ interface VoteCount {
 export interface VoteContext {
   /** The chair is a woman: "la voix de la présidente étant prépondérante". */
   chairFeminine: boolean;
+  /** The chair has a deliberative vote: only then may a tie be settled by their casting vote. */
+  chairVotes: boolean;
+  /** The words of the result: « Adoptée » / « Rejetée », or « Avis favorable » / « Avis défavorable ». */
+  words: { adoptee: string; rejetee: string };
+  /** The body's majority, and the members present with a vote at this point. */
+  majority: MajorityRule;
+  present: number;
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
 
 export function voteSentence(vote: VoteCount | undefined, declared: 'adoptee' | 'rejetee' | undefined, context: VoteContext): string | undefined {
-  if (!vote) return declared === 'adoptee' ? 'Adoptée.' : declared === 'rejetee' ? 'Rejetée.' : undefined;
+  const { words } = context;
+  if (!vote) return declared ? `${words[declared]}.` : undefined;
   // Who did not take part is named on a line of its own when the names are given.
   const named = (vote.noms?.ne_prend_pas_part.length ?? 0) > 0;
   const notTaking =
@@ -25,8 +34,9 @@ export function voteSentence(vote: VoteCount | undefined, declared: 'adoptee' | 
   if (vote.pour === 0 && vote.contre === 0) {
     return `Non adoptée, faute de suffrage exprimé${vote.abstentions > 0 ? ` (${plural(vote.abstentions, 'abstention', 'abstentions')})` : ''}.${notTaking}`;
   }
-  const adopted = declared ? declared === 'adoptee' : vote.pour > vote.contre;
-  const verdict = adopted ? 'Adoptée' : 'Rejetée';
+  const byVote = adoptedBy(vote, context.majority, context.present);
+  const adopted = declared && (byVote === undefined || context.majority === 'exprimes') ? declared === 'adoptee' : byVote === true;
+  const verdict = adopted ? words.adoptee : words.rejetee;
   const unanimous = adopted ? vote.contre === 0 && vote.pour > 0 : vote.pour === 0 && vote.contre > 0;
   if (unanimous) {
     if (vote.abstentions === 0) return `${verdict} à l’unanimité.${notTaking}`;
@@ -36,6 +46,11 @@ export function voteSentence(vote: VoteCount | undefined, declared: 'adoptee' | 
   const counts = vote.abstentions > 0 ? `${parts.join(', ')} et ${plural(vote.abstentions, 'abstention', 'abstentions')}` : parts.join(' et ');
   // A tie settled by the chair's casting vote (the result is then given: `resultat`); without it, a tie
   // is simply not a majority.
-  const casting = vote.pour === vote.contre && declared ? `, la voix ${context.chairFeminine ? 'de la présidente' : 'du président'} étant prépondérante` : '';
-  return `${verdict} par ${counts}${casting}.${notTaking}`;
+  const casting =
+    context.majority === 'exprimes' && vote.pour === vote.contre && declared && context.chairVotes
+      ? `, la voix ${context.chairFeminine ? 'de la présidente' : 'du président'} étant prépondérante`
+      : '';
+  // More for than against, yet not the majority of the members present: the sentence says why.
+  const short = context.majority === 'presents' && !adopted && vote.pour > vote.contre ? `, faute de la majorité des membres présents (${requiredFor(context.present)} voix)` : '';
+  return `${verdict} par ${counts}${casting}${short}.${notTaking}`;
 }

@@ -17,6 +17,10 @@ export const DEFAULT_LABELS: Required<Labels> = {
   neant: 'Néant',
   pouvoir: 'donne pouvoir à',
   engagements: 'Relevé des engagements',
+  adoptee: 'Adoptée',
+  rejetee: 'Rejetée',
+  avis_favorable: 'Avis favorable',
+  avis_defavorable: 'Avis défavorable',
   procurations: 'Procurations',
   arrivees: 'Arrivés en cours de séance',
 };

@@ -54,6 +54,8 @@ export interface ResolvedStyle {
   /** undefined: the template's numbering. */
   numerotation?: (typeof NUMBERINGS)[number][];
   phrases: Phrases;
+  /** The body's votes give opinions (« Avis favorable ») rather than decisions (« Adoptée »). */
+  avis: boolean;
 }
 
 export interface ResolvedMeeting extends LoadedMeeting {
@@ -176,7 +178,7 @@ function templateNamed(modele: string, dir: string | undefined): string {
 
 /** The house style, then organisation, composition and meeting: the later one wins, key by key. */
 function mergeStyles(layers: { style?: Omit<Style, 'base'> | undefined; dir?: string | undefined }[]): ResolvedStyle {
-  const merged: ResolvedStyle = { personnes: { ...DEFAULT_NAME_STYLE }, regrouper: true, listes: 'lignes', phrases: {} };
+  const merged: ResolvedStyle = { personnes: { ...DEFAULT_NAME_STYLE }, regrouper: true, listes: 'lignes', phrases: {}, avis: false };
   for (const { style, dir } of layers) {
     if (!style) continue;
     if (style.modele !== undefined) merged.modele = templateNamed(style.modele, dir);
@@ -185,6 +187,7 @@ function mergeStyles(layers: { style?: Omit<Style, 'base'> | undefined; dir?: st
     if (style.regrouper !== undefined) merged.regrouper = style.regrouper;
     if (style.entete !== undefined) merged.entete = style.entete;
     if (style.listes !== undefined) merged.listes = style.listes;
+    if (style.avis !== undefined) merged.avis = style.avis;
     if (style.numerotation !== undefined) merged.numerotation = style.numerotation;
     Object.assign(merged.phrases, style.phrases);
   }

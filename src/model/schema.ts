@@ -115,6 +115,10 @@ export const Labels = z
     neant: z.string().meta({ description: 'Texte d’une liste de présents vide (« Néant »).' }),
     pouvoir: z.string().meta({ description: '« donne pouvoir à » entre celui qui donne pouvoir et celui qui le reçoit.' }),
     engagements: z.string().meta({ description: 'Titre du relevé des engagements.' }),
+    adoptee: z.string().meta({ description: '« Adoptée » : le résultat d’un vote qui adopte.' }),
+    rejetee: z.string().meta({ description: '« Rejetée » : le résultat d’un vote qui rejette.' }),
+    avis_favorable: z.string().meta({ description: '« Avis favorable » : le résultat d’un vote qui donne un avis (délibération avec avis: true, ou style.avis).' }),
+    avis_defavorable: z.string().meta({ description: '« Avis défavorable ».' }),
     arrivees: z.string().meta({ description: 'Titre de la liste des membres arrivés en cours de séance (bloc « arrivees ») : « Ont complété le quorum après l’appel nominatif ».' }),
     procurations: z.string().meta({ description: 'Titre de la liste des pouvoirs, quand l’en-tête la montre à part (bloc « procurations ») : « Procurations », « Pouvoirs ».' }),
   })
@@ -219,6 +223,10 @@ export const Style = z
       .boolean()
       .optional()
       .meta({ description: 'true : la présidence figure aussi dans la liste des présents (par défaut : selon le modèle ; le procès-verbal la cite, le compte rendu non).' }),
+    avis: z
+      .boolean()
+      .optional()
+      .meta({ description: 'true : les votes de l’instance donnent des avis (« Avis favorable », « Avis défavorable ») ; une délibération peut dire le contraire (avis: false). Par défaut : false (« Adoptée », « Rejetée »).' }),
     listes: z
       .enum(['lignes', 'en_ligne', 'collectif'])
       .optional()
@@ -312,9 +320,16 @@ export const Instance = z.strictObject({
   pouvoirs_max: z
     .number()
     .int()
-    .min(1)
+    .min(0)
     .optional()
-    .meta({ description: 'Nombre de pouvoirs qu’un même membre peut détenir : 1 par défaut (CGCT L2121-20) ; 2 sous les lois d’exception de 2020-2022 ; plus selon certains statuts.' }),
+    .meta({ description: 'Nombre de pouvoirs qu’un même membre peut détenir : 1 par défaut (CGCT L2121-20) ; 2 sous les lois d’exception de 2020-2022 ; plus selon certains statuts ; 0 quand l’instance n’admet pas de pouvoir (CSE : un suppléant remplace le titulaire absent).' }),
+  majorite: z
+    .enum(['exprimes', 'presents'])
+    .optional()
+    .meta({
+      description:
+        'Majorité qui adopte : des suffrages exprimés (exprimes, par défaut : plus de voix pour que contre) ou des membres présents (presents : plus de la moitié des membres présents ayant voix délibérative votent pour ; CSE, C. trav. L. 2315-32).',
+    }),
   consultatifs_en_exercice: z
     .boolean()
     .default(false)
@@ -410,6 +425,10 @@ export const Deliberation = z.strictObject({
     .meta({ description: 'Le texte de la délibération et les débats : paragraphes, listes, questions, réponses…' }),
   vote: Vote.optional(),
   resultat: z.enum(['adoptee', 'rejetee']).optional().meta({ description: 'Déduit du vote s’il est omis.' }),
+  avis: z
+    .boolean()
+    .optional()
+    .meta({ description: 'true : le vote donne un avis (« Avis favorable par 4 voix pour… ») et non une décision (« Adoptée… ») ; par défaut : style.avis.' }),
 });
 
 export const Block = z

@@ -12,7 +12,8 @@ import { isPresent, type ResolvedMeeting } from '../model/resolve.js';
 import { computeCounts, countedState, inRoom, proxyLimit, type MeetingCounts, type QuorumResult } from '../model/counts.js';
 import { atOrAfter, momentOf, pointExists, pointLabel, type PointPath, type ResolvedMoment } from '../model/moments.js';
 import type { Moment, Phrases } from '../model/schema.js';
-import { PLACEHOLDERS, unknownPlaceholders } from '../model/phrases.js';
+import { PLACEHOLDERS, unknownPlaceholders, type Placeholder } from '../model/phrases.js';
+import { adoptedBy, majorityRule } from '../model/majority.js';
 import { findCapitalisedMentions, findMentions } from '../model/mentions.js';
 import { displayName, isFeminine } from '../model/names.js';
 import { parseSlides } from '../model/slides.js';
@@ -63,6 +64,7 @@ class CrossChecker {
     this.checkLogo();
     this.checkTemplate();
     this.checkPhrases();
+    this.checkPlaceholderValues();
     this.checkQuorum();
   }
 
@@ -99,6 +101,44 @@ class CrossChecker {
       if (isTemplate) continue;
       const suggestion = modele.includes('/') ? '' : didYouMean(this.reporter.locale, modele, [...BUILTIN_TEMPLATES]);
       this.report('template-not-found', { name: modele, suggestion, builtins: BUILTIN_TEMPLATES.join(', ') }, [...prefix, 'modele'], source);
+    }
+  }
+
+  /**
+   * A sentence of the house style that names a value this meeting does not have ({convocation} without
+   * seance.convocation) would print a hole: reported where the sentence is written, or at the
+   * `style.base` that brought it.
+   */
+  private checkPlaceholderValues(): void {
+    const { meeting } = this.r;
+    const chair = this.r.people.get(meeting.seance.presidence);
+    const missing: Partial<Record<Placeholder, string>> = {
+      ...(meeting.seance.convocation ? {} : { convocation: 'seance.convocation' }),
+      ...(meeting.document.approbation ? {} : { date_approbation: 'document.approbation' }),
+      ...(meeting.seance.fin ? {} : { fin: 'seance.fin', fin_lettres: 'seance.fin' }),
+      ...(meeting.seance.lieu ? {} : { lieu_seance: 'seance.lieu' }),
+      ...((meeting.seance.secretaires ?? []).length > 0 ? {} : { secretaires: 'seance.secretaires' }),
+      ...(chair?.fonction ? {} : { presidence_fonction: 'fonction (présidence)' }),
+    };
+    const layers = [
+      { source: this.r.sources.organisation, prefix: this.r.sources.organisation === this.meetingSource ? ['organisation', 'style'] : ['style'], style: this.r.organisation?.style },
+      { source: this.r.sources.composition, prefix: this.r.sources.composition === this.meetingSource ? ['composition', 'style'] : ['style'], style: this.r.composition.style },
+      { source: this.meetingSource, prefix: ['style'], style: meeting.style },
+    ];
+    for (const [key, sentence] of Object.entries(this.r.style.phrases)) {
+      if (typeof sentence !== 'string') continue;
+      const own = [...layers].reverse().find((layer) => layer.source && layer.style?.phrases?.[key as keyof Phrases] !== undefined);
+      const base = [...layers].reverse().find((layer) => layer.source && layer.style?.base !== undefined);
+      const at = own ?? base;
+      if (!at?.source) continue;
+      const path: DataPath = own ? [...own.prefix, 'phrases', key] : [...at.prefix, 'base'];
+      for (const match of sentence.matchAll(/\{([a-z_]+)\}/g)) {
+        const placeholder = match[1] as Placeholder;
+        const field = missing[placeholder];
+        if (!field) continue;
+        const start = own ? this.textStart(at.source, path, `{${placeholder}}`) : undefined;
+        this.report('placeholder-without-value', { name: placeholder, phrase: key, field }, path, at.source, start);
+      }
     }
   }
 
@@ -303,6 +343,7 @@ class CrossChecker {
         return this.report(key === 'pouvoir_a' ? 'proxy-holder-not-present' : 'representative-not-present', { holder: this.name(holder), name: this.name(giver), ...this.agreement(holder) }, path);
       }
       if (key === 'pouvoir_a' && !this.r.people.get(holder)?.member) return this.report('proxy-holder-not-member', { holder: this.name(holder) }, path);
+      if (key === 'pouvoir_a' && limit === 0) return this.report('proxies-not-allowed', {}, path);
       if (key === 'pouvoir_a') {
         const held = holders.get(holder) ?? [];
         if (held.length >= limit) {
@@ -547,10 +588,14 @@ class CrossChecker {
       if (cast > voters) this.report('vote-exceeds-voters', { cast, voters, at: where }, [...path, 'vote']);
       if (d.vote.noms) this.checkVoteNames(d.vote, [...path, 'vote', 'noms'], at);
       // A tie may go either way (the chair's casting vote): only a result against the majority is suspicious.
-      const adopted = d.vote.pour > d.vote.contre;
-      const tie = d.vote.pour === d.vote.contre;
-      if (d.resultat && !tie && (d.resultat === 'adoptee') !== adopted) {
+      const rule = majorityRule(this.r.composition.instance);
+      const adopted = adoptedBy(d.vote, rule, counts.total.present);
+      if (d.resultat && adopted !== undefined && (d.resultat === 'adoptee') !== adopted) {
         this.report('vote-result-mismatch', { result: d.resultat, pour: d.vote.pour, contre: d.vote.contre }, [...path, 'resultat']);
+      }
+      const chair = this.r.people.get(this.r.meeting.seance.presidence);
+      if (d.resultat === 'adoptee' && adopted === undefined && d.vote.pour > 0 && !(chair?.member && chair.voting)) {
+        this.report('casting-vote-without-vote', { name: this.name(this.r.meeting.seance.presidence) }, [...path, 'resultat']);
       }
     }
   }

@@ -336,6 +336,21 @@ const catalog = {
     en: ['{name} votes here but was neither present nor represented{at}', 'check the id, or the attendance (arrival, departure)'],
     fr: ['{name} vote ici mais n’était ni présent{e} ni représenté{e}{at}', 'vérifiez l’identifiant, ou les présences (arrivée, départ)'],
   },
+  'placeholder-without-value': {
+    severity: 'warning',
+    en: ['the sentence “{phrase}” uses {{name}}, but this meeting has no {field}: it would print nothing there', 'fill in {field}, or take {{name}} out of the sentence (style.phrases.{phrase})'],
+    fr: ['la phrase « {phrase} » utilise {{name}}, mais cette séance n’a pas de {field} : rien ne s’imprimerait à sa place', 'renseignez {field}, ou retirez {{name}} de la phrase (style.phrases.{phrase})'],
+  },
+  'casting-vote-without-vote': {
+    severity: 'error',
+    en: ['a tie is adopted here, but the chair, {name}, has no deliberative vote to settle it', 'a tie is not a majority: write resultat: rejetee, or check the vote'],
+    fr: ['un partage des voix est ici adopté, mais la présidence, {name}, n’a pas de voix délibérative pour le départager', 'un partage des voix n’est pas une majorité : écrivez resultat: rejetee, ou vérifiez le vote'],
+  },
+  'proxies-not-allowed': {
+    severity: 'error',
+    en: ['this body admits no proxy (instance.pouvoirs_max = 0)', 'an absent titular member is replaced by a substitute: list the substitute among those present with remplace'],
+    fr: ['cette instance n’admet pas de pouvoir (instance.pouvoirs_max = 0)', 'un titulaire absent est remplacé par son suppléant : inscrivez le suppléant parmi les présents avec remplace'],
+  },
   'vote-result-mismatch': {
     severity: 'warning',
     en: ['the result says “{result}” but the vote gives {pour} for and {contre} against'],

@@ -145,6 +145,7 @@ describe('clu new', () => {
   it('lists the styles, and says which one was meant', async () => {
     const list = await runCli(['new', '--list']);
     for (const name of HOUSE_STYLES) expect(list.stdout).toMatch(new RegExp(`^ {2}${name} +\\S`, 'm'));
+    for (const line of list.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(100);
     const typo = await runCli(['new', '--style', 'conseil-municipl'], { cwd: tmp() });
     expect(typo.code).toBe(2);
     expect(typo.stderr).toContain('did you mean “conseil-municipal”');
@@ -157,14 +158,20 @@ describe('clu new', () => {
     expect(movedToDate('seance:\n  date: 2026-01-15\n  convocation: 2026-01-08\ndocument: { date: 2026-01-22 }\n', '2026-12-30')).toBe(
       'seance:\n  date: 2026-12-30\n  convocation: 2026-12-23\ndocument: { date: 2027-01-06 }\n',
     );
-    const cwd = tmp();
-    mkdirSync(path.join(cwd, 'x'));
-    expect(existsSync(path.join(cwd, 'x'))).toBe(true);
   });
 
   it('refuses a date that does not exist', async () => {
     const r = await runCli(['new', '--style', 'cse', '--date', '2026-02-30'], { cwd: tmp() });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('YYYY-MM-DD');
+    expect(r.stderr).toContain('does not exist');
+  });
+
+  it('writes into a folder under the default name', async () => {
+    const cwd = tmp();
+    mkdirSync(path.join(cwd, 'seances'));
+    const r = await runCli(['new', '--style', 'cse', '--date', '2026-05-07', 'seances'], { cwd });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(`${path.join('seances', 'seance-2026-05-07.yaml')}\n`);
+    expect(existsSync(path.join(cwd, 'seances', 'seance-2026-05-07.yaml'))).toBe(true);
   });
 });

@@ -88,7 +88,7 @@ Exemples :
     description: 'travailler avec les modèles de document',
   },
   'template export': {
-    description: 'copier un modèle intégré dans un dossier pour l’adapter (puis : clu render --template DOSSIER)',
+    description: 'copier un modèle intégré dans un dossier pour l’adapter (puis : style.modele: DOSSIER dans les fichiers, ou clu render --template DOSSIER)',
     arguments: { dir: 'dossier de destination (inexistant ou vide)' },
     options: { '--name': 'modèle intégré à copier' },
   },

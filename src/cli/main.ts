@@ -143,7 +143,7 @@ Examples:
   const template = program.command('template').description('work with document templates');
   template
     .command('export')
-    .description('copy a built-in template into a folder, to adapt it (then: clu render --template DIR)')
+    .description('copy a built-in template into a folder, to adapt it (then: style.modele: DIR in the files, or clu render --template DIR)')
     .argument('<dir>', 'destination folder (must not exist or be empty)')
     .addOption(new Option('-n, --name <name>', 'built-in template to copy').choices([...BUILTIN_TEMPLATES]).default('compte-rendu'))
     .action(async (dir: string, options: { name: string }) => {

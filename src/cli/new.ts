@@ -1,6 +1,6 @@
 // `clu new --style NAME [FILE]`: a commented meeting file to start from, in a built-in house style
 // (styles/NAME/seance.yaml), its dates moved so that the meeting falls on the day asked for.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { HOUSE_STYLES, type HouseStyleName } from '../model/house-style-names.js';
@@ -35,20 +35,24 @@ export async function runNew(file: string | undefined, options: NewOptions, io: 
   }
   const name = options.style as HouseStyleName;
   const date = options.date ?? today();
-  if (!isIsoDate(date)) throw new UsageError(`--date ${date}: expected a date as YYYY-MM-DD (2026-01-15)`, `--date ${date} : une date AAAA-MM-JJ est attendue (2026-01-15)`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--date ${date}: expected a date as YYYY-MM-DD (2026-01-15)`, `--date ${date} : une date AAAA-MM-JJ est attendue (2026-01-15)`);
+  if (!isIsoDate(date)) throw new UsageError(`--date ${date}: this day does not exist`, `--date ${date} : ce jour n’existe pas`);
 
-  const target = path.resolve(io.cwd, file ?? `seance-${date}.yaml`);
+  // A folder receives the file under its default name.
+  const named = file === undefined ? undefined : path.resolve(io.cwd, file);
+  const target = named && !(existsSync(named) && statSync(named).isDirectory()) ? named : path.join(named ?? io.cwd, `seance-${date}.yaml`);
+  const shown = path.relative(io.cwd, target) || target;
   if (existsSync(target)) {
-    throw new UsageError(`${file ?? path.basename(target)}: already exists; clu new never overwrites a file (choose another name)`, `${file ?? path.basename(target)} : existe déjà ; clu new n’écrase jamais un fichier (choisissez un autre nom)`);
+    throw new UsageError(`${shown}: already exists; clu new never overwrites a file (choose another name)`, `${shown} : existe déjà ; clu new n’écrase jamais un fichier (choisissez un autre nom)`);
   }
   const starter = readFileSync(path.join(houseStyleDir(name), 'seance.yaml'), 'utf8');
   const bytes = Buffer.from(movedToDate(starter, date), 'utf8');
   checkTargets([{ target, from: name }], []);
   exitCleanlyOnSignal();
   commitOutputs([{ target, bytes }]);
-  io.stdout.write(`${path.relative(io.cwd, target) || target}\n`);
-  if (locale(io) === 'fr') io.stderr.write(`Ensuite : complétez le fichier, puis « clu validate ${file ?? path.basename(target)} » et « clu render ${file ?? path.basename(target)} ».\n`);
-  else io.stderr.write(`Next: fill the file in, then "clu validate ${file ?? path.basename(target)}" and "clu render ${file ?? path.basename(target)}".\n`);
+  io.stdout.write(`${shown}\n`);
+  if (locale(io) === 'fr') io.stderr.write(`Ensuite : complétez le fichier, puis « clu validate ${shown} » et « clu render ${shown} ».\n`);
+  else io.stderr.write(`Next: fill the file in, then "clu validate ${shown}" and "clu render ${shown}".\n`);
   return 0;
 }
 
@@ -59,9 +63,19 @@ export function movedToDate(starter: string, date: string): string {
   return starter.replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (iso) => fromDayNumber(dayNumber(iso) + shift));
 }
 
+/** Each style and what it writes, the description wrapped under the name to fit 100 columns. */
 function styleList(): string {
   const width = Math.max(...HOUSE_STYLES.map((n) => n.length));
-  return HOUSE_STYLES.map((n) => `  ${n.padEnd(width)}  ${houseStyle(n).description.trim()}\n`).join('');
+  const indent = ' '.repeat(width + 4);
+  return HOUSE_STYLES.map((n) => {
+    const lines: string[] = [];
+    for (const word of houseStyle(n).description.trim().split(/\s+/)) {
+      const last = lines.at(-1);
+      if (last !== undefined && indent.length + last.length + 1 + word.length <= 100) lines[lines.length - 1] = `${last} ${word}`;
+      else lines.push(word);
+    }
+    return `  ${n.padEnd(width)}  ${lines.join(`\n${indent}`)}\n`;
+  }).join('');
 }
 
 const DAY_MS = 86_400_000;

@@ -28,6 +28,8 @@ describe('numbers, dates and hours in words', () => {
     expect(timeInWords('19h30')).toBe('dix-neuf heures trente');
     expect(timeInWords('21:00')).toBe('vingt et une heures');
     expect(timeInWords('1h05')).toBe('une heure cinq');
+    expect(timeInWords('21h01')).toBe('vingt et une heures une');
+    expect(timeInWords('20h31')).toBe('vingt heures trente et une');
     expect(() => numberInWords(1_000_000)).toThrow(RangeError);
   });
 });

@@ -63,5 +63,6 @@ export function timeInWords(time: string): string {
   const minutes = Number(match[2] ?? 0);
   // "une heure", "vingt et une heures": the hour is feminine.
   const h = hours <= 1 ? `${hours === 1 ? 'une' : 'zéro'} heure` : `${numberInWords(hours).replace(/\bun$/, 'une')} heures`;
-  return minutes === 0 ? h : `${h} ${numberInWords(minutes)}`;
+  // The minute is feminine too: "dix heures une", "vingt heures trente et une".
+  return minutes === 0 ? h : `${h} ${numberInWords(minutes).replace(/\bun$/, 'une')}`;
 }

@@ -252,7 +252,7 @@ export function buildContext(r: ResolvedMeeting, defaults: TemplateDefaults = {}
       ? [
           ['Contre', named(noms.contre)],
           [noms.abstentions.length > 1 ? 'Abstentions' : 'Abstention', named(noms.abstentions)],
-          ['Ne prennent pas part au vote', named(noms.ne_prend_pas_part)],
+          [noms.ne_prend_pas_part.length > 1 ? 'Ne prennent pas part au vote' : 'Ne prend pas part au vote', named(noms.ne_prend_pas_part)],
         ]
           .filter(([, names]) => names)
           .map(([label, names]) => `${label} : ${names}.`)

@@ -103,9 +103,17 @@ function textsOf(blocks: Block[]): { inlines: Inline[]; style: StyleName }[] {
       case 'paragraph':
         return [{ inlines: block.children, style: block.style }];
       case 'list':
-        return block.items.map((inlines) => ({ inlines, style: 'listItem' as const }));
+        return [
+          ...block.items.map((inlines) => ({ inlines, style: 'listItem' as const })),
+          ...(block.sublists ?? []).flatMap((sub) => (sub ? textsOf([sub]) : [])),
+        ];
       case 'table':
-        return block.rows.flatMap((row) => row.map((cell) => ({ inlines: cell.children, style: 'small' as const })));
+        return [
+          ...(block.caption ? [{ inlines: block.caption, style: 'caption' as const }] : []),
+          ...block.rows.flatMap((row) => row.map((cell) => ({ inlines: cell.children, style: 'small' as const }))),
+        ];
+      case 'box':
+        return [...(block.title ? [{ inlines: block.title, style: 'boxTitle' as const }] : []), ...textsOf(block.children)];
       case 'signatures':
         return block.signatories.flatMap((s) => [
           { inlines: s.qualite, style: 'signatureQualite' as const },
@@ -114,6 +122,8 @@ function textsOf(blocks: Block[]): { inlines: Inline[]; style: StyleName }[] {
       case 'division':
         return textsOf(block.children);
       case 'image':
+        return block.caption ? [{ inlines: block.caption, style: 'caption' as const }] : [];
+      case 'rule':
       case 'pageBreak':
         return [];
     }

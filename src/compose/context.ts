@@ -19,6 +19,7 @@ import { frenchDate, frenchTime, frenchWeekday } from '../typography/dates.js';
 import { letterNumeral, romanNumeral } from '../typography/numbering.js';
 import { voteSentence } from './votes.js';
 import { majorityRule } from '../model/majority.js';
+import { contextList, contextPicture, contextTable, itemTexts, type ContextList, type ContextPicture, type ContextTable } from './content-context.js';
 
 export interface PersonLine {
   nom: string;
@@ -43,7 +44,12 @@ export type ContextBlock =
   /** `garder`: keep with what follows (the last paragraph of a deliberation, before its result). */
   | { paragraphe: string; garder?: boolean }
   | { intertitre: string }
-  | { liste: string[]; puces: 'check' | 'dash' | 'bullet' | 'number' }
+  /** `liste`: the items' texts; `elements`: the same with their sub-lists (content-context.ts). */
+  | ({ liste: string[] } & ContextList)
+  | { encadre: ContextBlock[]; titre?: string }
+  | { filet: true }
+  | { tableau: ContextTable }
+  | { image: ContextPicture }
   | { echange: string; nature: 'question' | 'remarque' | 'reponse' }
   | { sans_question: string }
   | { engagement: string; responsable?: string; echeance?: string }
@@ -86,8 +92,6 @@ export interface ContextPoint {
   contenu: ContextBlock[];
   points: ContextPoint[];
 }
-
-const LIST_MARKERS = { coches: 'check', tirets: 'dash', puces: 'bullet', numeros: 'number' } as const;
 
 /** The head of a compte rendu when neither the meeting's style nor the template says otherwise. */
 const DEFAULT_HEAD: HeadBlock[] = ['date', 'titre', 'preambule', 'presidence', 'secretariat', 'officiers', 'presents', 'excuses', 'absents', 'invites', 'autres_listes'];
@@ -225,7 +229,11 @@ export function buildContext(r: ResolvedMeeting, defaults: TemplateDefaults = {}
   const block = (b: Block, at: PointPath = []): ContextBlock => {
     if (typeof b === 'string') return { paragraphe: b };
     if ('intertitre' in b) return { intertitre: b.intertitre };
-    if ('liste' in b) return { liste: b.liste, puces: LIST_MARKERS[b.puces] };
+    if ('liste' in b) return { liste: itemTexts(b.liste), ...contextList(b.liste, b.puces) };
+    if ('encadre' in b) return { encadre: b.encadre.map((c) => block(c, at)), ...(b.titre ? { titre: b.titre } : {}) };
+    if ('filet' in b) return { filet: true };
+    if ('tableau' in b) return { tableau: contextTable(b) };
+    if ('image' in b) return { image: contextPicture(b) };
     if ('question' in b) return { echange: b.question, nature: 'question' };
     if ('remarque' in b) return { echange: b.remarque, nature: 'remarque' };
     if ('reponse' in b) return { echange: b.reponse, nature: 'reponse' };

@@ -4,16 +4,20 @@
 //   <title>…</title>                 document title
 //   <h1>…</h1> … <h4>…</h4>          section headings
 //   <p class="STYLE">…</p>           paragraph; STYLE is a ParagraphStyle (default "body")
-//   <ul class="check|dash|bullet|number"><li>…</li></ul>
+//   <ul class="check|dash|bullet|number|numberParen|alpha|roman"><li>…<ul>…</ul></li></ul>  (nested)
 //   <b> <i> <sup> <br/>              inline
+//   <note>…</note>                   inline: a footnote (numbered in document order)
+//   <box><caption>…</caption>…</box> a boxed note with an optional title (paragraphs and lists inside)
+//   <hr/>                            a horizontal rule
+//   <figure><img …/><figcaption>…</figcaption></figure>   a picture with its caption
 //   <div class="letterhead|annex|attendance|section">…</div>
 //   <img src="…" width="60" alt="…"/>
-//   <table columns="3,2,4"><tr><th>…</th><td>…</td></tr></table>
+//   <table columns="3,2,4"><caption>…</caption><tr><th>…</th><td>…</td></tr></table>
 //   <signatures><signatory><qualite>…</qualite><name>…</name></signatory></signatures>
 //   <pagebreak/>
 import { parseDocument } from 'htmlparser2';
 import type { ChildNode, Element } from 'domhandler';
-import type { Block, DivisionRole, Inline, ListMarker, ParagraphStyle, TableCell } from '../document/tree.js';
+import { inlineText, type Block, type DivisionRole, type Inline, type ListBlock, type ListMarker, type ParagraphStyle, type TableCell } from '../document/tree.js';
 
 export class MarkupError extends Error {
   override readonly name = 'MarkupError';
@@ -24,11 +28,15 @@ const PARAGRAPH_STYLES: ReadonlySet<string> = new Set<ParagraphStyle>([
   'intertitle', 'question', 'exchange', 'noQuestion', 'counts', 'vote', 'closing', 'signatureQualite', 'signatureName',
   'annexHeader', 'small',
 ]);
-const LIST_MARKERS: ReadonlySet<string> = new Set<ListMarker>(['check', 'dash', 'bullet', 'number']);
+const LIST_MARKERS: ReadonlySet<string> = new Set<ListMarker>(['check', 'dash', 'bullet', 'number', 'numberParen', 'alpha', 'roman']);
 const DIVISION_ROLES: ReadonlySet<string> = new Set<DivisionRole>(['letterhead', 'annex', 'attendance', 'section']);
+
+/** Footnotes are numbered 1, 2, 3… in document order, per document. */
+let footnoteCount = 0;
 
 export function parseMarkup(markup: string): Block[] {
   const dom = parseDocument(markup, { xmlMode: true, decodeEntities: true });
+  footnoteCount = 0;
   return blocks(dom.children);
 }
 
@@ -60,14 +68,30 @@ function block(el: Element): Block {
       if (!PARAGRAPH_STYLES.has(style)) throw new MarkupError(`unknown paragraph class “${style}” (known: ${[...PARAGRAPH_STYLES].join(', ')})`);
       return { type: 'paragraph', style: style as ParagraphStyle, children: inlines(el) };
     }
-    case 'ul': {
-      const marker = el.attribs.class ?? 'check';
-      if (!LIST_MARKERS.has(marker)) throw new MarkupError(`unknown list class “${marker}” (known: ${[...LIST_MARKERS].join(', ')})`);
-      const items = elements(el).map((li) => {
-        if (li.name !== 'li') throw new MarkupError(`<${li.name}> inside <ul>: only <li> is allowed`);
-        return inlines(li);
-      });
-      return { type: 'list', marker: marker as ListMarker, items };
+    case 'ul':
+      return list(el);
+    case 'box': {
+      const parts = el.children.filter((c) => !(c.type === 'tag' && c.name === 'caption'));
+      const caption = el.children.find((c): c is Element => c.type === 'tag' && c.name === 'caption');
+      const children = blocks(parts);
+      for (const child of children) {
+        if (child.type !== 'paragraph' && child.type !== 'list') throw new MarkupError(`<box> holds paragraphs and lists only, not ${child.type}`);
+      }
+      return { type: 'box', ...(caption ? { title: inlines(caption) } : {}), children };
+    }
+    case 'hr':
+      return { type: 'rule' };
+    case 'figure': {
+      const parts = elements(el);
+      const img = parts.find((p) => p.name === 'img');
+      const caption = parts.find((p) => p.name === 'figcaption');
+      if (!img || parts.some((p) => p.name !== 'img' && p.name !== 'figcaption')) throw new MarkupError('<figure> holds one <img> and an optional <figcaption>');
+      const image = block(img);
+      if (image.type !== 'image') return image;
+      if (!caption) return { ...image, figure: true };
+      const text = inlines(caption);
+      // Without an alternative text of its own, a picture is described by its caption.
+      return { ...image, alt: image.alt.trim() === '' ? inlineText(text) : image.alt, figure: true, caption: text };
     }
     case 'div': {
       const role = el.attribs.class ?? 'section';
@@ -102,8 +126,24 @@ function block(el: Element): Block {
   }
 }
 
+function list(el: Element): ListBlock {
+  const marker = el.attribs.class ?? 'check';
+  if (!LIST_MARKERS.has(marker)) throw new MarkupError(`unknown list class “${marker}” (known: ${[...LIST_MARKERS].join(', ')})`);
+  const sublists: (ListBlock | undefined)[] = [];
+  const items = elements(el).map((li) => {
+    if (li.name !== 'li') throw new MarkupError(`<${li.name}> inside <ul>: only <li> is allowed`);
+    // A nested <ul> ends the item: the item's text, then the list under it.
+    const nested = li.children.filter((c): c is Element => c.type === 'tag' && c.name === 'ul');
+    if (nested.length > 1) throw new MarkupError('<li> holds at most one nested <ul>');
+    sublists.push(nested[0] ? list(nested[0]) : undefined);
+    return inlinesOf(li.children.filter((c) => !(c.type === 'tag' && c.name === 'ul')));
+  });
+  return { type: 'list', marker: marker as ListMarker, items, ...(sublists.some(Boolean) ? { sublists } : {}) };
+}
+
 function table(el: Element): Block {
-  const rows: TableCell[][] = elements(el).map((tr) => {
+  const caption = el.children.find((c): c is Element => c.type === 'tag' && c.name === 'caption');
+  const rows: TableCell[][] = elements(el).filter((tr) => tr.name !== 'caption').map((tr) => {
     if (tr.name !== 'tr') throw new MarkupError(`<${tr.name}> inside <table>: only <tr> is allowed`);
     return elements(tr).map((cell) => {
       if (cell.name !== 'th' && cell.name !== 'td') throw new MarkupError(`<${cell.name}> inside <tr>: only <th> and <td> are allowed`);
@@ -113,7 +153,7 @@ function table(el: Element): Block {
   const width = Math.max(0, ...rows.map((r) => r.length));
   const declared = (el.attribs.columns ?? '').split(',').filter(Boolean).map(Number);
   const columns = declared.length === width && declared.every((n) => n > 0) ? declared : Array.from({ length: width }, () => 1);
-  return { type: 'table', columns, rows };
+  return { type: 'table', columns, rows, ...(caption ? { caption: inlines(caption) } : {}) };
 }
 
 function elements(el: Element): Element[] {
@@ -125,8 +165,11 @@ function elements(el: Element): Element[] {
 
 /** Inline content with whitespace collapsed as in HTML: template indentation never reaches the output. */
 function inlines(el: Element): Inline[] {
-  const out = inlineNodes(el.children);
-  return trimEdges(mergeText(out));
+  return inlinesOf(el.children);
+}
+
+function inlinesOf(nodes: ChildNode[]): Inline[] {
+  return trimEdges(mergeText(inlineNodes(nodes)));
 }
 
 function inlineNodes(nodes: ChildNode[]): Inline[] {
@@ -150,8 +193,12 @@ function inlineNodes(nodes: ChildNode[]): Inline[] {
       case 'br':
         out.push({ type: 'lineBreak' });
         break;
+      case 'note':
+        // Numbered before its text: a note inside a note would come after it (and is not expected).
+        out.push({ type: 'footnote', number: ++footnoteCount, children: trimEdges(mergeText(inlineNodes(node.children))) });
+        break;
       default:
-        throw new MarkupError(`<${node.name}> is not allowed inside a paragraph (inline elements: b, i, sup, br)`);
+        throw new MarkupError(`<${node.name}> is not allowed inside a paragraph (inline elements: b, i, sup, br, note)`);
     }
   }
   return out;
@@ -163,7 +210,7 @@ function mergeText(nodes: Inline[]): Inline[] {
     const previous = out[out.length - 1];
     if (node.type === 'text' && previous?.type === 'text') {
       out[out.length - 1] = { type: 'text', value: (previous.value + node.value).replace(/ {2,}/g, ' ') };
-    } else if (node.type === 'strong' || node.type === 'emphasis' || node.type === 'superscript') {
+    } else if (node.type === 'strong' || node.type === 'emphasis' || node.type === 'superscript' || node.type === 'footnote') {
       out.push({ ...node, children: mergeText(node.children) });
     } else {
       out.push(node);

@@ -39,6 +39,10 @@ export const StyleOverrides = z.strictObject({
     .strictObject({
       letterheadWidth: z.number().gt(0).max(1),
       tableRule: z.strictObject({ width: z.number().min(0).max(6), color: z.string().regex(/^[0-9A-Fa-f]{6}$/) }).partial(),
+      box: z
+        .strictObject({ width: z.number().min(0).max(6), color: z.string().regex(/^[0-9A-Fa-f]{6}$/), fill: z.string().regex(/^[0-9A-Fa-f]{6}$/), padding: Points(36) })
+        .partial(),
+      rule: z.strictObject({ width: z.number().min(0).max(6), color: z.string().regex(/^[0-9A-Fa-f]{6}$/) }).partial(),
     })
     .partial()
     .optional(),
@@ -118,6 +122,8 @@ export function applyStyle(overrides: StyleOverrides): Stylesheet {
     layout: {
       letterheadWidth: overrides.layout?.letterheadWidth ?? base.layout.letterheadWidth,
       tableRule: { ...base.layout.tableRule, ...overrides.layout?.tableRule },
+      box: { ...base.layout.box, ...overrides.layout?.box },
+      rule: { ...base.layout.rule, ...overrides.layout?.rule },
     },
     styles,
   };

@@ -34,7 +34,20 @@ export interface BlockStyle {
   lineHeight: number;
 }
 
-export type StyleName = ParagraphStyle | 'title' | 'heading1' | 'heading2' | 'heading3' | 'heading4' | 'listItem';
+export type StyleName =
+  | ParagraphStyle
+  | 'title'
+  | 'heading1'
+  | 'heading2'
+  | 'heading3'
+  | 'heading4'
+  | 'listItem'
+  /** A table's or a picture's caption. */
+  | 'caption'
+  /** The text of a footnote, at the foot of the page. */
+  | 'footnote'
+  /** The title of a boxed note ("À retenir"). */
+  | 'boxTitle';
 
 export interface Stylesheet {
   page: {
@@ -60,6 +73,10 @@ export interface LayoutRules {
   letterheadWidth: number;
   /** The rules around table cells: width in points, hex colour without '#'. */
   tableRule: { width: number; color: string };
+  /** A boxed note: its frame (width in points, colour), background colour, and the space inside, points. */
+  box: { width: number; color: string; fill: string; padding: number };
+  /** A horizontal rule, and the rule above the footnotes of a page: width in points, colour. */
+  rule: { width: number; color: string };
 }
 
 const require = createRequire(import.meta.url);
@@ -103,7 +120,12 @@ export function defaultStylesheet(): Stylesheet {
     listMarks: { check: '✓', dash: '–', bullet: '•' },
     footer: 'Page {page} / {pages}',
     header: '{title}',
-    layout: { letterheadWidth: 0.45, tableRule: { width: 0.5, color: '000000' } },
+    layout: {
+      letterheadWidth: 0.45,
+      tableRule: { width: 0.5, color: '000000' },
+      box: { width: 0.75, color: '000091', fill: 'F5F5FE', padding: 6 },
+      rule: { width: 0.5, color: '000000' },
+    },
     styles: {
       body: style({}),
       bodyKeep: style({ keepWithNext: true }),
@@ -134,6 +156,9 @@ export function defaultStylesheet(): Stylesheet {
       signatureName: style({ align: 'right', font: 'bold' }),
       annexHeader: style({ font: 'bold', align: 'center', spaceBefore: 0, spaceAfter: 2 }),
       small: style({ size: 8, spaceBefore: 0, spaceAfter: 0 }),
+      caption: style({ font: 'italic', size: 9, align: 'center', spaceBefore: 3, spaceAfter: 6 }),
+      footnote: style({ size: 8, spaceBefore: 0, spaceAfter: 1 }),
+      boxTitle: style({ font: 'bold', spaceBefore: 0, spaceAfter: 3, keepWithNext: true, color: '000091' }),
     },
   };
 }

@@ -8,7 +8,12 @@ export type Inline =
   | { type: 'strong'; children: Inline[] }
   | { type: 'emphasis'; children: Inline[] }
   | { type: 'superscript'; children: Inline[] }
-  | { type: 'lineBreak' };
+  | { type: 'lineBreak' }
+  /**
+   * A footnote: the call where it stands, its text at the foot of the page (PDF), in the footnotes part
+   * (DOCX) or after the document (Markdown). Numbered 1, 2, 3… in document order by the markup parser.
+   */
+  | { type: 'footnote'; number: number; children: Inline[] };
 
 /**
  * Paragraph styles are names looked up in the stylesheet (src/document/stylesheet.ts); the tree never
@@ -38,7 +43,8 @@ export type ParagraphStyle =
   | 'annexHeader' // the lines above an annex title
   | 'small'; // footnotes, table cells of sign-in sheets
 
-export type ListMarker = 'check' | 'dash' | 'bullet' | 'number';
+/** List marks: ✓, –, •, "1.", "1)", "a)", "i.". */
+export type ListMarker = 'check' | 'dash' | 'bullet' | 'number' | 'numberParen' | 'alpha' | 'roman';
 
 export interface TableCell {
   children: Inline[];
@@ -53,10 +59,18 @@ export type Block =
   | { type: 'heading'; level: 1 | 2 | 3 | 4; children: Inline[] }
   | { type: 'paragraph'; style: ParagraphStyle; children: Inline[] }
   /** Each item is a list of inlines (one paragraph per item). */
-  | { type: 'list'; marker: ListMarker; items: Inline[][] }
-  | { type: 'table'; columns: number[]; rows: TableCell[][] }
-  /** A user-supplied image (the logo): path resolved and read by the writer. */
-  | { type: 'image'; path: string; width: number; alt: string }
+  | ListBlock
+  /** `caption`: a title above the table ("Tableau : …"), tagged Caption in PDF. */
+  | { type: 'table'; columns: number[]; rows: TableCell[][]; caption?: Inline[] }
+  /**
+   * A user-supplied image (the logo, a picture of the content): path resolved and read by the writer.
+   * `figure`: a picture of the content (centred in the column), with an optional `caption` below it.
+   */
+  | { type: 'image'; path: string; width: number; alt: string; figure?: true; caption?: Inline[] }
+  /** A boxed note ("À retenir"): an optional title and paragraphs or lists, drawn in a frame. */
+  | { type: 'box'; title?: Inline[]; children: Block[] }
+  /** A horizontal rule across the text column. */
+  | { type: 'rule' }
   /**
    * Signatures: one or several side by side. Each signatory has a quality line ("La préfète,") and a
    * name, with room to sign between them.
@@ -68,6 +82,16 @@ export type Block =
    */
   | { type: 'division'; role: DivisionRole; children: Block[] }
   | { type: 'pageBreak' };
+
+/**
+ * A list. `sublists[i]`, when set, is a list nested under item i (one level deeper, drawn further in).
+ */
+export interface ListBlock {
+  type: 'list';
+  marker: ListMarker;
+  items: Inline[][];
+  sublists?: (ListBlock | undefined)[];
+}
 
 export type DivisionRole = 'letterhead' | 'annex' | 'attendance' | 'section';
 
@@ -104,6 +128,8 @@ export function inlineText(inlines: Inline[]): string {
         case 'emphasis':
         case 'superscript':
           return inlineText(node.children);
+        case 'footnote':
+          return '';
       }
     })
     .join('');

@@ -384,19 +384,75 @@ export const Vote = z
   })
   .meta({ description: 'Décompte des voix.' });
 
+/** List marks: ✓, –, •, "1.", "1)", "a)", "i.". */
+export const LIST_MARKS = ['coches', 'tirets', 'puces', 'numeros', 'numeros_parenthese', 'lettres', 'romains'] as const;
+export const ListMarks = z
+  .enum(LIST_MARKS)
+  .meta({ description: 'Marque des éléments : coches ✓, tirets –, puces •, numeros « 1. », numeros_parenthese « 1) », lettres « a) », romains « i. ».' });
+
+export type ListItem = string | { texte: string; liste: ListItem[]; puces?: (typeof LIST_MARKS)[number] };
+
+/** A list item: a text, or a text with a list under it (nested lists). */
+export const ListItem: z.ZodType<ListItem> = z.lazy(() =>
+  z
+    .union([
+      RichText,
+      z.strictObject({
+        texte: RichText.meta({ description: 'Le texte de l’élément.' }),
+        liste: z.array(ListItem).min(1).meta({ description: 'La sous-liste, sous cet élément.' }),
+        puces: ListMarks.optional().meta({
+          description: 'Marque de la sous-liste : par défaut lettres « a) » sous une liste numérotée, tirets sinon.',
+        }),
+      }),
+    ])
+    .meta({ id: 'ElementDeListe', description: 'Un élément de liste : un texte, ou { texte, liste, puces } pour une sous-liste.' }),
+);
+
+const listBlock = z
+  .strictObject({
+    liste: z.array(ListItem).min(1).meta({ description: 'Les éléments de la liste : des textes, ou { texte, liste } pour une sous-liste.' }),
+    puces: ListMarks.default('coches'),
+  })
+  .meta({ description: 'Une liste (coches ✓ par défaut), éventuellement imbriquée.' });
+
+/** A picture of the content: a PNG or JPEG file, with a caption and an alternative text. */
+export const Picture = z
+  .strictObject({
+    image: text().meta({ description: 'Chemin d’une image PNG ou JPEG, relatif au fichier de la séance.' }),
+    legende: RichText.optional().meta({ description: 'Légende, sous l’image (sert aussi de texte alternatif si « alt » manque).' }),
+    alt: text().optional().meta({ description: 'Texte alternatif (accessibilité) : ce que montre l’image. Obligatoire sans légende.' }),
+    largeur: z.number().positive().max(500).default(400).meta({ description: 'Largeur en points (1 cm = 28,35 pt), au plus celle de la colonne de texte.' }),
+  })
+  .refine((p) => p.alt !== undefined || p.legende !== undefined, { message: '@picture-alt-missing', path: ['alt'] })
+  .meta({ description: 'Une image (PNG ou JPEG) avec sa légende : une diapositive, un plan, une photo.' });
+
+export const SimpleTable = z
+  .strictObject({
+    tableau: z
+      .array(z.array(RichText).min(2).max(4))
+      .min(1)
+      .meta({ description: 'Les lignes du tableau, chacune une liste de 2 à 4 cellules (la première ligne est l’en-tête, sauf « entete: false »).' }),
+    entete: z.boolean().default(true).meta({ description: 'true (par défaut) : la première ligne est une ligne d’en-tête, répétée en haut de chaque page.' }),
+    legende: RichText.optional().meta({ description: 'Titre du tableau, au-dessus.' }),
+    largeurs: z.array(z.number().positive()).optional().meta({ description: 'Largeurs relatives des colonnes, par ex. [3, 1] ; égales par défaut.' }),
+  })
+  .refine((t) => t.tableau.every((row) => row.length === t.tableau[0]!.length), { message: '@table-ragged', path: ['tableau'] })
+  .meta({ description: 'Un tableau simple de 2 à 4 colonnes.' });
+
 /** The content items that are not deliberations (a deliberation's own text is made of these). */
 const simpleBlocks = [
   RichText.meta({ description: 'Un paragraphe.' }),
   z.strictObject({ intertitre: RichText }).meta({ description: 'Un intertitre à l’intérieur d’une partie.' }),
+  listBlock,
   z
     .strictObject({
-      liste: z.array(RichText).min(1).meta({ description: 'Les éléments de la liste.' }),
-      puces: z
-        .enum(['coches', 'tirets', 'puces', 'numeros'])
-        .default('coches')
-        .meta({ description: 'Marque des éléments : coches ✓ (par défaut), tirets, puces ou numeros.' }),
+      encadre: z.array(z.union([RichText, listBlock])).min(1).meta({ description: 'Le contenu de l’encadré : paragraphes et listes.' }),
+      titre: RichText.optional().meta({ description: 'Titre de l’encadré, par ex. « À retenir ».' }),
     })
-    .meta({ description: 'Une liste à puces (coches ✓ par défaut).' }),
+    .meta({ description: 'Un encadré (« À retenir ») : un titre facultatif, des paragraphes et des listes.' }),
+  z.strictObject({ filet: z.literal(true).meta({ description: 'true : un trait horizontal.' }) }).meta({ description: 'Un trait horizontal (filet) qui sépare deux passages.' }),
+  SimpleTable,
+  Picture,
   z.strictObject({ question: RichText, ...speaker }).meta({ description: 'Une question d’un membre : « @dupont demande si … ».' }),
   z.strictObject({ remarque: RichText, ...speaker }).meta({ description: 'Une remarque : « @dupont fait remarquer que … ».' }),
   z.strictObject({ reponse: RichText, ...speaker }).meta({ description: 'Une réponse : « @martin indique que … ».' }),

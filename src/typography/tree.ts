@@ -6,7 +6,7 @@
 // result is then cut back into the original nodes: frenchText only changes spaces, quote marks,
 // apostrophes and dots (see french.ts), so the other characters line up one to one.
 
-import type { Block, Inline, TableCell } from '../document/tree.js';
+import type { Block, Inline, ListBlock, TableCell } from '../document/tree.js';
 import { frenchText } from './french.js';
 import { ordinalParts } from './ordinals.js';
 
@@ -28,9 +28,18 @@ function typesetBlock(block: Block): Block {
     case 'paragraph':
       return { ...block, children: typesetInlines(block.children) };
     case 'list':
-      return { ...block, items: block.items.map(typesetInlines) };
+      return typesetList(block);
     case 'table':
-      return { ...block, columns: [...block.columns], rows: block.rows.map((row) => row.map(typesetCell)) };
+      return {
+        ...block,
+        columns: [...block.columns],
+        rows: block.rows.map((row) => row.map(typesetCell)),
+        ...(block.caption ? { caption: typesetInlines(block.caption) } : {}),
+      };
+    case 'box':
+      return { ...block, ...(block.title ? { title: typesetInlines(block.title) } : {}), children: block.children.map(typesetBlock) };
+    case 'rule':
+      return { ...block };
     case 'signatures':
       return {
         ...block,
@@ -43,12 +52,20 @@ function typesetBlock(block: Block): Block {
     case 'division':
       return { ...block, children: block.children.map(typesetBlock) };
     case 'image':
-      return { ...block };
+      return { ...block, ...(block.caption ? { caption: typesetInlines(block.caption) } : {}) };
     case 'pageBreak':
       return { ...block };
     default:
       return assertNever(block);
   }
+}
+
+function typesetList(block: ListBlock): ListBlock {
+  return {
+    ...block,
+    items: block.items.map(typesetInlines),
+    ...(block.sublists ? { sublists: block.sublists.map((sub) => (sub ? typesetList(sub) : undefined)) } : {}),
+  };
 }
 
 function typesetCell(cell: TableCell): TableCell {
@@ -83,6 +100,9 @@ function join(inlines: readonly Inline[], into: Joined = { text: '', owners: [],
       case 'emphasis':
       case 'superscript':
         join(node.children, into);
+        break;
+      case 'footnote':
+        // The note's text is a paragraph of its own (typeset apart); the call joins the text as nothing.
         break;
       default:
         assertNever(node);
@@ -203,6 +223,9 @@ function rebuild(inlines: readonly Inline[], texts: readonly string[], leaf: { n
       case 'superscript':
         // Already raised: no ordinal splitting inside.
         out.push({ type: 'superscript', children: rebuild(node.children, texts, leaf, true) });
+        break;
+      case 'footnote':
+        out.push({ ...node, children: typesetInlines(node.children) });
         break;
       default:
         assertNever(node);

@@ -1,13 +1,12 @@
 // Checks that need the whole meeting: every id declared, one attendance state per person, representatives
 // and proxy holders present, speakers, presenters and signatories present, dates and times in order,
 // slides, votes. Each problem is reported at the place in the YAML where it can be fixed.
-import { loadImage, resourceReason } from '../load/resources.js';
-import { staysInside } from '../load/project-root.js';
+import { imageProblem } from './image-file.js';
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { BUILTIN_TEMPLATES } from '../compose/builtin-templates.js';
 import { isScalar, type Node } from 'yaml';
-import type { Block, AgendaItem, Composition } from '../model/schema.js';
+import type { Block, AgendaItem, Composition, ListItem } from '../model/schema.js';
 import { isPresent, type ResolvedMeeting } from '../model/resolve.js';
 import { computeCounts, countedState, inRoom, proxyLimit, type MeetingCounts, type QuorumResult } from '../model/counts.js';
 import { atOrAfter, momentOf, pointExists, pointLabel, type PointPath, type ResolvedMoment } from '../model/moments.js';
@@ -73,17 +72,7 @@ class CrossChecker {
     const source = this.r.sources.organisation;
     if (!logo || !source) return;
     const prefix: DataPath = source === this.meetingSource ? ['organisation'] : [];
-    const file = path.resolve(path.dirname(path.resolve(source.file)), logo.fichier);
-    let reason: string | undefined;
-    if (!staysInside(file, this.r.root)) {
-      reason = this.reporter.locale === 'fr' ? `hors du projet (${this.r.root})` : `outside the project (${this.r.root})`;
-    } else {
-      try {
-        loadImage(file);
-      } catch (error) {
-        reason = resourceReason(error, this.reporter.locale);
-      }
-    }
+    const reason = imageProblem(path.dirname(path.resolve(source.file)), logo.fichier, this.r.root, this.reporter.locale);
     if (reason) this.report('logo-not-found', { path: logo.fichier, reason }, [...prefix, 'marque', 'logo', 'fichier'], source);
   }
 
@@ -548,7 +537,17 @@ class CrossChecker {
   private checkBlock(block: Block, path: DataPath, at: PointPath): void {
     if (typeof block === 'string') return this.checkMentions(block, path);
     if ('intertitre' in block) return this.checkMentions(block.intertitre, [...path, 'intertitre']);
-    if ('liste' in block) return block.liste.forEach((item, i) => this.checkMentions(item, [...path, 'liste', i]));
+    if ('liste' in block) return this.checkListItems(block.liste, [...path, 'liste']);
+    if ('encadre' in block) {
+      if (block.titre) this.checkMentions(block.titre, [...path, 'titre']);
+      return this.checkBlocks(block.encadre, [...path, 'encadre'], at);
+    }
+    if ('filet' in block) return;
+    if ('tableau' in block) {
+      if (block.legende) this.checkMentions(block.legende, [...path, 'legende']);
+      return block.tableau.forEach((row, r) => row.forEach((cell, c) => this.checkMentions(cell, [...path, 'tableau', r, c])));
+    }
+    if ('image' in block) return this.checkPicture(block, path);
     if ('sans_question' in block) {
       if (typeof block.sans_question === 'string') this.checkMentions(block.sans_question, [...path, 'sans_question']);
       return;
@@ -572,6 +571,23 @@ class CrossChecker {
       }
       this.checkMentions(text, [...path, key], 1);
     }
+  }
+
+  private checkListItems(items: ListItem[], path: DataPath): void {
+    items.forEach((item, i) => {
+      if (typeof item === 'string') return this.checkMentions(item, [...path, i]);
+      this.checkMentions(item.texte, [...path, i, 'texte']);
+      this.checkListItems(item.liste, [...path, i, 'liste']);
+    });
+  }
+
+  /** A picture must be a whole PNG or JPEG inside the project, its path relative to the meeting file. */
+  private checkPicture(block: { image: string; legende?: string | undefined }, at: DataPath): void {
+    if (block.legende) this.checkMentions(block.legende, [...at, 'legende']);
+    const source = this.meetingSource;
+    const baseDir = source.baseDir ?? path.dirname(path.resolve(source.file));
+    const reason = imageProblem(baseDir, block.image, this.r.root, this.reporter.locale);
+    if (reason) this.report('image-not-found', { path: block.image, reason }, [...at, 'image']);
   }
 
   private checkDeliberation(d: Extract<Block, { deliberation: unknown }>['deliberation'], path: DataPath, at: PointPath): void {

@@ -131,6 +131,11 @@ const catalog = {
     en: ['no template “{name}”{suggestion}', 'a built-in template ({builtins}) or a template folder (with a document.hbs or a template.json), relative to this file'],
     fr: ['aucun modèle « {name} »{suggestion}', 'un modèle intégré ({builtins}) ou un dossier de modèle (avec un document.hbs ou un template.json), relatif à ce fichier'],
   },
+  'image-not-found': {
+    severity: 'error',
+    en: ['the image “{path}” cannot be used: {reason}', 'the path is relative to the meeting file; a whole PNG or JPEG file inside the project'],
+    fr: ['l’image « {path} » est inutilisable : {reason}', 'le chemin est relatif au fichier de la séance ; un fichier PNG ou JPEG complet, dans le projet'],
+  },
   'text-too-long': {
     severity: 'error',
     en: ['this text is {length} characters long; the limit is {limit}', 'split it into paragraphs, or check that a whole file was not pasted here'],

@@ -19,6 +19,11 @@ const SCHEMA_MESSAGES: Record<string, Record<Locale, string>> = {
     fr: 'une personne a besoin d’un nom (nom), ou d’un siège désigné par son rôle (representant_de)',
   },
   '@officer-label-missing': { en: 'a role “autre” needs its label (libelle)', fr: 'un rôle « autre » a besoin de son libellé (libelle)' },
+  '@picture-alt-missing': {
+    en: 'a picture needs an alternative text (alt) or a caption (legende): what it shows, for readers who cannot see it',
+    fr: 'une image a besoin d’un texte alternatif (alt) ou d’une légende (legende) : ce qu’elle montre, pour qui ne la voit pas',
+  },
+  '@table-ragged': { en: 'every row of the table needs as many cells as the first', fr: 'chaque ligne du tableau doit avoir autant de cellules que la première' },
   '@deadline-format': { en: 'deadline expected: YYYY-MM-DD, YYYY-MM or YYYY', fr: 'échéance attendue : AAAA-MM-JJ, AAAA-MM ou AAAA' },
 };
 

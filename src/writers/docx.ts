@@ -12,6 +12,7 @@ import {
   Document,
   FileChild,
   Footer,
+  FootnoteReferenceRun,
   Header,
   ImageRun,
   LevelFormat,
@@ -36,8 +37,21 @@ import type {
 } from 'docx';
 import type { BlockStyle, Stylesheet } from '../document/stylesheet.js';
 import { columnWeights, letterheadWidth, paragraphKeeps, signatureColumns, tableRule } from '../document/layout.js';
-import type { Block, DocumentTree, Inline, ListMarker, ParagraphStyle, TableCell as TreeTableCell } from '../document/tree.js';
+import type { Block, DocumentTree, Inline, ListBlock, ListMarker, ParagraphStyle, TableCell as TreeTableCell } from '../document/tree.js';
 import { normalizeDocx } from './docx-normalize.js';
+import {
+  BOX_TITLE_STYLE_ID,
+  CAPTION_STYLE_ID,
+  boxTable,
+  contentParagraphStyles,
+  contentUse,
+  documentFootnotes,
+  footnoteStyle,
+  numberingLevels,
+  LIST_LEVELS,
+  ruleParagraph,
+  type ContentUse,
+} from './docx-content.js';
 
 export interface DocxOptions {
   /** Directory that relative image paths are resolved against (default: the current directory). */
@@ -106,8 +120,14 @@ const LISTS: Record<ListMarker, { reference: string; styleId: string; styleName:
   dash: { reference: 'clu-dash', styleId: 'CluListDash', styleName: 'clu List Dash' },
   bullet: { reference: 'clu-bullet', styleId: 'CluListBullet', styleName: 'clu List Bullet' },
   number: { reference: 'clu-number', styleId: 'ListNumber', styleName: 'List Number' },
+  numberParen: { reference: 'clu-number-paren', styleId: 'CluListNumberParen', styleName: 'clu List Number Paren' },
+  alpha: { reference: 'clu-alpha', styleId: 'CluListAlpha', styleName: 'clu List Alpha' },
+  roman: { reference: 'clu-roman', styleId: 'CluListRoman', styleName: 'clu List Roman' },
 };
+/** The lists every document defines; the others only when used (so that other documents keep their bytes). */
 const LIST_MARKERS: readonly ListMarker[] = ['check', 'dash', 'bullet', 'number'];
+const MORE_LIST_MARKERS: readonly ListMarker[] = ['numberParen', 'alpha', 'roman'];
+const listMarkers = (use: ContentUse): ListMarker[] => [...LIST_MARKERS, ...MORE_LIST_MARKERS.filter((m) => use.markers.has(m))];
 
 const FOOTER_STYLE_ID = 'Footer';
 
@@ -156,7 +176,7 @@ function headingStyle(s: BlockStyle, level: number): IBaseParagraphStyleOptions 
   return { ...props, basedOn: 'Normal', next: 'Normal', quickFormat: true };
 }
 
-function customParagraphStyles(sheet: Stylesheet): IParagraphStyleOptions[] {
+function customParagraphStyles(sheet: Stylesheet, use: ContentUse): IParagraphStyleOptions[] {
   const styles: IParagraphStyleOptions[] = [];
   for (const name of PARAGRAPH_STYLES) {
     if (name === 'body') continue; // Normal: the document defaults carry the body style
@@ -170,7 +190,7 @@ function customParagraphStyles(sheet: Stylesheet): IParagraphStyleOptions[] {
   }
   // List styles: the listItem entry, plus the numbering that draws the marker.
   const item = styleProps(sheet.styles.listItem);
-  for (const marker of LIST_MARKERS) {
+  for (const marker of listMarkers(use)) {
     const list = LISTS[marker];
     styles.push({
       id: list.styleId,
@@ -194,39 +214,12 @@ function customParagraphStyles(sheet: Stylesheet): IParagraphStyleOptions[] {
     run: { size: halfPoints(small.size), color: small.color },
     paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 0, after: 0 } },
   });
+  styles.push(...contentParagraphStyles(sheet, use, (s) => styleProps(s)));
   return styles;
 }
 
-function numberingConfig(sheet: Stylesheet) {
-  const item = sheet.styles.listItem;
-  const markerWidth = twips(item.size * 1.4);
-  const numberWidth = twips(item.size * 2);
-  const bulletLevel = (text: string) => [
-    {
-      level: 0,
-      format: LevelFormat.BULLET,
-      text,
-      alignment: AlignmentType.LEFT,
-      style: { paragraph: { indent: { left: twips(item.indent) + markerWidth, hanging: markerWidth } } },
-    },
-  ];
-  return [
-    { reference: LISTS.check.reference, levels: bulletLevel(sheet.listMarks.check) },
-    { reference: LISTS.dash.reference, levels: bulletLevel(sheet.listMarks.dash) },
-    { reference: LISTS.bullet.reference, levels: bulletLevel(sheet.listMarks.bullet) },
-    {
-      reference: LISTS.number.reference,
-      levels: [
-        {
-          level: 0,
-          format: LevelFormat.DECIMAL,
-          text: '%1.',
-          alignment: AlignmentType.LEFT,
-          style: { paragraph: { indent: { left: twips(item.indent) + numberWidth, hanging: numberWidth } } },
-        },
-      ],
-    },
-  ];
+function numberingConfig(sheet: Stylesheet, use: ContentUse) {
+  return listMarkers(use).map((marker) => ({ reference: LISTS[marker].reference, levels: numberingLevels(sheet, marker, use.nested) }));
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -242,8 +235,10 @@ interface RunFormat {
  * Inlines → runs. A line break becomes `break` on the following run (or on an empty run at the end),
  * never a raw "\n" in w:t; a tab becomes a w:tab.
  */
-function runs(inlines: Inline[], base: RunFormat = {}): TextRun[] {
-  const out: TextRun[] = [];
+type Run = TextRun | FootnoteReferenceRun;
+
+function runs(inlines: Inline[], base: RunFormat = {}): Run[] {
+  const out: Run[] = [];
   let pendingBreaks = 0;
 
   const pushText = (text: string, format: RunFormat): void => {
@@ -278,6 +273,10 @@ function runs(inlines: Inline[], base: RunFormat = {}): TextRun[] {
           break;
         case 'lineBreak':
           pendingBreaks += 1;
+          break;
+        case 'footnote':
+          // The note's text is in word/footnotes.xml under its number (documentFootnotes).
+          out.push(new FootnoteReferenceRun(node.number));
           break;
         default:
           assertNever(node, 'inline');
@@ -317,7 +316,9 @@ function blockStylesById(sheet: Stylesheet): Map<string, BlockStyle> {
   const map = new Map<string, BlockStyle>([['Title', sheet.styles.title]]);
   for (const name of PARAGRAPH_STYLES) map.set(paragraphStyleId(name), sheet.styles[name]);
   for (const level of [1, 2, 3, 4] as const) map.set(`Heading${level}`, sheet.styles[`heading${level}`]);
-  for (const marker of LIST_MARKERS) map.set(LISTS[marker].styleId, sheet.styles.listItem);
+  for (const marker of [...LIST_MARKERS, ...MORE_LIST_MARKERS]) map.set(LISTS[marker].styleId, sheet.styles.listItem);
+  map.set(CAPTION_STYLE_ID, sheet.styles.caption);
+  map.set(BOX_TITLE_STYLE_ID, sheet.styles.boxTitle);
   return map;
 }
 
@@ -340,8 +341,8 @@ type ParagraphExtra = { alignment?: (typeof AlignmentType)[keyof typeof Alignmen
 function paragraph(
   ctx: Context,
   style: string,
-  children: (TextRun | ImageRun)[],
-  extra: ParagraphExtra & { numbering?: { reference: string; level: number; instance?: number } } = {},
+  children: (Run | ImageRun)[],
+  extra: ParagraphExtra & { numbering?: { reference: string; level: number; instance?: number }; keepNext?: boolean } = {},
 ): Paragraph {
   const pageBreakBefore = ctx.pageBreakPending;
   ctx.pageBreakPending = false;
@@ -464,7 +465,8 @@ async function image(ctx: Context, block: Extract<Block, { type: 'image' }>): Pr
     throw new Error(`Unsupported image (PNG or JPEG expected): ${file}: ${(error as Error).message}`, { cause: error });
   }
   const type = size.type === 'png' ? 'png' : 'jpg';
-  const width = pixels(block.width);
+  // A picture is never wider than the text column (the PDF writer narrows it so too).
+  const width = pixels(Math.min(block.width, ctx.textWidth / 20));
   const height = Math.max(1, Math.round((width * size.height) / Math.max(1, size.width)));
   // An image needs a line as tall as itself: the exact line height of Normal would cut it.
   return paragraph(ctx, 'Normal', [
@@ -475,6 +477,21 @@ async function image(ctx: Context, block: Extract<Block, { type: 'image' }>): Pr
       altText: { name: path.basename(block.path), title: block.alt, description: block.alt },
     }),
   ], { spacing: { line: 240, lineRule: LineRuleType.AUTO } });
+}
+
+/**
+ * A list's items, and under an item the list nested in it, one numbering level deeper. Every numbered
+ * list (nested ones too) gets its own numbering instance, so that each one restarts at 1 (or a).
+ */
+function list(ctx: Context, b: ListBlock, depth: number): Paragraph[] {
+  const style = LISTS[b.marker];
+  const numbered = b.marker === 'number' || b.marker === 'numberParen' || b.marker === 'alpha' || b.marker === 'roman';
+  const level = Math.min(depth, LIST_LEVELS - 1);
+  const numbering = numbered ? { reference: style.reference, level, instance: ++ctx.numberLists } : depth > 0 ? { reference: style.reference, level } : undefined;
+  return b.items.flatMap((item, i) => {
+    const sub = b.sublists?.[i];
+    return [paragraph(ctx, style.styleId, runs(item), numbering ? { numbering } : {}), ...(sub ? list(ctx, sub, depth + 1) : [])];
+  });
 }
 
 async function blocks(ctx: Context, list: Block[]): Promise<(Paragraph | Table)[]> {
@@ -491,16 +508,22 @@ async function block(ctx: Context, b: Block): Promise<(Paragraph | Table)[]> {
       return [paragraph(ctx, `Heading${b.level}`, runs(b.children))];
     case 'paragraph':
       return [paragraph(ctx, paragraphStyleId(b.style), runs(b.children))];
-    case 'list': {
-      const list = LISTS[b.marker];
-      // Number lists get their own numbering instance so each one restarts at 1; marks need none.
-      const numbering = b.marker === 'number' ? { reference: list.reference, level: 0, instance: ++ctx.numberLists } : undefined;
-      return b.items.map((item) => paragraph(ctx, list.styleId, runs(item), numbering ? { numbering } : {}));
-    }
+    case 'list':
+      return list(ctx, b, 0);
     case 'table':
-      return table(ctx, b);
+      return [...(b.caption ? [paragraph(ctx, CAPTION_STYLE_ID, runs(b.caption), { keepNext: true })] : []), ...table(ctx, b)];
     case 'image':
-      return [await image(ctx, b)];
+      return [await image(ctx, b), ...(b.caption ? [paragraph(ctx, CAPTION_STYLE_ID, runs(b.caption))] : [])];
+    case 'box': {
+      const breakBefore = flushPageBreak(ctx);
+      ctx.previousSpaceAfter = 0;
+      const inside = [...(b.title ? [paragraph(ctx, BOX_TITLE_STYLE_ID, runs(b.title))] : []), ...(await blocks(ctx, b.children))];
+      ctx.previousSpaceAfter = 0;
+      return [...breakBefore, boxTable(ctx.sheet, ctx.textWidth, inside)];
+    }
+    case 'rule':
+      ctx.previousSpaceAfter = 0;
+      return [ruleParagraph(ctx.sheet)];
     case 'signatures':
       return signatures(ctx, b);
     case 'division':
@@ -578,6 +601,8 @@ export async function writeDocx(tree: DocumentTree, style: Stylesheet, options: 
     previousSpaceAfter: 0,
   };
   const children: FileChild[] = await blocks(ctx, tree.blocks);
+  const use = contentUse(tree.blocks);
+  const footnotes = documentFootnotes(tree.blocks, (inlines) => new Paragraph({ style: 'FootnoteText', children: runs(inlines) }));
   const body = styleProps(style.styles.body);
   const { meta } = tree;
   // docx's typings omit widowControl from the document defaults, but it writes it (<w:widowControl/> in
@@ -611,10 +636,12 @@ export async function writeDocx(tree: DocumentTree, style: Stylesheet, options: 
         heading2: headingStyle(style.styles.heading2, 1),
         heading3: headingStyle(style.styles.heading3, 2),
         heading4: headingStyle(style.styles.heading4, 3),
+        ...footnoteStyle(style, footnotes !== undefined, (s) => styleProps(s)),
       },
-      paragraphStyles: customParagraphStyles(style),
+      paragraphStyles: customParagraphStyles(style, use),
     },
-    numbering: { config: numberingConfig(style) },
+    numbering: { config: numberingConfig(style, use) },
+    ...(footnotes ? { footnotes } : {}),
     sections: [
       {
         properties: {

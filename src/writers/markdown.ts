@@ -7,14 +7,21 @@
 //   with text;
 // - a line break inside a paragraph is a backslash at the end of the line (a hard break that editors
 //   do not strip, unlike two trailing spaces); in table cells and headings it is `<br>`;
-// - lists: `- ✓ ` (check, with the stylesheet-independent mark ✓), `- ` (dash, bullet), `1. ` (number);
+// - lists: `- ✓ ` (check, with the stylesheet-independent mark ✓), `- ` (dash, bullet), `1. ` (number),
+//   `1) ` (numberParen), `- a) ` and `- i. ` (alpha, roman: CommonMark has no lettered lists, so the label
+//   is kept as text); a nested list is indented under its item;
+// - footnotes `[^1]` where they are called, their texts `[^1]: …` at the end of the document (GFM);
+// - a boxed note as a block quote (its title in bold), a rule as `---`, a table's caption as an
+//   emphasised paragraph above it, a picture's caption as one below it;
 // - tables as GFM pipe tables (an empty header row when the table has no header cells);
 // - images `![alt](path)`; signatures as one paragraph per signatory ("qualité" \ name);
 // - the letterhead as plain lines of one paragraph; an annex after a `---` thematic break;
 //   a page break as an HTML comment `<!-- pagebreak -->`.
 // Text is escaped so that it reads back as the same text: `\ * _ [ ] < \` ~ |` always, `&` before
 // something that looks like an entity, and `# > + - =` and "1." / "1)" at the start of a line.
-import type { Block, DocumentTree, Inline, ListMarker } from '../document/tree.js';
+import type { Block, DocumentTree, Inline, ListBlock, ListMarker } from '../document/tree.js';
+import { footnotesOf } from '../document/footnotes.js';
+import { listLabel } from '../document/list-labels.js';
 
 function assertNever(value: never, what: string): never {
   throw new Error(`markdown writer: unhandled ${what}: ${JSON.stringify(value)}`);
@@ -72,6 +79,9 @@ function inlines(nodes: Inline[], mode: Mode, state: InlineState = { strong: fal
       case 'lineBreak':
         out += lineBreak(mode);
         break;
+      case 'footnote':
+        out += `[^${node.number}]`;
+        break;
       default:
         assertNever(node, 'inline');
     }
@@ -111,18 +121,25 @@ function listMarker(marker: ListMarker, index: number): string {
       return '- ';
     case 'number':
       return `${index + 1}. `;
+    case 'numberParen':
+      return `${index + 1}) `;
+    case 'alpha':
+    case 'roman':
+      return `- ${listLabel(marker, index)} `;
     default:
       return assertNever(marker, 'list marker');
   }
 }
 
-function list(block: Extract<Block, { type: 'list' }>): string {
+function list(block: ListBlock): string {
   return block.items
     .map((item, index) => {
       const marker = listMarker(block.marker, index);
-      // Continuation lines are indented to the item's content column (the ✓ is part of the content).
-      const contentIndent = ' '.repeat(block.marker === 'check' ? 2 : marker.length);
+      // Continuation lines are indented to the item's content column (the ✓ or "a)" is part of the content).
+      const contentIndent = ' '.repeat(/^- ./.test(marker) ? 2 : marker.length);
       const lines = paragraphText(item).split('\n');
+      const sub = block.sublists?.[index];
+      if (sub) lines.push(...list(sub).split('\n'));
       return lines.map((line, i) => (i === 0 ? `${marker}${line}` : `${contentIndent}${line}`)).join('\n');
     })
     .join('\n');
@@ -177,16 +194,27 @@ function blockChunks(block: Block, out: Chunk[]): void {
     case 'list':
       if (block.items.length === 0) return;
       {
-        const kind = block.marker === 'number' ? 'ordered' : 'bullet';
+        const kind = block.marker === 'number' || block.marker === 'numberParen' ? 'ordered' : 'bullet';
         if (out[out.length - 1]?.list === kind) push('<!-- -->');
         out.push({ text: list(block), list: kind });
       }
       return;
     case 'table':
+      if (block.caption) push(delimit('*', paragraphText(block.caption)));
       if (block.rows.length > 0) push(table(block));
       return;
     case 'image':
       push(`![${escapeMarkdownText(block.alt)}](${imageDestination(block.path)})`);
+      if (block.caption) push(delimit('*', paragraphText(block.caption)));
+      return;
+    case 'box': {
+      const inner: Chunk[] = block.title ? [{ text: delimit('**', paragraphText(block.title)) }] : [];
+      blocks(block.children, inner);
+      push(inner.map((chunk) => chunk.text.split('\n').map((line) => (line === '' ? '>' : `> ${line}`)).join('\n')).join('\n>\n'));
+      return;
+    }
+    case 'rule':
+      push('---');
       return;
     case 'signatures':
       for (const s of block.signatories) {
@@ -234,9 +262,17 @@ function blockChunks(block: Block, out: Chunk[]): void {
   }
 }
 
+function push(out: Chunk[], text: string): void {
+  out.push({ text });
+}
+
 /** The document as Markdown, ending with one newline. */
 export function writeMarkdown(tree: DocumentTree): string {
   const out: Chunk[] = [];
   blocks(tree.blocks, out);
+  for (const note of footnotesOf(tree.blocks)) {
+    // The note's further lines are indented, so that they stay in the note.
+    push(out, `[^${note.number}]: ${paragraphText(note.children).split('\n').join('\n    ')}`);
+  }
   return out.length === 0 ? '' : `${out.map((chunk) => chunk.text).join('\n\n')}\n`;
 }

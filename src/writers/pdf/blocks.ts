@@ -2,10 +2,11 @@
 // element: paragraphs and headings, lists, tables, images, signatures, divisions.
 import { inlineText, type Block } from '../../document/tree.js';
 import { paragraphKeeps } from '../../document/layout.js';
-import { paragraphLike, styleNamed, type ParagraphLike } from './block-styles.js';
+import { paragraphLike, type ParagraphLike } from './block-styles.js';
 import type { PdfContext } from './context.js';
 import type { Frame } from './flow.js';
-import type { ImageBlock } from './images.js';
+import { renderBox, renderRule } from './boxes.js';
+import { renderImage } from './figures.js';
 import { assertNever } from './inline.js';
 import { KeepWithNext } from './keep.js';
 import { renderList } from './lists.js';
@@ -49,7 +50,13 @@ export class BlockRenderer {
         renderTable(ctx, block, parent, frame);
         return;
       case 'image':
-        this.renderImage(block, parent, frame);
+        renderImage(ctx, block, parent, frame);
+        return;
+      case 'box':
+        renderBox(ctx, block, parent, frame, (blocks, element, inner) => this.render(blocks, element, inner));
+        return;
+      case 'rule':
+        renderRule(ctx, frame);
         return;
       case 'signatures':
         renderSignatures(ctx, block, parent, frame);
@@ -82,32 +89,6 @@ export class BlockRenderer {
     element.end();
     this.ctx.drawn(para.inlines);
     flow.y += style.spaceAfter;
-  }
-
-  private renderImage(block: ImageBlock, parent: StructElement, frame: Frame): void {
-    const { flow, doc, images } = this.ctx;
-    flow.beginBlock();
-    const { width, height } = images.size(block, frame);
-    flow.ensureRoom(height);
-    const x = frame.x;
-    const y = flow.y;
-    const draw = (): void => {
-      doc.image(images.open(block), x, y, { width, height });
-    };
-    if (block.alt.trim()) {
-      const bbox: [number, number, number, number] = [x, y, x + width, y + height];
-      const figure = doc.struct('Figure', { alt: block.alt, bbox, placement: 'Block' });
-      parent.add(figure);
-      figure.add(draw);
-      figure.end();
-    } else {
-      // No alternative text: a decorative image, left out of the structure.
-      doc.markContent('Artifact', { type: 'Layout' });
-      draw();
-      doc.endMarkedContent();
-    }
-    flow.y = y + height + styleNamed(this.ctx.style, 'body').spaceAfter;
-    flow.pageHasContent = true;
   }
 
   private renderDivision(block: DivisionBlock, parent: StructElement, frame: Frame): void {

@@ -10,6 +10,7 @@ import { Measurer } from './measure.js';
 import { Painter } from './paint.js';
 import type { PdfDoc } from './pdfkit-compat.js';
 import type { TableBlock, TableLayout } from './tables.js';
+import type { PageNotes } from './footnotes.js';
 
 export class PdfContext {
   readonly fonts: Measurer;
@@ -18,6 +19,8 @@ export class PdfContext {
   readonly images: Images;
   /** Each text is laid out once per style and width: look-ahead and drawing share the result. */
   private readonly layouts = new Map<Inline[], Map<BlockStyle, Map<number, Laid>>>();
+  /** The footnotes of the current page (footnotes.ts); set once the structure root exists. */
+  notes: PageNotes | undefined;
   /** Each table is laid out once (tables.ts). */
   readonly tables = new Map<TableBlock, TableLayout>();
 

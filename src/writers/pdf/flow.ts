@@ -11,6 +11,14 @@ export interface Frame {
   width: number;
 }
 
+/** The footnotes called in lines of a paragraph, for the flow to keep each call and its note on one page. */
+export interface LineNotes {
+  /** The room the notes called in lines [from, to) would take at the foot of the current page. */
+  height(from: number, to: number): number;
+  /** Those notes go at the foot of the current page. */
+  place(from: number, to: number): void;
+}
+
 export class Flow {
   /** The cursor: top of the next thing to draw. */
   y: number;
@@ -18,6 +26,10 @@ export class Flow {
   pageHasContent = false;
   /** A forced page break waits for the next block (so that none ends the document with a blank page). */
   pendingBreak = false;
+  /** Room kept at the foot of the current page for its footnotes. */
+  notesReserve = 0;
+  /** Called when a page is finished, before the next one starts (its footnotes are drawn then). */
+  onPageEnd: (() => void) | undefined;
 
   constructor(
     private readonly doc: PdfDoc,
@@ -31,7 +43,7 @@ export class Flow {
   }
 
   get maxY(): number {
-    return this.doc.page.height - this.style.page.margins.bottom;
+    return this.doc.page.height - this.style.page.margins.bottom - this.notesReserve;
   }
 
   /** The text area between the page margins. */
@@ -41,6 +53,8 @@ export class Flow {
   }
 
   newPage(): void {
+    this.onPageEnd?.();
+    this.notesReserve = 0;
     this.doc.addPage();
     this.y = this.top;
     this.pageHasContent = false;
@@ -74,11 +88,11 @@ export class Flow {
    * [first line, number of lines, top], starting new pages in between, and leaves the cursor below the
    * last line.
    */
-  *lineChunks(count: number, pitch: number): Generator<[index: number, take: number, top: number]> {
+  *lineChunks(count: number, pitch: number, notes?: LineNotes): Generator<[index: number, take: number, top: number]> {
     let index = 0;
     while (index < count) {
       const remaining = count - index;
-      let take = Math.min(remaining, Math.floor((this.maxY - this.y + EPSILON) / pitch));
+      let take = notes ? this.fitting(index, remaining, pitch, notes) : Math.min(remaining, Math.floor((this.maxY - this.y + EPSILON) / pitch));
       if (take < remaining) {
         if (remaining - take === 1 && take > 1) take -= 1; // no widow
         if (take === 1 && index === 0) take = 0; // no orphan
@@ -91,11 +105,19 @@ export class Flow {
         take = 1; // a line taller than the page: draw it anyway
       }
       const top = this.y;
+      notes?.place(index, index + take);
       yield [index, take, top];
       this.y = top + take * pitch;
       this.pageHasContent = true;
       index += take;
       if (index < count) this.newPage();
     }
+  }
+
+  /** How many of the lines from `index` fit on the page with the footnotes they call. */
+  private fitting(index: number, remaining: number, pitch: number, notes: LineNotes): number {
+    let take = 0;
+    while (take < remaining && this.y + (take + 1) * pitch + notes.height(index, index + take + 1) <= this.maxY + EPSILON) take += 1;
+    return take;
   }
 }

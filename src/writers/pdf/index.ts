@@ -6,6 +6,7 @@ import type { DocumentMeta, DocumentTree } from '../../document/tree.js';
 import type { Stylesheet } from '../../document/stylesheet.js';
 import { BlockRenderer } from './blocks.js';
 import { PdfContext } from './context.js';
+import { PageNotes } from './footnotes.js';
 import { forgetGlyphsWithoutText, loadFonts } from './fonts.js';
 import { drawFooters, drawRunningHeaders } from './furniture.js';
 import { loadImages } from './images.js';
@@ -56,7 +57,12 @@ export async function writePdf(tree: DocumentTree, style: Stylesheet, options: P
   const ctx = new PdfContext(doc, style, fonts, images);
   const root = doc.struct('Document');
   doc.addStructure(root);
+  const notes = new PageNotes(ctx, root);
+  ctx.notes = notes;
+  ctx.painter.notes = notes;
+  ctx.flow.onPageEnd = () => notes.flush();
   new BlockRenderer(ctx, tree.blocks).render(tree.blocks, root, ctx.flow.bodyFrame);
+  notes.flush();
   root.end();
   // Headers first: the footer then ends each page's text, as readers and the tests expect.
   drawRunningHeaders(ctx, tree.meta.title);

@@ -7,6 +7,7 @@
 // later drawn left to right with its spaces (never justified), so the tagged text reads in order with its
 // spaces, U+00A0 and U+202F included.
 import type { Inline } from '../../document/tree.js';
+import type { Footnote } from '../../document/footnotes.js';
 import type { BlockStyle, FontVariant } from '../../document/stylesheet.js';
 import { sameRun, type RunStyle } from './measure.js';
 import { splitByCoverage, type Coverage } from '../../document/fallback-fonts.js';
@@ -32,6 +33,8 @@ export interface Segment {
   run: RunStyle;
   /** Offset from the start of the line. */
   x: number;
+  /** The call of a footnote (its number, raised): tagged Reference, its note placed on the same page. */
+  note?: Footnote;
 }
 
 export interface Line {
@@ -52,12 +55,16 @@ export interface Laid {
   width: number;
 }
 
-type Atom = { kind: 'text'; text: string; run: RunStyle } | { kind: 'break' };
+type Atom = { kind: 'text'; text: string; run: RunStyle; note?: Footnote } | { kind: 'break' };
 
 interface Piece {
   text: string;
   run: RunStyle;
+  note?: Footnote;
 }
+
+/** Two pieces are drawn as one segment when set alike and neither is a footnote's call. */
+const joinable = (a: Piece, b: Piece): boolean => a.note === undefined && b.note === undefined && sameRun(a.run, b.run);
 
 interface Word {
   pieces: Piece[];
@@ -164,6 +171,9 @@ function flatten(inlines: Inline[], flags: Flags, out: Atom[]): Atom[] {
       case 'lineBreak':
         out.push({ kind: 'break' });
         break;
+      case 'footnote':
+        out.push({ kind: 'text', text: String(node.number), run: { variant: variantOf(flags), sup: true }, note: node });
+        break;
       default:
         assertNever(node);
     }
@@ -181,6 +191,7 @@ function withFallbacks(atoms: Atom[], fonts: InlineFonts): Atom[] {
           kind: 'text',
           text: part.text,
           run: part.fallback ? { ...atom.run, fallback: part.fallback } : atom.run,
+          ...(atom.note ? { note: atom.note } : {}),
         })),
   );
 }
@@ -226,7 +237,7 @@ function toWords(atoms: Atom[], measure: Measure): Word[] {
       finish(false);
       start = end;
     }
-    if (start < atom.text.length) pieces.push({ text: atom.text.slice(start), run: atom.run });
+    if (start < atom.text.length) pieces.push({ text: atom.text.slice(start), run: atom.run, ...(atom.note ? { note: atom.note } : {}) });
   }
   if (pieces.length > 0) finish(false);
   return words;
@@ -258,8 +269,8 @@ function splitWord(word: Word, avail: number, measure: Measure): Word[] {
         used = 0;
       }
       const last = pieces[pieces.length - 1];
-      if (last && sameRun(last.run, piece.run)) last.text += char;
-      else pieces.push({ text: char, run: piece.run });
+      if (last && last.note === piece.note && sameRun(last.run, piece.run)) last.text += char;
+      else pieces.push({ text: char, run: piece.run, ...(piece.note ? { note: piece.note } : {}) });
       used += width;
     }
   }
@@ -277,14 +288,14 @@ function toLine(words: Word[], measure: Measure, exactEnd: boolean): Line {
   for (const word of words) {
     for (const piece of word.pieces) {
       const last = merged[merged.length - 1];
-      if (last && sameRun(last.run, piece.run)) last.text += piece.text;
-      else merged.push({ text: piece.text, run: piece.run });
+      if (last && joinable(last, piece)) last.text += piece.text;
+      else merged.push({ text: piece.text, run: piece.run, ...(piece.note ? { note: piece.note } : {}) });
     }
   }
   const segments: Segment[] = [];
   let x = 0;
   for (const piece of merged) {
-    segments.push({ text: piece.text, run: piece.run, x });
+    segments.push({ text: piece.text, run: piece.run, x, ...(piece.note ? { note: piece.note } : {}) });
     x += measure(piece.text, piece.run);
   }
   placeRightToLeft(segments, measure);

@@ -8,6 +8,8 @@ import type { PdfContext } from './context.js';
 import type { Frame } from './flow.js';
 import { assertNever } from './inline.js';
 import { listLeadHeight } from './lists.js';
+import { boxHeight, ruleHeight } from './boxes.js';
+import { figureHeight } from './figures.js';
 import { signaturesHeight } from './signatures.js';
 import { tableLeadHeight } from './tables.js';
 
@@ -84,7 +86,11 @@ export class KeepWithNext {
       case 'table':
         return tableLeadHeight(ctx, block, frame);
       case 'image':
-        return ctx.images.size(block, frame).height;
+        return figureHeight(ctx, block, frame);
+      case 'box':
+        return boxHeight(ctx, block, frame);
+      case 'rule':
+        return ruleHeight(ctx);
       case 'signatures':
         return signaturesHeight(ctx, block, frame);
       case 'division': {

@@ -1,6 +1,7 @@
 // Lists: the mark in a hanging column as wide as the widest mark, the item text beside it, tagged
-// L > LI > Lbl + LBody.
-import type { Block, ListMarker } from '../../document/tree.js';
+// L > LI > Lbl + LBody; a list nested under an item is drawn from the item's text column, inside its LBody.
+import type { ListBlock, ListMarker } from '../../document/tree.js';
+import { listLabel } from '../../document/list-labels.js';
 import type { BlockStyle, Stylesheet } from '../../document/stylesheet.js';
 import { styleNamed } from './block-styles.js';
 import type { PdfContext } from './context.js';
@@ -8,7 +9,7 @@ import type { Frame } from './flow.js';
 import { assertNever } from './inline.js';
 import type { StructElement } from './paint.js';
 
-export type ListBlock = Extract<Block, { type: 'list' }>;
+export type { ListBlock };
 
 /** Gap between a list mark and the item text, and the least distance from mark to text, in ems. */
 const LIST_MARK_GAP = 0.6;
@@ -55,9 +56,11 @@ export function renderList(ctx: PdfContext, block: ListBlock, parent: StructElem
     ctx.painter.drawLines(body, laid, bodyFrame, style.align, (top) => {
       label.add(() => ctx.painter.text(mark, markX, top + laid.baseline, style));
     });
-    li.end();
     ctx.drawn(item);
     flow.y += style.spaceAfter;
+    const sub = block.sublists?.[index];
+    if (sub) renderList(ctx, sub, body, bodyFrame);
+    li.end();
   });
   list.end();
 }
@@ -71,7 +74,10 @@ function listMark(sheet: Stylesheet, marker: ListMarker, index: number): string 
     case 'bullet':
       return sheet.listMarks.bullet;
     case 'number':
-      return `${index + 1}.`;
+    case 'numberParen':
+    case 'alpha':
+    case 'roman':
+      return listLabel(marker, index);
     default:
       return assertNever(marker);
   }

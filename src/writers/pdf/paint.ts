@@ -2,7 +2,7 @@
 // breaks between them taken from the flow; underlines as layout artifacts.
 import type { BlockStyle, FontVariant } from '../../document/stylesheet.js';
 import type { Laid, Line } from './inline.js';
-import type { Flow, Frame } from './flow.js';
+import type { Flow, Frame, LineNotes } from './flow.js';
 import { SUPERSCRIPT_SCALE, type Measurer } from './measure.js';
 import type { PdfDoc } from './pdfkit-compat.js';
 
@@ -26,7 +26,15 @@ export interface Underline {
   thickness: number;
 }
 
+/** Where the footnotes called in a text go (footnotes.ts). */
+export interface NotePlacer {
+  lineNotes(laid: Laid): LineNotes | undefined;
+}
+
 export class Painter {
+  /** Set once the document's structure root exists (index.ts). */
+  notes: NotePlacer | undefined;
+
   constructor(
     readonly doc: PdfDoc,
     private readonly fonts: Measurer,
@@ -52,16 +60,48 @@ export class Painter {
   drawLines(element: StructElement, laid: Laid, frame: Frame, align: Align, beforeFirst?: (top: number) => void): void {
     const { lines, pitch } = laid;
     const x = frame.x + laid.style.indent;
-    for (const [index, take, top] of this.flow.lineChunks(lines.length, pitch)) {
+    const notes = this.notes?.lineNotes(laid);
+    for (const [index, take, top] of this.flow.lineChunks(lines.length, pitch, notes)) {
       if (index === 0 && beforeFirst) beforeFirst(top);
       const chunk = lines.slice(index, index + take);
       const underlines: Underline[] = [];
-      element.add(() => {
-        this.doc.fillColor(this.colour(laid.style));
-        chunk.forEach((line, i) => this.drawLine(line, laid, x, top + i * pitch, align, underlines));
-      });
+      if (notes) {
+        chunk.forEach((line, i) => this.drawLineWithCalls(element, line, laid, x, top + i * pitch, align, underlines));
+      } else {
+        element.add(() => {
+          this.doc.fillColor(this.colour(laid.style));
+          chunk.forEach((line, i) => this.drawLine(line, laid, x, top + i * pitch, align, underlines));
+        });
+      }
       this.drawUnderlines(underlines, laid.style);
     }
+  }
+
+  /** A line whose footnote calls are each tagged Reference, between the marked pieces of its text. */
+  private drawLineWithCalls(element: StructElement, line: Line, laid: Laid, x: number, top: number, align: Align, underlines: Underline[]): void {
+    let start = 0;
+    const flush = (end: number): void => {
+      if (end <= start) return;
+      const part: Line = { segments: line.segments.slice(start, end), width: line.width };
+      element.add(() => {
+        this.doc.fillColor(this.colour(laid.style));
+        this.drawLine(part, laid, x, top, align, [], line);
+      });
+    };
+    line.segments.forEach((segment, i) => {
+      if (!segment.note) return;
+      flush(i);
+      const reference = this.doc.struct('Reference');
+      element.add(reference);
+      reference.add(() => {
+        this.doc.fillColor(this.colour(laid.style));
+        this.drawLine({ segments: [segment], width: line.width }, laid, x, top, align, [], line);
+      });
+      reference.end();
+      start = i + 1;
+    });
+    flush(line.segments.length);
+    if (laid.style.underline) this.drawLine({ segments: [], width: line.width }, laid, x, top, align, underlines, line);
   }
 
   /** All the lines of a laid-out text at once, from `top`, in its own alignment (table cells: never split). */
@@ -70,22 +110,23 @@ export class Painter {
     laid.lines.forEach((line, i) => this.drawLine(line, laid, x, top + i * laid.pitch, laid.style.align, underlines));
   }
 
-  private drawLine(line: Line, laid: Laid, x: number, top: number, align: Align, underlines: Underline[]): void {
+  /** `whole`: the full line when `line` holds some of its segments (the alignment is the full line's). */
+  private drawLine(line: Line, laid: Laid, x: number, top: number, align: Align, underlines: Underline[], whole: Line = line): void {
     const size = laid.style.size;
     let start = x;
-    if (align === 'right') start += laid.width - line.width;
-    else if (align === 'center') start += (laid.width - line.width) / 2;
+    if (align === 'right') start += laid.width - whole.width;
+    else if (align === 'center') start += (laid.width - whole.width) / 2;
     const baseline = top + laid.baseline;
     for (const segment of line.segments) {
       this.fonts.setFont(segment.run.variant, segment.run.sup ? size * SUPERSCRIPT_SCALE : size, segment.run.fallback);
       const y = segment.run.sup ? baseline - SUPERSCRIPT_RISE * size : baseline;
       this.doc.text(segment.text, start + segment.x, y, TEXT_OPTIONS);
     }
-    if (laid.style.underline && line.width > 0) {
+    if (laid.style.underline && whole.width > 0 && (line === whole || line.segments.length === 0)) {
       underlines.push({
         x: start,
         y: baseline + UNDERLINE_OFFSET * size,
-        width: line.width,
+        width: whole.width,
         thickness: Math.max(UNDERLINE_THICKNESS * size, RULE_WIDTH),
       });
     }

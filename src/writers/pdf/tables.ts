@@ -44,10 +44,18 @@ export function tableLayout(ctx: PdfContext, block: TableBlock, frame: Frame): T
   return layout;
 }
 
-/** The height that must fit with the block before it: the space above, the header rows and the first row. */
+/** The height of a table's caption with its spaces (0 without a caption). */
+function captionHeight(ctx: PdfContext, block: TableBlock, frame: Frame): number {
+  if (!block.caption) return 0;
+  const style = styleNamed(ctx.style, 'caption');
+  const laid = ctx.layout(block.caption, style, frame.width - style.indent);
+  return style.spaceBefore + laid.lines.length * laid.pitch + style.spaceAfter;
+}
+
+/** The height that must fit with the block before it: the space above, the caption, the header rows and the first row. */
 export function tableLeadHeight(ctx: PdfContext, block: TableBlock, frame: Frame): number {
   const table = tableLayout(ctx, block, frame);
-  return styleNamed(ctx.style, 'body').spaceAfter + table.heights.slice(0, table.headerRows + 1).reduce((sum, h) => sum + h, 0);
+  return styleNamed(ctx.style, 'body').spaceAfter + captionHeight(ctx, block, frame) + table.heights.slice(0, table.headerRows + 1).reduce((sum, h) => sum + h, 0);
 }
 
 export function renderTable(ctx: PdfContext, block: TableBlock, parent: StructElement, frame: Frame): void {
@@ -56,14 +64,27 @@ export function renderTable(ctx: PdfContext, block: TableBlock, parent: StructEl
   const table = tableLayout(ctx, block, frame);
   const { heights, headerRows } = table;
   const gap = styleNamed(ctx.style, 'body').spaceAfter;
-  // The header rows stay with the first body row.
-  flow.ensureRoom(gap + heights.slice(0, headerRows + 1).reduce((a, b) => a + b, 0));
+  // The caption and the header rows stay with the first body row.
+  flow.ensureRoom(gap + captionHeight(ctx, block, frame) + heights.slice(0, headerRows + 1).reduce((a, b) => a + b, 0));
   flow.spaceBefore(gap);
   const element = doc.struct('Table');
   parent.add(element);
+  if (block.caption) {
+    const style = styleNamed(ctx.style, 'caption');
+    const laid = ctx.layout(block.caption, style, frame.width - style.indent);
+    flow.spaceBefore(style.spaceBefore);
+    const caption = doc.struct('Caption');
+    element.add(caption);
+    ctx.painter.drawLines(caption, laid, frame, style.align);
+    caption.end();
+    ctx.drawn(block.caption);
+    flow.y += style.spaceAfter;
+  }
   block.rows.forEach((row, r) => {
     const height = heights[r] ?? 0;
-    if (flow.overflows(height)) {
+    // The notes called in a row go at the foot of its page.
+    const notes = ctx.notes ? ctx.notes.notesIn(row.map((cell) => cell.children)) : [];
+    if (flow.overflows(height + (ctx.notes?.height(notes) ?? 0))) {
       flow.newPage();
       if (r >= headerRows && headerRows > 0) drawRepeatedHeader(ctx, table, frame);
     }
@@ -88,6 +109,7 @@ export function renderTable(ctx: PdfContext, block: TableBlock, parent: StructEl
     drawRowRules(ctx, table.widths, frame.x, top, height);
     flow.y = top + height;
     flow.pageHasContent = true;
+    ctx.notes?.place(notes);
   });
   element.end();
   ctx.tables.delete(block);

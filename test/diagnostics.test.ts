@@ -24,6 +24,7 @@ const expected: Record<string, string[]> = {
   'empty-section': ['empty-section 16:12'],
   'end-before-start': ['end-before-start 6:8'],
   'guest-is-member': ['guest-is-member 12:13'],
+  'image-not-found': ['image-not-found 16:18'],
   'include-not-found': ['include-not-found 1:14'],
   'include-not-yaml': ['include-not-yaml 1:14'],
   'include-outside-project': ['include-outside-project 1:14'],

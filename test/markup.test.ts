@@ -4,6 +4,41 @@ import { describe, expect, it } from 'vitest';
 import { parseMarkup, MarkupError } from '../src/compose/markup.js';
 
 describe('template markup → document tree', () => {
+  it('reads the content kinds: nested lists, notes, boxes, rules, captions, figures', () => {
+    const text = (value: string) => ({ type: 'text', value });
+    const blocks = parseMarkup(`
+      <ul class="numberParen"><li>un<ul class="alpha"><li>a</li></ul></li><li>deux<note>Note <b>1</b></note></li></ul>
+      <box><caption>À retenir</caption><p>Texte<note>Note 2</note></p><ul class="roman"><li>i</li></ul></box>
+      <hr/>
+      <table><caption>Tableau</caption><tr><th>A</th><th>B</th></tr></table>
+      <figure><img src="d.png" width="300" alt=""/><figcaption>Diapositive <i>1</i></figcaption></figure>
+      <figure><img src="e.png" width="200" alt="Plan"/></figure>
+    `);
+    expect(blocks).toEqual([
+      {
+        type: 'list',
+        marker: 'numberParen',
+        items: [[text('un')], [text('deux'), { type: 'footnote', number: 1, children: [text('Note '), { type: 'strong', children: [text('1')] }] }]],
+        sublists: [{ type: 'list', marker: 'alpha', items: [[text('a')]] }, undefined],
+      },
+      {
+        type: 'box',
+        title: [text('À retenir')],
+        children: [
+          { type: 'paragraph', style: 'body', children: [text('Texte'), { type: 'footnote', number: 2, children: [text('Note 2')] }] },
+          { type: 'list', marker: 'roman', items: [[text('i')]] },
+        ],
+      },
+      { type: 'rule' },
+      { type: 'table', columns: [1, 1], rows: [[{ children: [text('A')], header: true }, { children: [text('B')], header: true }]], caption: [text('Tableau')] },
+      // Without an alternative text, a figure is described by its caption.
+      { type: 'image', path: 'd.png', width: 300, alt: 'Diapositive 1', figure: true, caption: [text('Diapositive '), { type: 'emphasis', children: [text('1')] }] },
+      { type: 'image', path: 'e.png', width: 200, alt: 'Plan', figure: true },
+    ]);
+    expect(() => parseMarkup('<box><table><tr><td>x</td></tr></table></box>')).toThrow(MarkupError);
+    expect(() => parseMarkup('<figure><p>x</p></figure>')).toThrow(MarkupError);
+  });
+
   it('turns every element into its node, whitespace collapsed as in HTML', () => {
     const blocks = parseMarkup(`
       <div class="letterhead">

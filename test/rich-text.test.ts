@@ -13,6 +13,15 @@ describe('rich text', () => {
     expect(richTextToMarkup('Présenté par @masse_nathalie et @jean-luc.', nameOf)).toBe('Présenté par Mme MASSÉ et M. AUBERT.');
   });
 
+  it('turns ^[…] into a footnote, with emphasis and mentions inside, and leaves \\^[ and ^[] as typed', () => {
+    expect(richTextToMarkup('Le budget^[Envoyé par @prempain le **2 mai** [annexe].] est adopté.', nameOf)).toBe(
+      'Le budget<note>Envoyé par M. PREMPAIN le <b>2 mai</b> [annexe].</note> est adopté.',
+    );
+    expect(richTextToMarkup('a\\^[b] c^[] x^2 [y]', nameOf)).toBe('a^[b] c^[] x^2 [y]');
+    // A note holds no note of its own.
+    expect(richTextToMarkup('a^[b ^[c] d]', nameOf)).toBe('a<note>b ^[c] d</note>');
+  });
+
   it('leaves e-mail addresses, escaped \\@ and unknown ids as typed', () => {
     expect(richTextToMarkup('Écrire à pref-courrier@vienne.gouv.fr', nameOf)).toBe('Écrire à pref-courrier@vienne.gouv.fr');
     expect(richTextToMarkup('Suivez \\@prempain sur les réseaux', nameOf)).toBe('Suivez @prempain sur les réseaux');

@@ -476,7 +476,7 @@ async function image(ctx: Context, block: Extract<Block, { type: 'image' }>): Pr
       transformation: { width, height },
       altText: { name: path.basename(block.path), title: block.alt, description: block.alt },
     }),
-  ], { spacing: { line: 240, lineRule: LineRuleType.AUTO } });
+  ], { spacing: { line: 240, lineRule: LineRuleType.AUTO }, ...(block.figure ? { alignment: AlignmentType.CENTER } : {}) });
 }
 
 /**

@@ -103,6 +103,7 @@ describe('DOCX: Word’s own constructs', () => {
     expect(all(boxXml, 'w:shd')[0]?.attribs['w:fill']).toBe('F5F5FE');
     expect(all(boxXml, 'w:top')[0]?.attribs['w:val']).toBe('single');
     expect(textOf(box)).toContain('la subvention municipale est demandée');
+    expect(docx.style('CluBoxTitle').name).toBe('clu Box Title');
     const rules = all(document, 'w:pBdr').filter((b) => all(DomUtils.getOuterHTML(b, { xmlMode: true }), 'w:bottom').length === 1);
     expect(rules).toHaveLength(1);
   });
@@ -213,5 +214,48 @@ describe('a picture that cannot be used', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/c\.yaml:39:16 error the image “images\/diapo-budget\.png” cannot be used: the file is truncated or damaged \[image-not-found\]/);
     expect(readdirSync(dir)).not.toContain('out');
+  });
+});
+
+describe('PDF: long content', () => {
+  it('keeps every footnote on the page of its call, and frames a box taller than a page on each page', async () => {
+    const { writePdf } = await import('../src/writers/pdf/index.js');
+    const { defaultStylesheet } = await import('../src/document/stylesheet.js');
+    const t = (value: string) => ({ type: 'text' as const, value });
+    const paragraphs = Array.from({ length: 40 }, (_, i) => ({
+      type: 'paragraph' as const,
+      style: 'body' as const,
+      children: [t(`Paragraphe ${i} avec un appel`), { type: 'footnote' as const, number: i + 1, children: [t(`Note ${i + 1} : ${'texte de la note '.repeat(8)}`)] }, t(' puis la suite du texte.')],
+    }));
+    const box = { type: 'box' as const, title: [t('Très long')], children: Array.from({ length: 90 }, (_, i) => ({ type: 'paragraph' as const, style: 'body' as const, children: [t(`Ligne ${i} de l’encadré`)] })) };
+    const bytes = await writePdf({ meta: { title: 'Essai', lang: 'fr-FR', date: new Date(Date.UTC(2025, 0, 1)) }, blocks: [...paragraphs, box] }, defaultStylesheet());
+    const content = await readPdf(bytes);
+    for (let i = 0; i < 40; i++) {
+      const call = content.pages.findIndex((p) => p.text.includes(`Paragraphe ${i} avec`));
+      const note = content.pages.findIndex((p) => p.items.some((item) => item.str.startsWith(`Note ${i + 1} :`)));
+      expect(note, `note ${i + 1}`).toBe(call);
+    }
+    const boxPages = content.pages.filter((p) => p.text.includes('de l’encadré'));
+    expect(boxPages.length).toBeGreaterThan(1);
+    const divs = content.pages.flatMap((p) => structNodes(p.struct)).filter((n) => n.role === 'Div');
+    expect(new Set(divs.map((d) => d.text.includes('Très long'))).has(true)).toBe(true);
+    if (has('qpdf')) {
+      const file = path.join(out, 'long.pdf');
+      writeFileSync(file, bytes);
+      expect(spawnSync('qpdf', ['--check', file], { encoding: 'utf8' }).status).toBe(0);
+    }
+  });
+});
+
+describe('a document without these kinds', () => {
+  it('gets none of their styles, numberings or footnotes (its DOCX keeps the bytes it had before them)', async () => {
+    const reference = path.join(import.meta.dirname, '..', 'examples', 'clu-vienne-2021-05-06.yaml');
+    const r = await runCli(['render', '--format', 'docx', '-o', path.join(out, 'reference'), reference]);
+    expect(r.code).toBe(0);
+    const plain = openDocx(readFileSync(path.join(out, 'reference', 'clu-vienne-2021-05-06.docx')));
+    expect(plain.styles.map((s) => s.id)).not.toEqual(expect.arrayContaining(['CluCaption']));
+    expect(plain.styles.map((s) => s.id).filter((id) => /^Clu(Caption|BoxTitle|ListAlpha|ListRoman|ListNumberParen)$/.test(id))).toEqual([]);
+    expect(plain.part('word/numbering.xml')).not.toMatch(/lowerLetter|lowerRoman|w:ilvl="1"/);
+    expect(all(plain.part('word/footnotes.xml'), 'w:footnote').every((n) => n.attribs['w:type'] !== undefined)).toBe(true);
   });
 });

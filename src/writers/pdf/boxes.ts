@@ -9,6 +9,7 @@ import type { PdfContext } from './context.js';
 import type { Frame } from './flow.js';
 import { listHang } from './lists.js';
 import { hexColour, type StructElement } from './paint.js';
+import { renderStyledText } from './styled-text.js';
 
 export type BoxBlock = Extract<Block, { type: 'box' }>;
 
@@ -82,21 +83,21 @@ export function renderBox(ctx: PdfContext, block: BoxBlock, parent: StructElemen
   if (fits) paintBox(ctx, frame, top, height, true);
   flow.y = top + box.width + box.padding - firstBefore;
   flow.pageHasContent = true;
+  // Where the box's text ends on each page it leaves (above that page's footnotes, if any).
+  const pageEnds: number[] = [];
+  const pageEnd = flow.onPageEnd;
+  if (!fits) {
+    flow.onPageEnd = () => {
+      pageEnds.push(Math.min(flow.y + box.padding, flow.maxY + (flow.notesReserve > 0 ? 0 : box.padding)));
+      pageEnd?.();
+    };
+  }
   const element = doc.struct('Div', block.title ? { title: inlineText(block.title) } : {});
   parent.add(element);
-  if (block.title) {
-    const style = styleNamed(ctx.style, 'boxTitle');
-    const laid = ctx.layout(block.title, style, inner.width - style.indent);
-    flow.spaceBefore(style.spaceBefore);
-    const title = doc.struct('P');
-    element.add(title);
-    ctx.painter.drawLines(title, laid, inner, style.align);
-    title.end();
-    ctx.drawn(block.title);
-    flow.y += style.spaceAfter;
-  }
+  if (block.title) renderStyledText(ctx, block.title, styleNamed(ctx.style, 'boxTitle'), 'P', element, inner);
   renderBlocks(block.children, element, inner);
   element.end();
+  flow.onPageEnd = pageEnd;
   if (fits) {
     flow.y = top + height + gap;
     return;
@@ -106,8 +107,8 @@ export function renderBox(ctx: PdfContext, block: BoxBlock, parent: StructElemen
   const lastPage = currentPage(ctx);
   for (let page = firstPage; page <= lastPage; page++) {
     doc.switchToPage(page);
-    const from = page === firstPage ? top : flow.top;
-    const to = page === lastPage ? bottom : doc.page.height - ctx.style.page.margins.bottom;
+    const from = page === firstPage ? top : flow.top - box.padding;
+    const to = page === lastPage ? bottom : (pageEnds[page - firstPage] ?? flow.maxY);
     paintBox(ctx, frame, from, to - from, false);
   }
   flow.y = bottom + gap;

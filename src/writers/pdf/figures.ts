@@ -6,14 +6,13 @@ import type { Frame } from './flow.js';
 import type { ImageBlock } from './images.js';
 import { styleNamed } from './block-styles.js';
 import type { StructElement } from './paint.js';
+import { renderStyledText, styledTextHeight } from './styled-text.js';
 
 /** The height a picture and its caption take (for keep-with-next and to keep them together). */
 export function figureHeight(ctx: PdfContext, block: ImageBlock, frame: Frame): number {
   const { height } = ctx.images.size(block, frame);
-  if (!block.caption) return height;
   const style = styleNamed(ctx.style, 'caption');
-  const laid = ctx.layout(block.caption, style, frame.width - style.indent);
-  return height + style.spaceBefore + laid.lines.length * laid.pitch;
+  return block.caption ? height + styledTextHeight(ctx, block.caption, style, frame.width) - style.spaceAfter : height;
 }
 
 export function renderImage(ctx: PdfContext, block: ImageBlock, parent: StructElement, frame: Frame): void {
@@ -43,15 +42,9 @@ export function renderImage(ctx: PdfContext, block: ImageBlock, parent: StructEl
   flow.y = y + height;
   flow.pageHasContent = true;
   if (block.caption) {
-    const style = styleNamed(ctx.style, 'caption');
-    const laid = ctx.layout(block.caption, style, frame.width - style.indent);
-    flow.spaceBefore(style.spaceBefore);
-    const caption = doc.struct('Caption');
-    group.add(caption);
-    ctx.painter.drawLines(caption, laid, frame, style.align);
-    caption.end();
-    ctx.drawn(block.caption);
+    renderStyledText(ctx, block.caption, styleNamed(ctx.style, 'caption'), 'Caption', group, frame);
     group.end();
+  } else {
+    flow.y += styleNamed(ctx.style, 'body').spaceAfter;
   }
-  flow.y += styleNamed(ctx.style, block.caption ? 'caption' : 'body').spaceAfter;
 }

@@ -8,6 +8,7 @@ import type { PdfContext } from './context.js';
 import type { Frame } from './flow.js';
 import type { Laid } from './inline.js';
 import { hexColour, type StructElement, type Underline } from './paint.js';
+import { renderStyledText, styledTextHeight } from './styled-text.js';
 
 export type TableBlock = Extract<Block, { type: 'table' }>;
 
@@ -46,10 +47,7 @@ export function tableLayout(ctx: PdfContext, block: TableBlock, frame: Frame): T
 
 /** The height of a table's caption with its spaces (0 without a caption). */
 function captionHeight(ctx: PdfContext, block: TableBlock, frame: Frame): number {
-  if (!block.caption) return 0;
-  const style = styleNamed(ctx.style, 'caption');
-  const laid = ctx.layout(block.caption, style, frame.width - style.indent);
-  return style.spaceBefore + laid.lines.length * laid.pitch + style.spaceAfter;
+  return block.caption ? styledTextHeight(ctx, block.caption, styleNamed(ctx.style, 'caption'), frame.width) : 0;
 }
 
 /** The height that must fit with the block before it: the space above, the caption, the header rows and the first row. */
@@ -69,17 +67,7 @@ export function renderTable(ctx: PdfContext, block: TableBlock, parent: StructEl
   flow.spaceBefore(gap);
   const element = doc.struct('Table');
   parent.add(element);
-  if (block.caption) {
-    const style = styleNamed(ctx.style, 'caption');
-    const laid = ctx.layout(block.caption, style, frame.width - style.indent);
-    flow.spaceBefore(style.spaceBefore);
-    const caption = doc.struct('Caption');
-    element.add(caption);
-    ctx.painter.drawLines(caption, laid, frame, style.align);
-    caption.end();
-    ctx.drawn(block.caption);
-    flow.y += style.spaceAfter;
-  }
+  if (block.caption) renderStyledText(ctx, block.caption, styleNamed(ctx.style, 'caption'), 'Caption', element, frame);
   block.rows.forEach((row, r) => {
     const height = heights[r] ?? 0;
     // The notes called in a row go at the foot of its page.

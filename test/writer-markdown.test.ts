@@ -22,6 +22,18 @@ function readBack(markdown: string): { blocks: string[]; text: string } {
 }
 
 describe('writeMarkdown', () => {
+  it('writes captions, box titles and footnotes that read back as one emphasis, one strong and GFM notes', () => {
+    const caption = [t('Diapositive '), i(t('1')), { type: 'footnote' as const, number: 1, children: [t('Une '), b(t('note'))] }];
+    const out = writeMarkdown(
+      tree(
+        { type: 'image', path: 'd.png', width: 100, alt: 'D', figure: true, caption },
+        { type: 'box', title: [t('À '), b(t('retenir'))], children: [p('body', t('Texte'))] },
+        { type: 'rule' },
+      ),
+    );
+    expect(out).toBe('![D](d.png)\n\n*Diapositive 1[^1]*\n\n> **À retenir**\n>\n> Texte\n\n---\n\n[^1]: Une **note**\n');
+  });
+
   it('writes a small document exactly', () => {
     const doc = tree(
       { type: 'division', role: 'letterhead', children: [p('marque', t('PRÉFET'), br, t('DE LA VIENNE')), p('service', t('Bureau'))] },

@@ -200,15 +200,15 @@ function blockChunks(block: Block, out: Chunk[]): void {
       }
       return;
     case 'table':
-      if (block.caption) push(delimit('*', paragraphText(block.caption)));
+      if (block.caption) push(paragraphText([{ type: 'emphasis', children: block.caption }]));
       if (block.rows.length > 0) push(table(block));
       return;
     case 'image':
       push(`![${escapeMarkdownText(block.alt)}](${imageDestination(block.path)})`);
-      if (block.caption) push(delimit('*', paragraphText(block.caption)));
+      if (block.caption) push(paragraphText([{ type: 'emphasis', children: block.caption }]));
       return;
     case 'box': {
-      const inner: Chunk[] = block.title ? [{ text: delimit('**', paragraphText(block.title)) }] : [];
+      const inner: Chunk[] = block.title ? [{ text: paragraphText([{ type: 'strong', children: block.title }]) }] : [];
       blocks(block.children, inner);
       push(inner.map((chunk) => chunk.text.split('\n').map((line) => (line === '' ? '>' : `> ${line}`)).join('\n')).join('\n>\n'));
       return;

@@ -228,13 +228,18 @@ describe('PDF: long content', () => {
       children: [t(`Paragraphe ${i} avec un appel`), { type: 'footnote' as const, number: i + 1, children: [t(`Note ${i + 1} : ${'texte de la note '.repeat(8)}`)] }, t(' puis la suite du texte.')],
     }));
     const box = { type: 'box' as const, title: [t('Très long')], children: Array.from({ length: 90 }, (_, i) => ({ type: 'paragraph' as const, style: 'body' as const, children: [t(`Ligne ${i} de l’encadré`)] })) };
-    const bytes = await writePdf({ meta: { title: 'Essai', lang: 'fr-FR', date: new Date(Date.UTC(2025, 0, 1)) }, blocks: [...paragraphs, box] }, defaultStylesheet());
+    const table = { type: 'table' as const, columns: [1, 1], rows: [[{ children: [t('cellule'), { type: 'footnote' as const, number: 41, children: [t('Note 41 : dans une cellule.')] }] }, { children: [t('x')] }]] };
+    const bytes = await writePdf({ meta: { title: 'Essai', lang: 'fr-FR', date: new Date(Date.UTC(2025, 0, 1)) }, blocks: [...paragraphs, table, box] }, defaultStylesheet());
     const content = await readPdf(bytes);
     for (let i = 0; i < 40; i++) {
       const call = content.pages.findIndex((p) => p.text.includes(`Paragraphe ${i} avec`));
       const note = content.pages.findIndex((p) => p.items.some((item) => item.str.startsWith(`Note ${i + 1} :`)));
       expect(note, `note ${i + 1}`).toBe(call);
     }
+    const cellPage = content.pages.findIndex((p) => p.text.includes('cellule'));
+    expect(content.pages[cellPage]!.items.some((item) => item.str.startsWith('Note 41 :'))).toBe(true);
+    const references = content.pages.flatMap((p) => structNodes(p.struct)).filter((n) => n.role === 'Reference');
+    expect(references.map((r) => r.text)).toEqual(Array.from({ length: 41 }, (_, i) => String(i + 1)));
     const boxPages = content.pages.filter((p) => p.text.includes('de l’encadré'));
     expect(boxPages.length).toBeGreaterThan(1);
     const divs = content.pages.flatMap((p) => structNodes(p.struct)).filter((n) => n.role === 'Div');

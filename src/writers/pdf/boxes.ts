@@ -3,6 +3,7 @@
 // around each page's part afterwards (without background). Both are layout artifacts; the box's
 // content is tagged in a Div whose title (/T) is the box's title.
 import { inlineText, type Block, type Inline, type ListBlock } from '../../document/tree.js';
+import { footnotesOf } from '../../document/footnotes.js';
 import type { BlockStyle } from '../../document/stylesheet.js';
 import { paragraphLike, styleNamed } from './block-styles.js';
 import type { PdfContext } from './context.js';
@@ -76,8 +77,10 @@ export function renderBox(ctx: PdfContext, block: BoxBlock, parent: StructElemen
   flow.spaceBefore(gap);
   // A box taller than a page starts where it is; any other starts on the page it fits on.
   const pageBody = doc.page.height - ctx.style.page.margins.top - ctx.style.page.margins.bottom;
-  if (height <= pageBody) flow.ensureRoom(height);
-  const fits = flow.y + height <= flow.maxY + 0.01;
+  // The footnotes the box calls go to the foot of its page: room for them too.
+  const notes = ctx.notes?.height(footnotesOf(block.title ? [{ type: 'paragraph', style: 'body', children: block.title }, ...block.children] : block.children)) ?? 0;
+  if (height + notes <= pageBody) flow.ensureRoom(height + notes);
+  const fits = flow.y + height + notes <= flow.maxY + 0.01;
   const top = flow.y;
   const firstPage = currentPage(ctx);
   if (fits) paintBox(ctx, frame, top, height, true);

@@ -111,6 +111,15 @@ export class Painter {
   }
 
   /** `whole`: the full line when `line` holds some of its segments (the alignment is the full line's). */
+  /** `paintAll` as the content of `element`, its footnote calls tagged Reference (table cells). */
+  paintTagged(element: StructElement, laid: Laid, x: number, top: number, underlines: Underline[]): void {
+    if (!laid.lines.some((line) => line.segments.some((s) => s.note))) {
+      element.add(() => this.paintAll(laid, x, top, underlines));
+      return;
+    }
+    laid.lines.forEach((line, i) => this.drawLineWithCalls(element, line, laid, x, top + i * laid.pitch, laid.style.align, underlines));
+  }
+
   private drawLine(line: Line, laid: Laid, x: number, top: number, align: Align, underlines: Underline[], whole: Line = line): void {
     const size = laid.style.size;
     let start = x;

@@ -87,7 +87,7 @@ export function renderTable(ctx: PdfContext, block: TableBlock, parent: StructEl
       tr.add(cellElement);
       if (laid) {
         const underlines: Underline[] = [];
-        cellElement.add(() => ctx.painter.paintAll(laid, x + CELL_PADDING + laid.style.indent, top + CELL_PADDING, underlines));
+        ctx.painter.paintTagged(cellElement, laid, x + CELL_PADDING + laid.style.indent, top + CELL_PADDING, underlines);
         ctx.painter.drawUnderlines(underlines, laid.style);
       }
       cellElement.end();

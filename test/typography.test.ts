@@ -149,6 +149,8 @@ describe('frenchText: numbers', () => {
     '012345',
     '86000 Poitiers',
     '86021 POITIERS CEDEX',
+    '4 Rue Daumier – 30900 – Nîmes',
+    '30900, Nîmes',
     'SIRET 12345678901234',
     'article 12345',
     'délibération 2021-034',

@@ -176,12 +176,13 @@ function groupedThousands(s: string): string {
 const BARE_NUMBER = re(
   String.raw`(?<![\p{L}\p{N}\p{M}.,/+#@_\-]|\p{N}${SP})[1-9]\d{4,}(?![\p{L}\p{N}\p{M}/_\-]|\.\p{N}|${SP}\p{N})`,
 );
-const TOWN_AFTER = new RegExp(String.raw`^${SP}+\p{Lu}`, 'u');
+// A town after the code, maybe after a dash or comma: "86000 Poitiers", "30900 – Nîmes", "30900, Nîmes".
+const TOWN_AFTER = new RegExp(String.raw`^(?:${SP}*[,–—-])?${SP}+\p{Lu}`, 'u');
 
 /**
  * Runs of 5+ digits get an NNBSP every three digits: "109016" → "109 016". Left alone: leading
  * zeros, decimal parts, references ("n° 12345", SIRET), a postal code before a town ("86000
- * Poitiers"), and runs next to another number (ambiguous). Years (4 digits) are never touched.
+ * Poitiers", "30900 – Nîmes"), and runs next to another number (ambiguous). Years (4 digits) are never touched.
  */
 function bareThousands(s: string): string {
   return s.replace(BARE_NUMBER, (digits, offset: number) => {

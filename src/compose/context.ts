@@ -8,11 +8,12 @@ import { computeCounts, type MeetingCounts } from '../model/counts.js';
 import { agree, civilityRuns, collectiveRun, displayName, groupNames, isFeminine } from '../model/names.js';
 import type { PointPath } from '../model/moments.js';
 import { presenceDetails } from '../model/presence-words.js';
-import type { HeadBlock } from '../model/schema.js';
+import { ATTENDANCE_LISTS, type HeadBlock, type HeadEntry } from '../model/schema.js';
 import type { TemplateDefaults } from './template.js';
 import { DEFAULT_NUMBERING, itemLabel } from './numbering.js';
 import { fillPlaceholders, type Placeholder } from '../model/phrases.js';
-import type { Instance, Phrases } from '../model/schema.js';
+import type { Instance, Organisation, Phrases } from '../model/schema.js';
+import { minutesOfDay } from '../model/time.js';
 import { dateInWords, numberInWords, timeInWords } from '../typography/words.js';
 import { formatSlides, parseSlides } from '../model/slides.js';
 import { frenchDate, frenchTime, frenchWeekday } from '../typography/dates.js';
@@ -38,7 +39,11 @@ export interface AttendanceGroup {
   personnes: PersonLine[];
   /** The whole group in one paragraph, when the house style runs the names in ("A, B, MM. C, D."). */
   en_ligne?: string;
+  /** The group as a two-column table (style.presences.<list>.forme: colonnes): name | organisation or function. */
+  colonnes?: { nom: string; detail: string }[];
 }
+
+type AttendanceList = (typeof ATTENDANCE_LISTS)[number];
 
 export type ContextBlock =
   /** `garder`: keep with what follows (the last paragraph of a deliberation, before its result). */
@@ -108,7 +113,7 @@ export function buildContext(r: ResolvedMeeting, defaults: TemplateDefaults = {}
   const counts = computeCounts(r);
   const instance = composition.instance;
 
-  const entete = r.style.entete ?? defaults.entete ?? DEFAULT_HEAD;
+  const entete: HeadEntry[] = r.style.entete ?? defaults.entete ?? DEFAULT_HEAD;
   const numbering = r.style.numerotation ?? defaults.numerotation ?? DEFAULT_NUMBERING;
   // When the head lists the proxies apart ("Procurations : X à Y"), the excused lines do not repeat them.
   const proxiesApart = entete.includes('procurations');
@@ -121,9 +126,55 @@ export function buildContext(r: ResolvedMeeting, defaults: TemplateDefaults = {}
   };
   const chairAmongPresent = r.style.presidence_parmi_presents ?? defaults.presidence_parmi_presents ?? false;
 
-  const groups = (ids: string[]): AttendanceGroup[] => {
+  const proxyStyle = r.style.pouvoirs;
+  const listStyle = (list: AttendanceList) => r.style.presences[list] ?? {};
+  const listForm = (list: AttendanceList) => listStyle(list).forme ?? r.style.listes;
+  const holderName = (id: string) => (proxyStyle.detenteur === 'court' ? nameOf(id) : full(id));
+  /** "donne pouvoir à M. X", "(pouvoir à M. X)" or "à M. X"; "donnent pouvoir à" for several givers. */
+  const proxyWords = (holder: string, plural = false): string => {
+    if (proxyStyle.forme === 'parentheses') return `(${r.labels.pouvoir_parentheses} ${holderName(holder)})`;
+    if (proxyStyle.forme === 'court') return `à ${holderName(holder)}`;
+    return `${plural ? r.labels.pouvoir_pluriel || pluralProxyLabel(r.labels.pouvoir) : r.labels.pouvoir} ${holderName(holder)}`;
+  };
+  // Excused members who gave a proxy or are represented, when the list of those present holds them too.
+  const represented = (id: string) => {
+    const state = r.attendance.get(id);
+    return state?.kind === 'excused' && Boolean(state.proxyTo || state.representedBy);
+  };
+  const gaveProxy = (id: string) => {
+    const state = r.attendance.get(id);
+    return state?.kind === 'excused' && Boolean(state.proxyTo);
+  };
+  const representedAmongPresent = listStyle('presents').avec_representes === true;
+
+  /** The line of a giver whose only words are the proxy, and its holder: such lines may merge ("A et B donnent pouvoir à C"). */
+  const plainProxy = (id: string, l: PersonLine): string | undefined => {
+    const state = r.attendance.get(id);
+    if (state?.kind !== 'excused' || !state.proxyTo || proxiesApart || l.fonction || state.representedBy || state.substitutedBy || person(id)?.represente) return undefined;
+    return (proxyStyle.forme === 'parentheses' ? l.suite === undefined && l.precisions === proxyWords(state.proxyTo) : !l.precisions) ? state.proxyTo : undefined;
+  };
+
+  /** Consecutive givers to one holder in one line, when the house style says so. */
+  const mergeProxies = (entries: { ids: string[]; line: PersonLine; holder?: string }[]) => {
+    if (!proxyStyle.regrouper) return entries;
+    const merged: typeof entries = [];
+    for (const e of entries) {
+      const previous = merged[merged.length - 1];
+      if (previous?.holder && previous.holder === e.holder) {
+        previous.ids.push(...e.ids);
+        const names = listOf(previous.ids.map((id) => displayName(person(id)!, 'full', nameStyle)));
+        const words = proxyWords(e.holder, true);
+        previous.line = proxyStyle.forme === 'parentheses' ? { nom: names, precisions: words, last: false } : { nom: names, suite: words, last: false };
+      } else merged.push({ ...e, ids: [...e.ids] });
+    }
+    return merged;
+  };
+
+  const groups = (ids: string[], list: AttendanceList): AttendanceGroup[] => {
     const labels = new Map(r.categories);
-    const line = (id: string, i: number, members: string[]): PersonLine => {
+    const style = listStyle(list);
+    const form = listForm(list);
+    const line = (id: string): PersonLine => {
       const p = person(id);
       const relations = attendeeRelations(id);
       const precisions = attendeeDetails(id);
@@ -133,14 +184,30 @@ export function buildContext(r: ResolvedMeeting, defaults: TemplateDefaults = {}
         ...(p?.fonction ? { fonction: p.fonction } : {}),
         ...(relations ? { suite: relations.text, ...(relations.apposition ? { apposition: true } : {}) } : {}),
         ...(precisions ? { precisions } : {}),
-        last: i === members.length - 1,
+        last: false,
       };
     };
+    const grouped = style.regrouper ?? r.style.regrouper;
     const group = (members: string[], categorie?: string): AttendanceGroup => {
-      const personnes = members.map(line);
-      return { ...(categorie ? { categorie } : {}), personnes, ...(r.style.listes === 'lignes' ? {} : { en_ligne: runIn(members, personnes) }) };
+      const entries = mergeProxies(members.map((id) => {
+        const l = line(id);
+        const holder = plainProxy(id, l);
+        return { ids: [id], line: l, ...(holder ? { holder } : {}) };
+      }));
+      const personnes = entries.map((e, i) => ({ ...e.line, last: i === entries.length - 1 }));
+      const rows = () =>
+        entries.map(({ ids: [id], line: l }) => ({
+          nom: l.nom,
+          // The second column: the organisation (the category, when the list is not grouped by it), then what the line says after the name.
+          detail: [grouped ? '' : (labels.get(person(id!)?.categorie ?? '') ?? ''), lineText({ ...l, nom: '' }).replace(/^,?\s*/, '')].filter(Boolean).join(', '),
+        }));
+      return {
+        ...(categorie ? { categorie } : {}),
+        personnes,
+        ...(form === 'colonnes' ? { colonnes: rows() } : form === 'lignes' ? {} : { en_ligne: runIn(entries, personnes, form) }),
+      };
     };
-    if (!r.style.regrouper) return ids.length > 0 ? [group(ids)] : [];
+    if (!grouped) return ids.length > 0 ? [group(ids)] : [];
     const byCategory = new Map<string, string[]>();
     // Members without a category (usually the chair) come first, before the categories in their order.
     byCategory.set('', []);
@@ -157,9 +224,9 @@ export function buildContext(r: ResolvedMeeting, defaults: TemplateDefaults = {}
    * A group run in: "Mme Anne DURAND, maire, M. Paul ROY." With collective civilities, consecutive
    * people named by civility and surname alone share a plural: "Mmes ASSELINE, BOTHUA, MM. ALLAIN".
    */
-  const runIn = (ids: string[], lines: PersonLine[]): string => {
-    const entries = ids.map((id, i) => ({ id, line: lines[i]!, person: person(id) }));
-    if (r.style.listes === 'en_ligne') return `${entries.map((e) => lineText(e.line)).join(', ')}.`;
+  const runIn = (lineIds: { ids: string[] }[], lines: PersonLine[], form: string): string => {
+    const entries = lineIds.map(({ ids }, i) => ({ id: ids[0]!, line: lines[i]!, person: ids.length === 1 ? person(ids[0]!) : undefined }));
+    if (form === 'en_ligne') return `${entries.map((e) => lineText(e.line)).join(', ')}.`;
     // Only a person whose line is civility and surname can join the others under a plural civility.
     const alone = (e: (typeof entries)[number]) =>
       !e.person || Boolean(e.line.fonction || e.line.suite || e.line.precisions) || (e.person.prenom !== undefined && nameStyle.prenom !== 'aucun');
@@ -182,9 +249,10 @@ export function buildContext(r: ResolvedMeeting, defaults: TemplateDefaults = {}
     if (state?.kind === 'present' && state.substituteFor) parts.push(`${agree(p, 'suppléant', 'suppléante')} de ${full(state.substituteFor)}`);
     if (state?.kind === 'excused') {
       if (state.representedBy) parts.push(`${agree(p, 'représenté', 'représentée')} par ${full(state.representedBy)}`);
-      if (state.proxyTo && !proxiesApart) {
+      // In parentheses, the proxy goes with the precisions, after the name and function.
+      if (state.proxyTo && !proxiesApart && proxyStyle.forme !== 'parentheses') {
         verb ||= parts.length === 0;
-        parts.push(`${r.labels.pouvoir} ${full(state.proxyTo)}`);
+        parts.push(proxyWords(state.proxyTo));
       }
       if (state.substitutedBy) parts.push(`${agree(p, 'suppléé', 'suppléée')} par ${full(state.substitutedBy)}`);
     }
@@ -197,7 +265,9 @@ export function buildContext(r: ResolvedMeeting, defaults: TemplateDefaults = {}
     const state = r.attendance.get(id);
     // Listed apart, an arrival keeps its moment when one is known; a proxy listed apart is not repeated.
     const unknownArrival = state?.kind === 'present' && state.arrival !== undefined && !state.arrival.time && !state.arrival.point;
-    return p ? presenceDetails(p, state, full, { arrival: !(arrivalsApart && arrived(id) && unknownArrival), proxy: !proxiesApart }) : undefined;
+    const details = p ? presenceDetails(p, state, full, { arrival: !(arrivalsApart && arrived(id) && unknownArrival), proxy: !proxiesApart }) : undefined;
+    const proxy = state?.kind === 'excused' && state.proxyTo && !proxiesApart && proxyStyle.forme === 'parentheses' ? proxyWords(state.proxyTo) : undefined;
+    return [proxy, details].filter(Boolean).join(' ') || undefined;
   };
 
   const nameOf = (id: string) => {
@@ -214,9 +284,17 @@ export function buildContext(r: ResolvedMeeting, defaults: TemplateDefaults = {}
       if (state?.kind === 'present' && state.proxyOnLeave) pairs.push([id, state.proxyOnLeave]);
     }
     if (pairs.length === 0) return [];
-    const personnes = pairs.map(([giver, holder], i) => ({ nom: full(giver), suite: `${r.labels.pouvoir} ${full(holder)}`, last: i === pairs.length - 1 }));
+    const entries = mergeProxies(
+      pairs.map(([giver, holder]) => {
+        const words = proxyWords(holder);
+        return { ids: [giver], line: proxyStyle.forme === 'parentheses' ? { nom: full(giver), precisions: words, last: false } : { nom: full(giver), suite: words, last: false }, holder };
+      }),
+    );
+    const personnes = entries.map((e, i) => ({ ...e.line, last: i === entries.length - 1 }));
+    const form = listForm('procurations');
+    if (form === 'colonnes') return [{ personnes, colonnes: personnes.map((l) => ({ nom: l.nom, detail: (l.suite ?? l.precisions ?? '').replace(/^\((.*)\)$/, '$1') })) }];
     // Run in, proxies are sentences of their own: "A donne pouvoir à B ; C donne pouvoir à D."
-    return [{ personnes, ...(r.style.listes === 'lignes' ? {} : { en_ligne: `${personnes.map(lineText).join(' ; ')}.` }) }];
+    return [{ personnes, ...(form === 'lignes' ? {} : { en_ligne: `${personnes.map(lineText).join(' ; ')}.` }) }];
   };
 
   /** A deliberation's counts, given only when someone arrived or left before it. */
@@ -229,7 +307,7 @@ export function buildContext(r: ResolvedMeeting, defaults: TemplateDefaults = {}
   const block = (b: Block, at: PointPath = []): ContextBlock => {
     if (typeof b === 'string') return { paragraphe: b };
     if ('intertitre' in b) return { intertitre: b.intertitre };
-    if ('liste' in b) return { liste: itemTexts(b.liste), ...contextList(b.liste, b.puces) };
+    if ('liste' in b) return { liste: itemTexts(b.liste), ...contextList(b.liste, b.puces ?? r.style.puces ?? 'coches') };
     if ('encadre' in b) return { encadre: b.encadre.map((c) => block(c, at)), ...(b.titre ? { titre: b.titre } : {}) };
     if ('filet' in b) return { filet: true };
     if ('tableau' in b) return { tableau: contextTable(b) };
@@ -296,16 +374,20 @@ export function buildContext(r: ResolvedMeeting, defaults: TemplateDefaults = {}
     echeance: b.echeance ? (b.echeance.length === 10 ? frenchDate(b.echeance) : b.echeance) : '',
   });
 
+  // With continuous numbering, the items of a level are counted across their parents (themes above items).
+  const counted: number[] = [];
   const point = (item: AgendaItem, index: number, depth: number, parent: PointPath = []): ContextPoint => {
     const at = [...parent, index + 1];
+    counted[depth] = (counted[depth] ?? 0) + 1;
+    const rank = r.style.numerotation_continue ? counted[depth]! : index + 1;
     const presenters = item.presentation ? (typeof item.presentation.par === 'string' ? [item.presentation.par] : item.presentation.par) : [];
     const reporters = item.rapporteur === undefined ? [] : typeof item.rapporteur === 'string' ? [item.rapporteur] : item.rapporteur;
     const slides = item.presentation?.diaporama;
     return {
       // I, II… then a), b)… then 1., 2.… then i., ii.… so that no two levels look alike.
-      numero: depth === 1 ? romanNumeral(index + 1) : depth === 2 ? letterNumeral(index + 1) : depth === 3 ? String(index + 1) : romanNumeral(index + 1).toLowerCase(),
-      etiquette: itemLabel(numbering, depth, index + 1),
-      rang: index + 1,
+      numero: depth === 1 ? romanNumeral(rank) : depth === 2 ? letterNumeral(rank) : depth === 3 ? String(rank) : romanNumeral(rank).toLowerCase(),
+      etiquette: itemLabel(numbering, depth, rank),
+      rang: rank,
       titre: item.titre,
       niveau: Math.min(depth, 4),
       ...(item.presentation
@@ -372,6 +454,10 @@ export function buildContext(r: ResolvedMeeting, defaults: TemplateDefaults = {}
     majorite_absolue: String(majority),
     ...(counts.quorum ? { quorum_requis: String(counts.quorum.required), quorum_compte: String(counts.quorum.counted) } : {}),
     ...(meeting.document.approbation ? { date_approbation: frenchDate(meeting.document.approbation) } : {}),
+    ...(meeting.document.reference ? { reference: meeting.document.reference } : {}),
+    ...(meeting.seance.affichage ? { affichage: frenchDate(meeting.seance.affichage) } : {}),
+    de_presidence: elidedDe(chair ? displayName(chair, 'full', nameStyle) : meeting.seance.presidence),
+    ...(meeting.seance.fin && durationWords(meeting.seance.debut, meeting.seance.fin) ? { duree: durationWords(meeting.seance.debut, meeting.seance.fin) } : {}),
   };
   const phrase = (key: keyof Phrases) => {
     const sentence = r.style.phrases[key];
@@ -399,7 +485,7 @@ export function buildContext(r: ResolvedMeeting, defaults: TemplateDefaults = {}
         : {}),
       services: organisation?.services ?? [],
       adresse: organisation?.adresse ?? [],
-      ...(organisation?.contact ? { contact: organisation.contact } : {}),
+      ...(organisation?.contact ? { contact: organisation.contact, contact_lignes: contactLines(organisation.contact) } : {}),
     },
     instance: {
       nom: instance.nom,
@@ -419,6 +505,7 @@ export function buildContext(r: ResolvedMeeting, defaults: TemplateDefaults = {}
       lieu: documentPlace,
       date: frenchDate(meeting.document.date),
       /** "Poitiers, le 14 juin 2021", or "Le 14 juin 2021" when no place is known, or the body's own form. */
+      ...(meeting.document.reference ? { reference: meeting.document.reference } : {}),
       ligne_date:
         phrase('ligne_date') ?? (documentPlace ? `${documentPlace}, le ${frenchDate(meeting.document.date)}` : `Le ${frenchDate(meeting.document.date)}`),
       /** "Validé en séance du 15 septembre 2008", when the minutes say which meeting approved them. */
@@ -432,9 +519,16 @@ export function buildContext(r: ResolvedMeeting, defaults: TemplateDefaults = {}
       ...(meeting.seance.lieu ? { lieu: meeting.seance.lieu } : {}),
       modalite: meeting.seance.modalite,
       ...(meeting.seance.convocation ? { convocation: frenchDate(meeting.seance.convocation) } : {}),
-      presidence: chair
-        ? { nom: displayName(chair, 'full', nameStyle), de: elidedDe(displayName(chair, 'full', nameStyle)), ...(chair.fonction ? { fonction: chair.fonction } : {}) }
-        : { nom: meeting.seance.presidence, de: elidedDe(meeting.seance.presidence) },
+      presidence: {
+        ...(chair
+          ? { nom: displayName(chair, 'full', nameStyle), de: elidedDe(displayName(chair, 'full', nameStyle)), ...(chair.fonction ? { fonction: chair.fonction } : {}) }
+          : { nom: meeting.seance.presidence, de: elidedDe(meeting.seance.presidence) }),
+        /** The chair in a sentence (block presidence_phrase): "Sous la présidence de M. X, maire." */
+        phrase: phrase('presidence') ?? `Sous la présidence ${placeholders.de_presidence}${chair?.fonction ? `, ${chair.fonction}` : ''}.`,
+      },
+      ...(meeting.seance.affichage ? { affichage: frenchDate(meeting.seance.affichage) } : {}),
+      /** "Durée de la séance : 1 h 45" (block duree), when the end is known. */
+      ...(placeholders.duree ? { duree: placeholders.duree, ligne_duree: phrase('duree') ?? `${r.labels.duree} : ${placeholders.duree}` } : {}),
       secretaires: meeting.seance.secretaires.map((id) => {
         const p = person(id);
         return { nom: full(id), designe: p ? agree(p, 'désigné', 'désignée') : 'désigné(e)' };
@@ -463,17 +557,36 @@ export function buildContext(r: ResolvedMeeting, defaults: TemplateDefaults = {}
     // procès-verbal lists every member present, the chair included.
     // The compte rendu names the chair under "Présidence" only, the procès-verbal among those present too;
     // the house style (presidence_parmi_presents) decides for both when it says.
-    entete,
+    // A block's name, or a free line of the head with its placeholders filled: { texte }.
+    entete: entete.map((entry) => (typeof entry === 'string' ? entry : { texte: fillPlaceholders(entry.texte, placeholders) })),
     /** The body's own sentences, placeholders filled: formule, effectifs, quorum, quorum_non_atteint. */
     phrases,
-    presents: groups((chairAmongPresent ? r.order.present : r.order.present.filter((id) => id !== meeting.seance.presidence)).filter((id) => !(arrivalsApart && arrived(id)))),
-    arrivees: groups(r.order.present.filter(arrived)),
-    presents_et_presidence: groups(r.style.presidence_parmi_presents === false ? r.order.present.filter((id) => id !== meeting.seance.presidence) : r.order.present),
+    presents: groups(
+      [
+        ...(chairAmongPresent ? r.order.present : r.order.present.filter((id) => id !== meeting.seance.presidence)).filter((id) => !(arrivalsApart && arrived(id))),
+        ...(representedAmongPresent ? r.order.excused.filter(represented) : []),
+      ],
+      'presents',
+    ),
+    arrivees: groups(r.order.present.filter(arrived), 'arrivees'),
+    presents_et_presidence: groups(r.style.presidence_parmi_presents === false ? r.order.present.filter((id) => id !== meeting.seance.presidence) : r.order.present, 'presents'),
     procurations: proxies(),
-    excuses: groups(r.order.excused),
-    absents: groups(r.order.absent),
-    invites: groups(r.order.guests),
-    autres_listes: r.order.others.map((list) => ({ titre: list.title, groupes: groups(list.ids) })),
+    excuses: groups(
+      r.order.excused.filter((id) => !(representedAmongPresent && represented(id)) && !(listStyle('excuses').avec_pouvoirs === false && gaveProxy(id))),
+      'excuses',
+    ),
+    absents: groups(r.order.absent, 'absents'),
+    invites: groups(r.order.guests, 'invites'),
+    autres_listes: r.order.others.map((list) => ({ titre: list.title, groupes: groups(list.ids, 'autres_listes') })),
+    /** The text of each attendance list when it is empty (style.presences.<list>.vide); the presents' is the label neant. */
+    vides: Object.fromEntries(
+      ATTENDANCE_LISTS.flatMap((list) => {
+        const text = listStyle(list).vide ?? (list === 'presents' ? r.labels.neant : undefined);
+        return text === undefined ? [] : [[list, text]];
+      }),
+    ) as Partial<Record<AttendanceList, string>>,
+    /** The agenda recap (block ordre_du_jour): the first-level items with their labels. */
+    ordre_du_jour: meeting.points.map((item, i) => ({ etiquette: itemLabel(numbering, 1, i + 1), titre: item.titre })),
     effectifs: {
       ...contextCounts(counts),
       ...(counts.quorum
@@ -632,3 +745,28 @@ function agreedWithBody(instance: Instance, participle: string): string {
 }
 
 const lines = (value: string | string[]): string[] => (typeof value === 'string' ? [value] : value);
+
+/** "donne pouvoir à" → "donnent pouvoir à", "a donné procuration à" → "ont donné procuration à". */
+export function pluralProxyLabel(label: string): string {
+  return label.replace(/(^|\s)a donné(?=\s|$)/u, '$1ont donné').replace(/(^|\s)donne(?=\s|$)/u, '$1donnent');
+}
+
+/** "1 h 45", "2 h", "45 min": the time between the start and the end of the meeting ('' if it ends before it starts). */
+export function durationWords(start: string, end: string): string {
+  const minutes = minutesOfDay(end) - minutesOfDay(start);
+  if (!(minutes > 0)) return '';
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return h === 0 ? `${m} min` : m === 0 ? `${h} h` : `${h} h ${String(m).padStart(2, '0')}`;
+}
+
+/** The lines of the contact block: "Affaire suivie par :", the name, function, phone, e-mail, then the free lines. */
+function contactLines(contact: NonNullable<Organisation['contact']>): string[] {
+  return [
+    ...(contact.nom ? [`${contact.libelle} :`, contact.nom] : []),
+    ...(contact.fonction ? [contact.fonction] : []),
+    ...(contact.telephone ? [`Tél : ${contact.telephone}`] : []),
+    ...(contact.courriel ? [`Mél : ${contact.courriel}`] : []),
+    ...contact.lignes.map((l) => `${l.libelle} : ${l.valeur}`),
+  ];
+}

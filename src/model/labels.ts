@@ -23,4 +23,8 @@ export const DEFAULT_LABELS: Required<Labels> = {
   avis_defavorable: 'Avis défavorable',
   procurations: 'Procurations',
   arrivees: 'Arrivés en cours de séance',
+  pouvoir_pluriel: '',
+  pouvoir_parentheses: 'pouvoir à',
+  ordre_du_jour: 'Ordre du jour',
+  duree: 'Durée de la séance',
 };

@@ -43,6 +43,10 @@ export const PLACEHOLDERS = [
   'quorum_compte',
   'majorite_absolue',
   'date_approbation',
+  'reference',
+  'affichage',
+  'de_presidence',
+  'duree',
 ] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 

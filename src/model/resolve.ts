@@ -2,7 +2,7 @@
 // happened during the meeting: arrival, departure, substitute), categories, labels and the house style.
 // Validation, rendering and the roster all read this one model.
 import type { LoadedMeeting } from '../load/load-meeting.js';
-import type { AgendaItem, HeadBlock, Labels, Moment, NUMBERINGS, Person, Phrases, Style } from './schema.js';
+import type { AgendaItem, AttendanceStyle, HeadEntry, Labels, LIST_MARKS, Moment, NUMBERINGS, Person, Phrases, ProxyStyle, Style } from './schema.js';
 import { DEFAULT_LABELS } from './labels.js';
 import { houseStyle, type HouseStyleName } from './house-styles.js';
 import { BUILTIN_TEMPLATES } from '../compose/builtin-templates.js';
@@ -50,12 +50,18 @@ export interface ResolvedStyle {
   /** One person a line, or run-in ("A, B, C"), or run-in with collective civilities ("Mmes A, B, MM. C"). */
   listes: 'lignes' | 'en_ligne' | 'collectif';
   /** undefined: the template's order. */
-  entete?: HeadBlock[];
+  entete?: HeadEntry[];
   /** undefined: the template's numbering. */
   numerotation?: (typeof NUMBERINGS)[number][];
   phrases: Phrases;
   /** The body's votes give opinions (« Avis favorable ») rather than decisions (« Adoptée »). */
   avis: boolean;
+  /** Each attendance list's own keys (forme, vide, regrouper…), merged list by list. */
+  presences: AttendanceStyle;
+  pouvoirs: ProxyStyle;
+  /** undefined: check marks. */
+  puces?: (typeof LIST_MARKS)[number];
+  numerotation_continue: boolean;
 }
 
 export interface ResolvedMeeting extends LoadedMeeting {
@@ -178,7 +184,7 @@ function templateNamed(modele: string, dir: string | undefined): string {
 
 /** The house style, then organisation, composition and meeting: the later one wins, key by key. */
 function mergeStyles(layers: { style?: Omit<Style, 'base'> | undefined; dir?: string | undefined }[]): ResolvedStyle {
-  const merged: ResolvedStyle = { personnes: { ...DEFAULT_NAME_STYLE }, regrouper: true, listes: 'lignes', phrases: {}, avis: false };
+  const merged: ResolvedStyle = { personnes: { ...DEFAULT_NAME_STYLE }, regrouper: true, listes: 'lignes', phrases: {}, avis: false, presences: {}, pouvoirs: {}, numerotation_continue: false };
   for (const { style, dir } of layers) {
     if (!style) continue;
     if (style.modele !== undefined) merged.modele = templateNamed(style.modele, dir);
@@ -190,6 +196,13 @@ function mergeStyles(layers: { style?: Omit<Style, 'base'> | undefined; dir?: st
     if (style.avis !== undefined) merged.avis = style.avis;
     if (style.numerotation !== undefined) merged.numerotation = style.numerotation;
     Object.assign(merged.phrases, style.phrases);
+    for (const [list, listStyle] of Object.entries(style.presences ?? {})) {
+      const key = list as keyof AttendanceStyle;
+      merged.presences[key] = { ...merged.presences[key], ...listStyle };
+    }
+    Object.assign(merged.pouvoirs, style.pouvoirs);
+    if (style.puces !== undefined) merged.puces = style.puces;
+    if (style.numerotation_continue !== undefined) merged.numerotation_continue = style.numerotation_continue;
   }
   return merged;
 }

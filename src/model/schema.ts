@@ -121,6 +121,12 @@ export const Labels = z
     avis_defavorable: z.string().meta({ description: '« Avis défavorable ».' }),
     arrivees: z.string().meta({ description: 'Titre de la liste des membres arrivés en cours de séance (bloc « arrivees ») : « Ont complété le quorum après l’appel nominatif ».' }),
     procurations: z.string().meta({ description: 'Titre de la liste des pouvoirs, quand l’en-tête la montre à part (bloc « procurations ») : « Procurations », « Pouvoirs ».' }),
+    pouvoir_pluriel: z
+      .string()
+      .meta({ description: '« donnent pouvoir à » : plusieurs pouvoirs au même détenteur en une phrase (style.pouvoirs.regrouper). Par défaut, le libellé « pouvoir » au pluriel.' }),
+    pouvoir_parentheses: z.string().meta({ description: '« pouvoir à » dans « M. X (pouvoir à Mme DURAND) » (style.pouvoirs.forme: parentheses).' }),
+    ordre_du_jour: z.string().meta({ description: 'Titre du rappel de l’ordre du jour (bloc « ordre_du_jour ») : « Ordre du jour », « Rappel de l’ordre du jour » ; "" pour aucun.' }),
+    duree: z.string().meta({ description: '« Durée de la séance » devant la durée (bloc « duree »).' }),
   })
   .partial()
   .meta({ description: 'Libellés du document (« Participants », « Excusés(es) », …) : remplacent ceux du modèle.' });
@@ -144,6 +150,12 @@ export const PeopleStyle = z
   .meta({ description: 'Comment les personnes sont nommées dans les listes de présence et les signatures.' });
 export type PeopleStyle = z.infer<typeof PeopleStyle>;
 
+/** List marks: ✓, –, •, "1.", "1)", "a)", "i.". */
+export const LIST_MARKS = ['coches', 'tirets', 'puces', 'numeros', 'numeros_parenthese', 'lettres', 'romains'] as const;
+export const ListMarks = z
+  .enum(LIST_MARKS)
+  .meta({ description: 'Marque des éléments : coches ✓, tirets –, puces •, numeros « 1. », numeros_parenthese « 1) », lettres « a) », romains « i. ».' });
+
 /** Numbering of one level of the agenda: the numeral (I, i, 1, A, a) and what follows it. */
 export const NUMBERINGS = ['I –', 'I -', 'I.', 'I', '1.', '1 -', '1 –', '1/', '1)', '1', 'A -', 'A –', 'A.', 'A)', 'a)', 'a.', 'a -', 'i.', 'i)', 'aucune'] as const;
 
@@ -160,6 +172,10 @@ export const Phrases = z
     quorum: text().optional().meta({ description: 'Phrase du quorum atteint (bloc quorum) : « Le quorum étant atteint, {instance} peut valablement délibérer. »' }),
     quorum_non_atteint: text().optional().meta({ description: 'Phrase du quorum non atteint (bloc quorum).' }),
     approbation: text().optional().meta({ description: 'Mention d’approbation (bloc approbation) : « Validé en séance du {date_approbation} » par défaut.' }),
+    presidence: text()
+      .optional()
+      .meta({ description: 'Phrase de la présidence (bloc presidence_phrase) : « Sous la présidence {de_presidence}, {presidence_fonction}. » par défaut ; « La séance est présidée par {presidence}. »' }),
+    duree: text().optional().meta({ description: 'Ligne de la durée (bloc duree) : « Durée de la séance : {duree} » par défaut ; « La séance a duré {duree}. »' }),
   })
   .meta({ description: 'Phrases de l’instance, avec des {repères} remplacés par les données de la séance.' });
 export type Phrases = z.infer<typeof Phrases>;
@@ -184,8 +200,73 @@ export const HEAD_BLOCKS = [
   'invites',
   'autres_listes',
   'quorum',
+  'presidence_phrase',
+  'ordre_du_jour',
+  'duree',
 ] as const;
 export type HeadBlock = (typeof HEAD_BLOCKS)[number];
+
+/** A free line of the head, between any two blocks: a text with {placeholders}. */
+export const HeadText = z
+  .strictObject({
+    texte: RichText.meta({ description: 'Le texte, avec des {repères} : « Date de la convocation : {convocation} ».' }),
+  })
+  .meta({ description: 'Une ligne de texte libre dans l’en-tête, à sa place parmi les blocs : { texte: "…" }.' });
+
+export const HeadEntry = z
+  .union([z.enum(HEAD_BLOCKS), HeadText])
+  .meta({ description: 'Un bloc de l’en-tête (son nom) ou une ligne de texte libre ({ texte: "…" }).' });
+export type HeadEntry = z.infer<typeof HeadEntry>;
+
+export const LIST_FORMS = ['lignes', 'en_ligne', 'collectif', 'colonnes'] as const;
+
+/** How one attendance list is printed; every key falls back on the style's own (listes, regrouper). */
+export const ListStyle = z
+  .strictObject({
+    forme: z
+      .enum(LIST_FORMS)
+      .optional()
+      .meta({ description: 'Forme de cette liste : lignes, en_ligne, collectif (comme « style.listes »), ou colonnes (tableau nom | organisme ou fonction).' }),
+    vide: text()
+      .optional()
+      .meta({ description: 'Texte imprimé sous le titre quand la liste est vide : « Néant », « Aucune procuration reçue. » (par défaut, une liste vide n’est pas imprimée, sauf les présents : libellé « neant »).' }),
+    regrouper: z.boolean().optional().meta({ description: 'Regrouper cette liste par catégorie (true) ou non (false) ; par défaut « style.regrouper ».' }),
+    avec_representes: z
+      .boolean()
+      .optional()
+      .meta({ description: 'Liste des présents : true pour y mettre aussi les excusés représentés ou qui ont donné pouvoir, à leur place (« Étaient présents ou représentés ») ; ils ne sont plus dans les excusés.' }),
+    avec_pouvoirs: z
+      .boolean()
+      .optional()
+      .meta({ description: 'Liste des excusés : false pour n’y pas mettre ceux qui ont donné pouvoir (listés à part par le bloc « procurations »).' }),
+  })
+  .meta({ description: 'Comment une liste de présence s’imprime.' });
+export type ListStyle = z.infer<typeof ListStyle>;
+
+export const ATTENDANCE_LISTS = ['presents', 'arrivees', 'excuses', 'procurations', 'absents', 'invites', 'autres_listes'] as const;
+
+export const AttendanceStyle = z
+  .strictObject(Object.fromEntries(ATTENDANCE_LISTS.map((list) => [list, ListStyle.optional()])) as Record<(typeof ATTENDANCE_LISTS)[number], z.ZodOptional<typeof ListStyle>>)
+  .meta({ description: 'Style de chaque liste de présence : presents, arrivees, excuses, procurations, absents, invites, autres_listes.' });
+export type AttendanceStyle = z.infer<typeof AttendanceStyle>;
+
+export const ProxyStyle = z
+  .strictObject({
+    forme: z
+      .enum(['phrase', 'parentheses', 'court'])
+      .optional()
+      .meta({ description: 'Forme d’un pouvoir : « X donne pouvoir à Y » (phrase, par défaut ; libellé « pouvoir »), « X (pouvoir à Y) » (parentheses), « X à Y » (court).' }),
+    regrouper: z
+      .boolean()
+      .optional()
+      .meta({ description: 'true : plusieurs pouvoirs de suite au même détenteur en une phrase, « A et B donnent pouvoir à C ».' }),
+    detenteur: z
+      .enum(['complet', 'court'])
+      .optional()
+      .meta({ description: 'Nom du détenteur : complet, avec le prénom (par défaut), ou court, civilité et nom (« pouvoir à Mme DURAND »).' }),
+  })
+  .meta({ description: 'Comment les pouvoirs s’écrivent, dans les excusés et dans le bloc « procurations ».' });
+export type ProxyStyle = z.infer<typeof ProxyStyle>;
 
 export const Style = z
   .strictObject({
@@ -213,11 +294,11 @@ export const Style = z
           'Numérotation des points, niveau par niveau : « I – », « I. », « I - », « 1. », « 1 - », « 1/ », « 1) », « A - », « a) », « i. », « aucune »… Le dernier vaut pour les niveaux plus profonds. Par défaut : celle du modèle.',
       }),
     entete: z
-      .array(z.enum(HEAD_BLOCKS))
+      .array(HeadEntry)
       .optional()
       .meta({
         description:
-          'Les blocs de l’en-tête, dans l’ordre : approbation, date, titre, preambule, formule, presidence, secretariat, secretariat_phrase, officiers, effectifs, presents, arrivees, excuses, procurations, absents, invites, autres_listes, quorum. Un bloc omis n’est pas imprimé. Par défaut : l’ordre du modèle.',
+          'Les blocs de l’en-tête, dans l’ordre : approbation, date, titre, preambule, formule, presidence, presidence_phrase, secretariat, secretariat_phrase, officiers, effectifs, presents, arrivees, excuses, procurations, absents, invites, autres_listes, quorum, ordre_du_jour, duree, et des lignes de texte libre { texte: "…" }. Un bloc omis n’est pas imprimé. Par défaut : l’ordre du modèle.',
       }),
     presidence_parmi_presents: z
       .boolean()
@@ -238,6 +319,13 @@ export const Style = z
       .boolean()
       .optional()
       .meta({ description: 'false : une seule liste par état de présence, sans les intertitres des catégories (par défaut : regroupé par catégorie quand il y en a).' }),
+    presences: AttendanceStyle.optional(),
+    pouvoirs: ProxyStyle.optional(),
+    puces: ListMarks.optional().meta({ description: 'Marque des listes qui ne disent pas la leur : coches ✓ (par défaut), tirets, puces, numeros, numeros_parenthese, lettres ou romains.' }),
+    numerotation_continue: z
+      .boolean()
+      .optional()
+      .meta({ description: 'true : les points d’un niveau sont numérotés à la suite d’une partie à l’autre (des thèmes sans numéro au-dessus de points 1, 2, 3…).' }),
   })
   .meta({ description: 'Style de la maison : ce que le modèle lit pour écrire la page (organisation, composition, puis séance).' });
 export type Style = z.infer<typeof Style>;
@@ -265,10 +353,21 @@ export const Organisation = z
     contact: z
       .strictObject({
         libelle: z.string().default('Affaire suivie par').meta({ description: 'Formule du bloc : « Affaire suivie par », « Dossier suivi par » (clu ajoute « : »).' }),
-        nom: text().meta({ description: 'Nom tel qu’il s’affiche : « Nathalie MASSÉ ».' }),
+        nom: text().optional().meta({ description: 'Nom tel qu’il s’affiche : « Nathalie MASSÉ ». Sans nom, la ligne « Affaire suivie par : » n’est pas imprimée.' }),
         fonction: z.string().optional().meta({ description: 'Fonction de la personne à contacter.' }),
         telephone: z.string().optional().meta({ description: 'Téléphone, entre guillemets : "05 49 55 69 16" (affiché après « Tél : »).' }),
         courriel: z.string().optional().meta({ description: 'Adresse électronique (affichée après « Mél : »).' }),
+        lignes: z
+          .array(
+            z
+              .strictObject({
+                libelle: text().meta({ description: 'Le libellé : « Fax », « Courriel », « Dossier suivi par » (clu ajoute « : »).' }),
+                valeur: text().meta({ description: 'La valeur : "05 49 55 69 00", « accueil@mairie.fr ».' }),
+              })
+              .meta({ description: 'Une ligne « libellé : valeur » du bloc contact.' }),
+          )
+          .default([])
+          .meta({ description: 'Lignes libres du bloc contact, après les autres : [{ libelle: Fax, valeur: "05 49 55 69 00" }].' }),
       })
       .optional()
       .meta({ description: 'Bloc « Affaire suivie par : ».' }),
@@ -384,12 +483,6 @@ export const Vote = z
   })
   .meta({ description: 'Décompte des voix.' });
 
-/** List marks: ✓, –, •, "1.", "1)", "a)", "i.". */
-export const LIST_MARKS = ['coches', 'tirets', 'puces', 'numeros', 'numeros_parenthese', 'lettres', 'romains'] as const;
-export const ListMarks = z
-  .enum(LIST_MARKS)
-  .meta({ description: 'Marque des éléments : coches ✓, tirets –, puces •, numeros « 1. », numeros_parenthese « 1) », lettres « a) », romains « i. ».' });
-
 export type ListItem = string | { texte: string; liste: ListItem[]; puces?: (typeof LIST_MARKS)[number] };
 
 /** A list item: a text, or a text with a list under it (nested lists). */
@@ -411,7 +504,10 @@ export const ListItem: z.ZodType<ListItem> = z.lazy(() =>
 const listBlock = z
   .strictObject({
     liste: z.array(ListItem).min(1).meta({ description: 'Les éléments de la liste : des textes, ou { texte, liste } pour une sous-liste.' }),
-    puces: ListMarks.default('coches'),
+    puces: ListMarks.optional().meta({
+      description:
+        'Marque des éléments : coches ✓, tirets –, puces •, numeros « 1. », numeros_parenthese « 1) », lettres « a) », romains « i. » ; par défaut celle du style (style.puces), sinon coches.',
+    }),
   })
   .meta({ description: 'Une liste (coches ✓ par défaut), éventuellement imbriquée.' });
 
@@ -647,6 +743,9 @@ export const Meeting = z
           .meta({ description: 'Ligne sous le titre, avec des {repères} : « Réunion du {date_courte} de {heure} à {fin} ».' }),
         auteur: text().optional().meta({ description: 'Auteur (propriétés du fichier).' }),
         approbation: IsoDate.optional().meta({ description: 'Date de la séance qui a approuvé ce compte rendu (bloc approbation : « Validé en séance du 15 septembre 2008 »).' }),
+        reference: text()
+          .optional()
+          .meta({ description: 'Numéro du document (« 188/D130 ») : repère {reference}, par exemple dans la ligne de date : « Draguignan, le {date_document} – n° {reference} ».' }),
       })
       .meta({ description: 'Le document lui-même : lieu et date d’émission.' }),
     seance: z
@@ -661,6 +760,7 @@ export const Meeting = z
           .meta({ description: 'Forme de la réunion : presentiel, audioconference, visioconference ou mixte.' }),
         presidence: Id.meta({ description: 'Qui préside.' }),
         convocation: IsoDate.optional().meta({ description: 'Date de la convocation (procès-verbal : « dûment convoqué le … »).' }),
+        affichage: IsoDate.optional().meta({ description: 'Date d’affichage de la convocation ou du compte rendu : repère {affichage}.' }),
         secretaires: z.array(Id).default([]).meta({ description: 'Secrétaire(s) de séance.' }),
         officiers: z
           .array(Officer)

@@ -10,7 +10,7 @@ import type { Block, AgendaItem, Composition, ListItem } from '../model/schema.j
 import { isPresent, type ResolvedMeeting } from '../model/resolve.js';
 import { computeCounts, countedState, inRoom, proxyLimit, type MeetingCounts, type QuorumResult } from '../model/counts.js';
 import { atOrAfter, momentOf, pointExists, pointLabel, type PointPath, type ResolvedMoment } from '../model/moments.js';
-import type { Moment, Phrases } from '../model/schema.js';
+import type { Moment, Phrases, Style } from '../model/schema.js';
 import { PLACEHOLDERS, unknownPlaceholders, type Placeholder } from '../model/phrases.js';
 import { adoptedBy, majorityRule } from '../model/majority.js';
 import { findCapitalisedMentions, findMentions } from '../model/mentions.js';
@@ -108,6 +108,9 @@ class CrossChecker {
       ...(meeting.seance.lieu ? {} : { lieu_seance: 'seance.lieu' }),
       ...((meeting.seance.secretaires ?? []).length > 0 ? {} : { secretaires: 'seance.secretaires' }),
       ...(chair?.fonction ? {} : { presidence_fonction: 'fonction (présidence)' }),
+      ...(meeting.document.reference ? {} : { reference: 'document.reference' }),
+      ...(meeting.seance.affichage ? {} : { affichage: 'seance.affichage' }),
+      ...(meeting.seance.fin ? {} : { duree: 'seance.fin' }),
     };
     const layers = [
       { source: this.r.sources.organisation, prefix: this.r.sources.organisation === this.meetingSource ? ['organisation', 'style'] : ['style'], style: this.r.organisation?.style },
@@ -131,21 +134,24 @@ class CrossChecker {
     }
   }
 
-  /** The {placeholders} of the house style's sentences, wherever the style is written. */
+  /** The {placeholders} of the house style's sentences and free head lines, wherever the style is written. */
   private checkPhrases(): void {
-    const sources: [Source | undefined, DataPath, Phrases | undefined][] = [
-      [this.r.sources.organisation, this.r.sources.organisation === this.meetingSource ? ['organisation', 'style', 'phrases'] : ['style', 'phrases'], this.r.organisation?.style?.phrases],
-      [this.r.sources.composition, this.r.sources.composition === this.meetingSource ? ['composition', 'style', 'phrases'] : ['style', 'phrases'], this.r.composition.style?.phrases],
-      [this.meetingSource, ['style', 'phrases'], this.r.meeting.style?.phrases],
+    const sources: [Source | undefined, DataPath, Style | undefined][] = [
+      [this.r.sources.organisation, this.r.sources.organisation === this.meetingSource ? ['organisation', 'style'] : ['style'], this.r.organisation?.style],
+      [this.r.sources.composition, this.r.sources.composition === this.meetingSource ? ['composition', 'style'] : ['style'], this.r.composition.style],
+      [this.meetingSource, ['style'], this.r.meeting.style],
     ];
-    for (const [source, prefix, phrases] of sources) {
-      if (!source || !phrases) continue;
-      for (const [key, sentence] of Object.entries(phrases)) {
+    for (const [source, prefix, style] of sources) {
+      if (!source || !style) continue;
+      const sentences: [DataPath, string][] = [
+        ...Object.entries(style.phrases ?? {}).map(([key, sentence]): [DataPath, string] => [[...prefix, 'phrases', key], sentence]),
+        ...(style.entete ?? []).flatMap((entry, i): [DataPath, string][] => (typeof entry === 'object' ? [[[...prefix, 'entete', i, 'texte'], entry.texte]] : [])),
+      ];
+      for (const [at, sentence] of sentences) {
         if (typeof sentence !== 'string') continue;
         for (const { name } of unknownPlaceholders(sentence)) {
           const suggestion = didYouMean(this.reporter.locale, name, [...PLACEHOLDERS]);
-          const path = [...prefix, key];
-          this.report('unknown-placeholder', { name, suggestion, allowed: PLACEHOLDERS.join(', ') }, path, source, this.textStart(source, path, `{${name}}`));
+          this.report('unknown-placeholder', { name, suggestion, allowed: PLACEHOLDERS.join(', ') }, at, source, this.textStart(source, at, `{${name}}`));
         }
       }
     }

@@ -143,7 +143,10 @@ function reportUnion(scope: Scope, issue: Extract<Issue, { code: 'invalid_union'
   const reportBranch = (branch: { errors: readonly Issue[]; index: number }) => {
     const schema = options[branch.index];
     const inner: Scope = schema ? { ...scope, schema, data: value, base: path } : scope;
-    for (const e of branch.errors) reportIssue(inner, schema ? e : ({ ...e, path: [...relative, ...(e.path as DataPath)] } as Issue));
+    for (const e of branch.errors) {
+      if (isMisspeltRequiredKey(e, branch.errors)) continue;
+      reportIssue(inner, schema ? e : ({ ...e, path: [...relative, ...(e.path as DataPath)] } as Issue));
+    }
   };
 
   if (value === undefined) {
@@ -185,6 +188,8 @@ function mismatchScore(errors: readonly Issue[]): number {
   let score = 0;
   for (const e of errors) {
     if (e.path.length === 0 && e.code === 'invalid_type') return Infinity;
+    // An enum or a literal does not say "wrong type" for a block of keys: it is not the branch meant either.
+    if (e.path.length === 0 && e.code === 'invalid_value' && isPlainObject((e as { input?: unknown }).input)) return Infinity;
     if (e.path.length === 0 && e.code === 'unrecognized_keys') score += 10;
     else if (e.path.length === 1 && e.code === 'invalid_type' && (e as { input?: unknown }).input === undefined) score += 10;
     else score += 1;

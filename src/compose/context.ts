@@ -162,7 +162,7 @@ export function buildContext(r: ResolvedMeeting, defaults: TemplateDefaults = {}
       const previous = merged[merged.length - 1];
       if (previous?.holder && previous.holder === e.holder) {
         previous.ids.push(...e.ids);
-        const names = listOf(previous.ids.map((id) => displayName(person(id)!, 'full', nameStyle)));
+        const names = capitalise(listOf(previous.ids.map(full)));
         const words = proxyWords(e.holder, true);
         previous.line = proxyStyle.forme === 'parentheses' ? { nom: names, precisions: words, last: false } : { nom: names, suite: words, last: false };
       } else merged.push({ ...e, ids: [...e.ids] });
@@ -414,6 +414,7 @@ export function buildContext(r: ResolvedMeeting, defaults: TemplateDefaults = {}
   const words = (n: number) => numberInWords(n);
   const when = dateInWords(meeting.seance.date);
   const majority = Math.floor(counts.total.voters / 2) + 1;
+  const duration = meeting.seance.fin ? durationWords(meeting.seance.debut, meeting.seance.fin) : '';
   /** The values of the {placeholders} a body's own sentences may use (style.phrases). */
   const placeholders: Partial<Record<Placeholder, string>> = {
     lieu: documentPlace,
@@ -457,7 +458,7 @@ export function buildContext(r: ResolvedMeeting, defaults: TemplateDefaults = {}
     ...(meeting.document.reference ? { reference: meeting.document.reference } : {}),
     ...(meeting.seance.affichage ? { affichage: frenchDate(meeting.seance.affichage) } : {}),
     de_presidence: elidedDe(chair ? displayName(chair, 'full', nameStyle) : meeting.seance.presidence),
-    ...(meeting.seance.fin && durationWords(meeting.seance.debut, meeting.seance.fin) ? { duree: durationWords(meeting.seance.debut, meeting.seance.fin) } : {}),
+    ...(duration ? { duree: duration } : {}),
   };
   const phrase = (key: keyof Phrases) => {
     const sentence = r.style.phrases[key];

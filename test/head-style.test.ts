@@ -148,6 +148,15 @@ describe('attendance lists as data', () => {
     expect(short.procurations[0]!.personnes.map((p) => `${p.nom} ${p.suite}`)).toEqual(['Mme Anne MOREL à M. Denis ROY', 'M. Bruno PETIT à M. Denis ROY']);
   });
 
+  it('names in the procurations block with initials, and lists without functions', () => {
+    const c = context(meeting(`  entete: [titre, presents, procurations]
+  pouvoirs: { donneur: initiale, detenteur: initiale, regrouper: true }
+  presences:
+    presents: { fonctions: false, regrouper: false }`));
+    expect(c.procurations[0]!.personnes.map((p) => `${p.nom} ${p.suite}`)).toEqual(['Mme A. MOREL et M. B. PETIT donnent pouvoir à M. D. ROY']);
+    expect(c.presents[0]!.personnes.map((p) => p.fonction)).toEqual([undefined, undefined]);
+  });
+
   it('the plural of the proxy label follows its verb', () => {
     expect(pluralProxyLabel('donne pouvoir à')).toBe('donnent pouvoir à');
     expect(pluralProxyLabel('a donné procuration à')).toBe('ont donné procuration à');

@@ -129,7 +129,13 @@ export function buildContext(r: ResolvedMeeting, defaults: TemplateDefaults = {}
   const proxyStyle = r.style.pouvoirs;
   const listStyle = (list: AttendanceList) => r.style.presences[list] ?? {};
   const listForm = (list: AttendanceList) => listStyle(list).forme ?? r.style.listes;
-  const holderName = (id: string) => (proxyStyle.detenteur === 'court' ? nameOf(id) : full(id));
+  /** A name of a proxy: as in the lists, civility and surname ("M. ROY"), or with initials ("P. Y. LEBAIL"). */
+  const proxyName = (id: string, form: 'complet' | 'court' | 'initiale' | undefined) => {
+    const p = person(id);
+    if (!p || form === undefined || form === 'complet') return full(id);
+    return form === 'court' ? nameOf(id) : displayName(p, 'full', { ...nameStyle, prenom: 'initiale' });
+  };
+  const holderName = (id: string) => proxyName(id, proxyStyle.detenteur);
   /** "donne pouvoir à M. X", "(pouvoir à M. X)" or "à M. X"; "donnent pouvoir à" for several givers. */
   const proxyWords = (holder: string, plural = false): string => {
     if (proxyStyle.forme === 'parentheses') return `(${r.labels.pouvoir_parentheses} ${holderName(holder)})`;
@@ -155,14 +161,14 @@ export function buildContext(r: ResolvedMeeting, defaults: TemplateDefaults = {}
   };
 
   /** Consecutive givers to one holder in one line, when the house style says so. */
-  const mergeProxies = (entries: { ids: string[]; line: PersonLine; holder?: string }[]) => {
+  const mergeProxies = (entries: { ids: string[]; line: PersonLine; holder?: string }[], giverName: (id: string) => string = full) => {
     if (!proxyStyle.regrouper) return entries;
     const merged: typeof entries = [];
     for (const e of entries) {
       const previous = merged[merged.length - 1];
       if (previous?.holder && previous.holder === e.holder) {
         previous.ids.push(...e.ids);
-        const names = capitalise(listOf(previous.ids.map(full)));
+        const names = capitalise(listOf(previous.ids.map(giverName)));
         const words = proxyWords(e.holder, true);
         previous.line = proxyStyle.forme === 'parentheses' ? { nom: names, precisions: words, last: false } : { nom: names, suite: words, last: false };
       } else merged.push({ ...e, ids: [...e.ids] });
@@ -181,7 +187,7 @@ export function buildContext(r: ResolvedMeeting, defaults: TemplateDefaults = {}
       return {
         // A seat named by its role opens the line: "Le représentant du Conseil régional".
         nom: /^l[ea] /.test(full(id)) ? capitalise(full(id)) : full(id),
-        ...(p?.fonction ? { fonction: p.fonction } : {}),
+        ...(p?.fonction && style.fonctions !== false ? { fonction: p.fonction } : {}),
         ...(relations ? { suite: relations.text, ...(relations.apposition ? { apposition: true } : {}) } : {}),
         ...(precisions ? { precisions } : {}),
         last: false,
@@ -287,8 +293,10 @@ export function buildContext(r: ResolvedMeeting, defaults: TemplateDefaults = {}
     const entries = mergeProxies(
       pairs.map(([giver, holder]) => {
         const words = proxyWords(holder);
-        return { ids: [giver], line: proxyStyle.forme === 'parentheses' ? { nom: full(giver), precisions: words, last: false } : { nom: full(giver), suite: words, last: false }, holder };
+        const nom = proxyName(giver, proxyStyle.donneur);
+        return { ids: [giver], line: proxyStyle.forme === 'parentheses' ? { nom, precisions: words, last: false } : { nom, suite: words, last: false }, holder };
       }),
+      (id) => proxyName(id, proxyStyle.donneur),
     );
     const personnes = entries.map((e, i) => ({ ...e.line, last: i === entries.length - 1 }));
     const form = listForm('procurations');

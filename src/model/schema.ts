@@ -231,6 +231,7 @@ export const ListStyle = z
       .optional()
       .meta({ description: 'Texte imprimé sous le titre quand la liste est vide : « Néant », « Aucune procuration reçue. » (par défaut, une liste vide n’est pas imprimée, sauf les présents : libellé « neant »).' }),
     regrouper: z.boolean().optional().meta({ description: 'Regrouper cette liste par catégorie (true) ou non (false) ; par défaut « style.regrouper ».' }),
+    fonctions: z.boolean().optional().meta({ description: 'false : les noms seuls, sans leur fonction (par défaut, la fonction suit le nom).' }),
     avec_representes: z
       .boolean()
       .optional()
@@ -250,6 +251,9 @@ export const AttendanceStyle = z
   .meta({ description: 'Style de chaque liste de présence : presents, arrivees, excuses, procurations, absents, invites, autres_listes.' });
 export type AttendanceStyle = z.infer<typeof AttendanceStyle>;
 
+/** How the names of a proxy are written: as in the lists, civility and surname, or initials. */
+export const PROXY_NAMES = ['complet', 'court', 'initiale'] as const;
+
 export const ProxyStyle = z
   .strictObject({
     forme: z
@@ -261,9 +265,13 @@ export const ProxyStyle = z
       .optional()
       .meta({ description: 'true : plusieurs pouvoirs de suite au même détenteur en une phrase, « A et B donnent pouvoir à C ».' }),
     detenteur: z
-      .enum(['complet', 'court'])
+      .enum(PROXY_NAMES)
       .optional()
-      .meta({ description: 'Nom du détenteur : complet, avec le prénom (par défaut), ou court, civilité et nom (« pouvoir à Mme DURAND »).' }),
+      .meta({ description: 'Nom du détenteur : complet, avec le prénom (par défaut), court, civilité et nom (« pouvoir à Mme DURAND »), ou initiale du prénom (« à P. Y. LEBAIL »).' }),
+    donneur: z
+      .enum(PROXY_NAMES)
+      .optional()
+      .meta({ description: 'Bloc « procurations » : nom de qui donne pouvoir, complet (par défaut), court ou initiale (« F. DANEL à P. Y. LEBAIL ») ; dans les excusés, le nom s’écrit comme la liste.' }),
   })
   .meta({ description: 'Comment les pouvoirs s’écrivent, dans les excusés et dans le bloc « procurations ».' });
 export type ProxyStyle = z.infer<typeof ProxyStyle>;

@@ -241,13 +241,21 @@ export const ListStyle = z
       .optional()
       .meta({ description: 'Liste des excusés : false pour n’y pas mettre ceux qui ont donné pouvoir (listés à part par le bloc « procurations »).' }),
   })
-  .meta({ description: 'Comment une liste de présence s’imprime.' });
+  .meta({ id: 'StyleListe', description: 'Comment une liste de présence s’imprime.' });
 export type ListStyle = z.infer<typeof ListStyle>;
 
 export const ATTENDANCE_LISTS = ['presents', 'arrivees', 'excuses', 'procurations', 'absents', 'invites', 'autres_listes'] as const;
 
 export const AttendanceStyle = z
-  .strictObject(Object.fromEntries(ATTENDANCE_LISTS.map((list) => [list, ListStyle.optional()])) as Record<(typeof ATTENDANCE_LISTS)[number], z.ZodOptional<typeof ListStyle>>)
+  .strictObject({
+    presents: ListStyle.optional().meta({ description: 'La liste des présents.' }),
+    arrivees: ListStyle.optional().meta({ description: 'La liste des arrivés en cours de séance (bloc « arrivees »).' }),
+    excuses: ListStyle.optional().meta({ description: 'La liste des excusés.' }),
+    procurations: ListStyle.optional().meta({ description: 'La liste des pouvoirs (bloc « procurations »).' }),
+    absents: ListStyle.optional().meta({ description: 'La liste des absents.' }),
+    invites: ListStyle.optional().meta({ description: 'La liste des invités.' }),
+    autres_listes: ListStyle.optional().meta({ description: 'Les autres listes (« autres_listes » de la séance).' }),
+  } satisfies Record<(typeof ATTENDANCE_LISTS)[number], unknown>)
   .meta({ description: 'Style de chaque liste de présence : presents, arrivees, excuses, procurations, absents, invites, autres_listes.' });
 export type AttendanceStyle = z.infer<typeof AttendanceStyle>;
 

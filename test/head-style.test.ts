@@ -231,7 +231,7 @@ describe('numbering and lists', () => {
       ['', ['1.', '2.']],
       ['', ['3.']],
     ]);
-    expect(themed.points[0]!.points[0]!.contenu[0]).toEqual({ liste: ['un', 'deux'], puces: 'dash' });
+    expect(themed.points[0]!.points[0]!.contenu[0]).toMatchObject({ liste: ['un', 'deux'], puces: 'dash' });
   });
 
   it('the duration in words of minutes', () => {

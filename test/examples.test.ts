@@ -7,7 +7,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Reporter } from '../src/validate/diagnostic.js';
 import { validateAnyFile } from '../src/validate/validate.js';
 import { runCli } from './support/cli.js';
-import { templateArgs } from './support/template-of.js';
 
 const examples = path.join(import.meta.dirname, '..', 'examples');
 const files = readdirSync(examples, { recursive: true, encoding: 'utf8' })
@@ -25,7 +24,7 @@ describe('examples', () => {
   });
 
   it.each(meetings)('%s renders to DOCX and PDF', async (file) => {
-    const r = await runCli(['render', '--format', 'docx,pdf', ...templateArgs(path.join(examples, file)), '-o', path.join(out, path.dirname(file)), path.join(examples, file)]);
+    const r = await runCli(['render', '--format', 'docx,pdf', '-o', path.join(out, path.dirname(file)), path.join(examples, file)]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
   });

@@ -6,8 +6,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { HOUSE_STYLES } from '../src/model/house-style-names.js';
 import { runCli } from './support/cli.js';
-import { templateArgs } from './support/template-of.js';
 import { readPdf } from './support/pdf.js';
 
 const root = path.join(import.meta.dirname, '..');
@@ -30,9 +31,14 @@ describe.runIf(existsSync(tool))('the gallery of published minutes', () => {
     expect(transcriptions.map((f) => f.slice(0, 2))).toEqual(numbers);
   });
 
+  it.each(transcriptions)('%s starts from a built-in house style', (file) => {
+    const data = parse(readFileSync(path.join(gallery, file), 'utf8')) as { style?: { base?: string } };
+    expect(HOUSE_STYLES).toContain(data.style?.base);
+  });
+
   it.each(transcriptions)('%s reproduces its excerpt', async (file) => {
     const excerpt = readdirSync(excerpts).find((f) => f.startsWith(file.slice(0, 3)))!;
-    const r = await runCli(['render', '--format', 'pdf', ...templateArgs(path.join(gallery, file)), '-o', out, path.join(gallery, file)]);
+    const r = await runCli(['render', '--format', 'pdf', '-o', out, path.join(gallery, file)]);
     expect(r.code, r.stderr).toBe(0);
     const pdf = await readPdf(readFileSync(path.join(out, file.replace(/\.yaml$/, '.pdf'))));
     const textFile = path.join(out, file.replace(/\.yaml$/, '.txt'));

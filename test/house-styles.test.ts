@@ -111,6 +111,20 @@ describe('the template a file names', () => {
     expect(reporter.diagnostics[0]?.message).toContain('seance.convocation');
   });
 
+  it('a free head line that needs a missing value is a warning at that line; a sentence the head does not print is not checked', () => {
+    const dir = tmp();
+    const file = path.join(dir, 'seance.yaml');
+    const starter = readFileSync(path.join(houseStyleDir('prefecture'), 'seance.yaml'), 'utf8');
+    writeFileSync(
+      file,
+      starter.replace(/\ndocument:/, '\nstyle:\n  entete: [titre, { texte: "Convocation du {convocation}" }, presents]\n  phrases: { formule: "Réunie le {date}, convoquée le {convocation}." }\n\ndocument:'),
+    );
+    const reporter = new Reporter('en');
+    validateAnyFile(file, reporter);
+    const line = readFileSync(file, 'utf8').split('\n').findIndex((l) => l.includes('Convocation du')) + 1;
+    expect(reporter.diagnostics.map((d) => `${d.code} ${d.start.line}`)).toEqual([`placeholder-without-value ${line}`]);
+  });
+
   it('a misspelt style.base is reported at its line with “did you mean”', () => {
     const dir = tmp();
     const file = path.join(dir, 'seance.yaml');

@@ -40,6 +40,9 @@ export function checkComposition(composition: { data: Composition; source: Sourc
   }
 }
 
+/** The head block that prints each sentence of style.phrases (when not the sentence's own name). */
+const PHRASE_BLOCKS: Partial<Record<keyof Phrases, string>> = { ligne_date: 'date', quorum_non_atteint: 'quorum', presidence: 'presidence_phrase' };
+
 class CrossChecker {
   private readonly meetingSource: Source;
   private countsCache: MeetingCounts | undefined;
@@ -117,8 +120,12 @@ class CrossChecker {
       { source: this.r.sources.composition, prefix: this.r.sources.composition === this.meetingSource ? ['composition', 'style'] : ['style'], style: this.r.composition.style },
       { source: this.meetingSource, prefix: ['style'], style: meeting.style },
     ];
+    // A sentence whose block the head does not print is never seen (without style.entete, the
+    // template decides: every sentence is checked).
+    const head = this.r.style.entete;
+    const shown = (key: string) => head === undefined || head.some((entry) => entry === (PHRASE_BLOCKS[key as keyof Phrases] ?? key));
     for (const [key, sentence] of Object.entries(this.r.style.phrases)) {
-      if (typeof sentence !== 'string') continue;
+      if (typeof sentence !== 'string' || !shown(key)) continue;
       const own = [...layers].reverse().find((layer) => layer.source && layer.style?.phrases?.[key as keyof Phrases] !== undefined);
       const base = [...layers].reverse().find((layer) => layer.source && layer.style?.base !== undefined);
       const at = own ?? base;
@@ -132,6 +139,16 @@ class CrossChecker {
         this.report('placeholder-without-value', { name: placeholder, phrase: key, field }, path, at.source, start);
       }
     }
+    // Free lines of the head ({ texte: "Date de la convocation : {convocation}" }), where they are written.
+    const heads = [...layers].reverse().find((layer) => layer.source && layer.style?.entete !== undefined);
+    heads?.style?.entete?.forEach((entry, i) => {
+      if (typeof entry === 'string') return;
+      const path: DataPath = [...heads.prefix, 'entete', i, 'texte'];
+      for (const match of entry.texte.matchAll(/\{([a-z_]+)\}/g)) {
+        const field = missing[match[1] as Placeholder];
+        if (field) this.report('placeholder-without-value', { name: match[1]!, phrase: 'entete', field }, path, heads.source!, this.textStart(heads.source!, path, match[0]));
+      }
+    });
   }
 
   /** The {placeholders} of the house style's sentences and free head lines, wherever the style is written. */

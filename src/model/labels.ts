@@ -16,6 +16,7 @@ export const DEFAULT_LABELS: Required<Labels> = {
   levee: 'L’ordre du jour étant épuisé, la séance est levée',
   neant: 'Néant',
   pouvoir: 'donne pouvoir à',
+  rapporteur: 'Rapporteur :',
   engagements: 'Relevé des engagements',
   adoptee: 'Adoptée',
   rejetee: 'Rejetée',

@@ -108,6 +108,7 @@ export const Labels = z
     absents: z.string().meta({ description: 'Titre de la liste des absents (« Absents(es) »).' }),
     invites: z.string().meta({ description: 'Titre de la liste des invités (« Assistaient également à la réunion »).' }),
     presentation: z.string().meta({ description: '« Présentation par » devant les présentateurs d’un point.' }),
+    rapporteur: z.string().meta({ description: '« Rapporteur : » devant le rapporteur d’un point ou d’une délibération (et, dans le procès-verbal, devant qui présente un point) ; « Présenté par » pour une association.' }),
     diaporama: z.string().meta({ description: '« Diaporama » devant les pages présentées.' }),
     sans_question: z.string().meta({ description: 'Phrase « aucune question » par défaut.' }),
     conclusion: z.string().meta({ description: 'Intertitre de la clôture (« Conclusion ») ; "" pour aucun.' }),

@@ -23,8 +23,8 @@ const PROMISES: Record<(typeof HOUSE_STYLES)[number], RegExp[]> = {
   'conseil-municipal': [/^Procès-verbal de la séance du Conseil municipal/m, /L’an deux mille vingt-six, le quinze janvier, à dix-neuf heures trente, le Conseil municipal, légalement convoqué le 8 janvier 2026/, /Conseillers en exercice : 5 – Présents : 4 – Représentés : 1 – Votants : 5/, /^Pouvoirs :$/m, /Le quorum étant atteint/, /Mme Julie MARTIN est désignée secrétaire de séance\./],
   'conseil-communautaire': [/Délégués en exercice : 4/, /^Commune de Modèle-sur-Loire :$/m, /suppléante de M\. Louis DURAND/, /L’an deux mille vingt-six/],
   'conseil-administration': [/Administrateurs en exercice : 4 ; présents : 3 ; représentés : 1 ; votants : 4\./, /Le représentant du conseil régional donne pouvoir à Mme Claire EXEMPLE/, /^Avec voix consultative :$/m],
-  'assemblee-generale': [/^Procès-verbal de la séance de l’Assemblée générale/m, /^Présents : 3 – Représentés : 1 – Votants : 4$/m, /M\. Marc PETIT donne pouvoir à M\. Louis DURAND/],
-  cse: [/^Premier collège \(ouvriers et employés\) :$/m, /sur convocation du 12 janvier 2026/, /^Assistaient également à la réunion :$/m, /Avis favorable à l’unanimité des suffrages exprimés \(1 abstention\)\./, /^Secrétaire du comité : Mme Julie MARTIN$/m],
+  'assemblee-generale': [/^Procès-verbal de l’Assemblée générale du samedi 17 janvier 2026$/m, /^Présents : 3 – Représentés : 1 – Votants : 4$/m, /M\. Marc PETIT donne pouvoir à M\. Louis DURAND/],
+  cse: [/^Procès-verbal de la réunion du Comité social et économique du jeudi 15 janvier 2026$/m, /^Premier collège \(ouvriers et employés\) :$/m, /sur convocation du 12 janvier 2026/, /^Assistaient également à la réunion :$/m, /Avis favorable à l’unanimité des suffrages exprimés \(1 abstention\)\./, /^Secrétaire du comité : Mme Julie MARTIN$/m],
   'commission-consultative': [/s’est réunie le jeudi 15 janvier 2026 à 14h/, /a donné mandat à Mme Julie MARTIN/, /^I – Projet de parc photovoltaïque/m, /Avis favorable par 4 voix pour et 1 voix contre\./],
 };
 

@@ -472,6 +472,8 @@ export function buildContext(r: ResolvedMeeting, defaults: TemplateDefaults = {}
     const sentence = r.style.phrases[key];
     return sentence === undefined ? undefined : fillPlaceholders(sentence, placeholders);
   };
+  const styledTitle = phrase('titre');
+  const titleLines = meeting.document.titre ? lines(meeting.document.titre) : styledTitle ? [styledTitle] : [];
   const phrases = Object.fromEntries(
     (['formule', 'effectifs', 'quorum', 'quorum_non_atteint'] as const).flatMap((key) => {
       const text = phrase(key);
@@ -507,9 +509,10 @@ export function buildContext(r: ResolvedMeeting, defaults: TemplateDefaults = {}
       convoque: agreedWithBody(instance, 'convoqué'),
     },
     document: {
-      // The title's lines: the file's own (one or several), then the subtitle with its placeholders.
-      ...(meeting.document.titre ? { titre: lines(meeting.document.titre).join(' ') } : {}),
-      titre_lignes: meeting.document.titre ? lines(meeting.document.titre) : [],
+      // The title's lines: the file's own (one or several), else the house style's sentence, else the
+      // template's; then the subtitle with its placeholders.
+      ...(titleLines.length > 0 ? { titre: titleLines.join(' ') } : {}),
+      titre_lignes: titleLines,
       ...(meeting.document.sous_titre ? { sous_titre: fillPlaceholders(meeting.document.sous_titre, placeholders) } : {}),
       lieu: documentPlace,
       date: frenchDate(meeting.document.date),

@@ -163,6 +163,9 @@ export const NUMBERINGS = ['I –', 'I -', 'I.', 'I', '1.', '1 -', '1 –', '1/'
 /** Sentences a body words its own way, with {placeholders} computed from the meeting (docs/format.md 4.7). */
 export const Phrases = z
   .strictObject({
+    titre: text()
+      .optional()
+      .meta({ description: 'Titre du document quand la séance n’en donne pas (document.titre) : « Procès-verbal de la réunion {du_instance} du {date} », « Procès-verbal de {instance} ordinaire du {date_courte} ».' }),
     ligne_date: text().optional().meta({ description: 'Ligne de date : « {lieu}, le {date_document} » par défaut ; « Draguignan le {date_document} ».' }),
     formule: text()
       .optional()

@@ -9,8 +9,9 @@
 // This pass pins or renumbers each of them and re-zips the parts in a fixed order, so that the same
 // input gives the same bytes across runs, processes, time zones and Node versions.
 import { createHash } from 'node:crypto';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import type { Zippable } from 'fflate';
+import { strFromU8, strToU8, unzipSync } from 'fflate';
+import { zipEntries, type ZipEntry } from './zip.js';
+import { deflatedFontPart } from './docx-font-parts.js';
 
 /** What docx cannot write into docProps: the language (dc:language) and the producing application. */
 export interface DocxProperties {
@@ -25,12 +26,6 @@ export function w3cdtf(date: Date): string {
   if (Number.isNaN(date.getTime())) throw new Error('normalizeDocx: invalid document date');
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
-
-/**
- * A DOS timestamp of 1980-01-01 00:00, built from local components: fflate reads the local fields
- * (getFullYear…), so the bytes are the same in every time zone.
- */
-const ZIP_MTIME = (): Date => new Date(1980, 0, 1);
 
 /** [Content_Types].xml first (as Office writes it), then the package rels, then the rest by name. */
 function entryOrder(a: string, b: string): number {
@@ -133,7 +128,7 @@ export function obfuscateFont(data: Uint8Array, fontKey: string): Uint8Array {
 }
 
 /** A GUID made from the font's own bytes: the same font always gets the same key. */
-function fontKeyOf(font: Uint8Array): string {
+export function fontKeyOf(font: Uint8Array): string {
   const hex = createHash('sha256').update(font).digest('hex').slice(0, 32).toUpperCase();
   return `{${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}}`;
 }
@@ -142,7 +137,7 @@ function fontKeyOf(font: Uint8Array): string {
  * Replaces the random key of every embedded font with one derived from the font, re-obfuscating its
  * .odttf part with it. Returns the new font table; the new parts are written into `files`.
  */
-function pinFontKeys(fontTable: string, rels: string, files: Record<string, Uint8Array>): string {
+function pinFontKeys(fontTable: string, rels: string, files: Record<string, Uint8Array>, pinnedKeys: Map<string, string>): string {
   const targets = new Map<string, string>();
   for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
     const id = /\bId="([^"]*)"/.exec(m[0])?.[1];
@@ -158,6 +153,7 @@ function pinFontKeys(fontTable: string, rels: string, files: Record<string, Uint
     const font = obfuscateFont(data, key);
     const pinned = fontKeyOf(font);
     files[part] = obfuscateFont(font, pinned);
+    pinnedKeys.set(part, pinned);
     return element.replace(`w:fontKey="${key}"`, `w:fontKey="${pinned}"`);
   });
 }
@@ -168,13 +164,21 @@ function pinFontKeys(fontTable: string, rels: string, files: Record<string, Uint
  * timestamps.
  */
 export function normalizeDocx(bytes: Uint8Array, date: Date, properties: DocxProperties = {}): Buffer {
-  const files = unzipSync(bytes);
-  const names = Object.keys(files).sort(entryOrder);
+  return normalizeDocxParts(new Map(Object.entries(unzipSync(bytes))), date, properties);
+}
+
+/**
+ * The same, from the package's parts before they are zipped (docx's compiler gives XML parts as text):
+ * the package is zipped once, here.
+ */
+export function normalizeDocxParts(parts: Map<string, string | Uint8Array>, date: Date, properties: DocxProperties = {}): Buffer {
+  const files: Record<string, Uint8Array> = {};
   const text = new Map<string, string>();
-  for (const name of names) {
-    const data = files[name];
-    if (data !== undefined && isXml(name)) text.set(name, strFromU8(data));
+  for (const [name, data] of parts) {
+    if (isXml(name)) text.set(name, typeof data === 'string' ? data : strFromU8(data));
+    else files[name] = typeof data === 'string' ? strToU8(data) : data;
   }
+  const names = [...parts.keys()].sort(entryOrder);
 
   const core = text.get('docProps/core.xml');
   if (core !== undefined) {
@@ -186,7 +190,8 @@ export function normalizeDocx(bytes: Uint8Array, date: Date, properties: DocxPro
 
   const fontTable = text.get('word/fontTable.xml');
   const fontRels = text.get('word/_rels/fontTable.xml.rels');
-  if (fontTable !== undefined && fontRels !== undefined) text.set('word/fontTable.xml', pinFontKeys(fontTable, fontRels, files));
+  const pinnedKeys = new Map<string, string>();
+  if (fontTable !== undefined && fontRels !== undefined) text.set('word/fontTable.xml', pinFontKeys(fontTable, fontRels, files, pinnedKeys));
 
   // Drawing ids must be unique in the whole document (body, headers, footers, notes): one counter.
   let drawingId = 0;
@@ -221,15 +226,16 @@ export function normalizeDocx(bytes: Uint8Array, date: Date, properties: DocxPro
     text.set(relsName, renamed.rels);
   }
 
-  const mtime = ZIP_MTIME();
-  const zippable: Zippable = {};
+  const entries: ZipEntry[] = [];
   for (const name of names) {
     const xml = text.get(name);
-    const data = xml !== undefined ? strToU8(xml) : files[name];
-    if (data === undefined) continue;
-    // Media are already compressed: store them. Fonts are not.
-    zippable[name] = [data, { level: xml !== undefined || name.endsWith('.odttf') ? 6 : 0, mtime }];
+    const data = files[name];
+    const fontKey = pinnedKeys.get(name);
+    if (xml !== undefined) entries.push({ name, data: strToU8(xml), level: 6 });
+    // Fonts are deflated once per process (or at build time); media are already compressed: stored.
+    else if (data !== undefined && fontKey !== undefined) entries.push({ name, ...deflatedFontPart(fontKey, data) });
+    else if (data !== undefined) entries.push({ name, data, level: name.endsWith('.odttf') ? 6 : 0 });
   }
-  const zipped = zipSync(zippable, { mtime });
+  const zipped = zipEntries(entries);
   return Buffer.from(zipped.buffer, zipped.byteOffset, zipped.byteLength);
 }

@@ -38,7 +38,7 @@ import type {
 import type { BlockStyle, Stylesheet } from '../document/stylesheet.js';
 import { columnWeights, letterheadWidth, paragraphKeeps, signatureColumns, tableRule } from '../document/layout.js';
 import type { Block, DocumentTree, Inline, ListBlock, ListMarker, ParagraphStyle, TableCell as TreeTableCell } from '../document/tree.js';
-import { normalizeDocx } from './docx-normalize.js';
+import { normalizeDocxParts } from './docx-normalize.js';
 import {
   BOX_TITLE_STYLE_ID,
   CAPTION_STYLE_ID,
@@ -663,6 +663,15 @@ export async function writeDocx(tree: DocumentTree, style: Stylesheet, options: 
     ],
   });
 
-  const packed = await Packer.toBuffer(doc);
-  return normalizeDocx(packed, meta.date, { lang: meta.lang, application: 'clu' });
+  return normalizeDocxParts(packageParts(doc), meta.date, { lang: meta.lang, application: 'clu' });
+}
+
+/**
+ * The package's parts, unzipped: what Packer.toBuffer zips, from the compiler it zips with (a static
+ * member docx does not document; test/writer-docx.test.ts checks the result against Packer's zip), so
+ * that the package is zipped once, by normalizeDocxParts, instead of zipped, unzipped and zipped again.
+ */
+function packageParts(doc: Document): Map<string, string | Uint8Array> {
+  const compiler = (Packer as unknown as { compiler: { compile(file: Document): Map<string, string | Uint8Array> } }).compiler;
+  return compiler.compile(doc);
 }

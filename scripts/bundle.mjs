@@ -4,8 +4,28 @@
 // profile, font metrics) from its package folder; fontkit too, so that the PDF writer and pdfkit share
 // one copy. The folder is two levels under the package root, as
 // dist/cli/ is, so paths such as ../../templates resolve the same from the bundle.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { build } from 'esbuild';
+import Handlebars from 'handlebars';
+import { COMPILE_OPTIONS, templateKey } from '../dist/compose/template.js';
+
+/** The built-in templates, precompiled: the contents of src/compose/builtin-specs.ts in the bundle. */
+function builtinSpecs() {
+  const specs = new Map();
+  for (const file of readdirSync('templates', { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.hbs')).sort()) {
+    const source = readFileSync(path.join('templates', file), 'utf8');
+    specs.set(templateKey(source), Handlebars.precompile(source, COMPILE_OPTIONS));
+  }
+  return `export const BUILTIN_SPECS = {\n${[...specs].map(([key, spec]) => `${JSON.stringify(key)}: ${spec}`).join(',\n')}\n};\n`;
+}
+
+const precompiledTemplates = {
+  name: 'precompiled-templates',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/]compose[\\/]builtin-specs\.ts$/ }, () => ({ contents: builtinSpecs(), loader: 'js' }));
+  },
+};
 
 const result = await build({
   entryPoints: { main: 'src/cli/main.ts' },
@@ -23,6 +43,7 @@ const result = await build({
   legalComments: 'none',
   logLevel: 'warning',
   metafile: true,
+  plugins: [precompiledTemplates],
 });
 // Which source modules went into which file: the start-up test checks what each command loads.
 const inputs = Object.fromEntries(

@@ -1,6 +1,7 @@
 // Templates: a folder of Handlebars files (document.hbs and partials/*.hbs) and an optional style.json.
 // Templates are code: compiled in strict mode with a fixed list of helpers, so a template that uses an
 // unknown field or helper fails with the template's file:line:col instead of printing nothing.
+import { createHash } from 'node:crypto';
 import { readdirSync, existsSync, statSync } from 'node:fs';
 import { readRegularFileOrFail } from '../load/read-file.js';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import { richTextToMarkup, type NameOf } from './rich-text.js';
 import { loadStyleOverrides, type StyleOverrides } from './style-file.js';
 import { HEAD_BLOCKS, NUMBERINGS, type HeadBlock } from '../model/schema.js';
 import { BUILTIN_TEMPLATES } from './builtin-templates.js';
+import { BUILTIN_SPECS } from './builtin-specs.js';
 
 type Numbering = (typeof NUMBERINGS)[number];
 
@@ -22,7 +24,7 @@ const PARTIALS_DIR = 'partials';
 /** Helpers a template may call. Anything else is rejected when the template is compiled. */
 const KNOWN_HELPERS = { rich: true, eq: true } as const;
 
-const COMPILE_OPTIONS = {
+export const COMPILE_OPTIONS = {
   strict: true,
   knownHelpersOnly: true,
   knownHelpers: KNOWN_HELPERS,
@@ -30,6 +32,7 @@ const COMPILE_OPTIONS = {
 } satisfies CompileOptions;
 
 type CompileOptions = Parameters<typeof Handlebars.compile>[1];
+type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
 
 /** What a template sets by default for the house style (template.json); a meeting's style overrides it. */
 export interface TemplateDefaults {
@@ -138,17 +141,9 @@ export function loadTemplate(dir: string): LoadedTemplate {
   const files = new Map<string, string>();
   files.set(mainPath, readRegularFileOrFail(mainPath, 'template').toString('utf8'));
   for (const file of partials.values()) files.set(file, readRegularFileOrFail(file, 'template').toString('utf8'));
-  // Precompiling checks syntax and helpers now, with positions, rather than at the first render.
-  for (const [file, source] of files) {
-    try {
-      env.precompile(source, COMPILE_OPTIONS);
-    } catch (error) {
-      throw templateError(file, error);
-    }
-  }
-  for (const [file, source] of files) {
+  const compiledFiles = new Map([...files].map(([file, source]) => [file, compileTemplate(env, file, source)]));
+  for (const [file, compiled] of compiledFiles) {
     if (file === mainPath) continue;
-    const compiled = env.compile(source, COMPILE_OPTIONS);
     const name = path.basename(file, '.hbs');
     env.registerPartial(name, ((context: unknown, options: Handlebars.RuntimeOptions) => {
       try {
@@ -160,7 +155,7 @@ export function loadTemplate(dir: string): LoadedTemplate {
   }
   env.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   const budget = limitLoops(env);
-  const main = env.compile(files.get(mainPath)!, COMPILE_OPTIONS);
+  const main = compiledFiles.get(mainPath)!;
   const style = loadStyleOverrides(dir);
   const manifest = templateManifest(dir);
   const inherited = manifest.extends ? templateManifest(builtinTemplateDir(manifest.extends)) : {};
@@ -189,6 +184,28 @@ export function loadTemplate(dir: string): LoadedTemplate {
       }
     },
   };
+}
+
+/** What names a template's compiled form: its source and the compile options (BUILTIN_SPECS). */
+export function templateKey(source: string): string {
+  return createHash('sha256').update(JSON.stringify(COMPILE_OPTIONS)).update('\u0000').update(source).digest('hex');
+}
+
+/**
+ * A template's source compiled: by the build for the built-in templates (BUILTIN_SPECS), else now.
+ * Precompiling checks syntax and helpers at once, with positions, rather than at the first render.
+ */
+function compileTemplate(env: typeof Handlebars, file: string, source: string): Handlebars.TemplateDelegate {
+  const built = BUILTIN_SPECS[templateKey(source)];
+  if (built) return env.template(built);
+  let spec: string | TemplateSpecification;
+  try {
+    spec = env.precompile(source, COMPILE_OPTIONS);
+  } catch (error) {
+    throw templateError(file, error);
+  }
+  // The spec is JavaScript that Handlebars wrote from the template (as a precompiled template file is).
+  return env.template(new Function(`return ${String(spec)};`)() as TemplateSpecification);
 }
 
 /** A partial's error, carried out of the main template's own error handling unchanged. */

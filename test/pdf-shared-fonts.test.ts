@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultFonts, defaultStylesheet } from '../src/document/stylesheet.js';
 import { loadFonts } from '../src/writers/pdf/fonts.js';
-import { sharedGlyphs } from '../src/writers/pdf/cmap.js';
+import { sharedGlyphs } from '../src/document/font-cmap.js';
 import { create } from 'fontkit';
 import { writePdf } from '../src/writers/pdf/index.js';
 import { longTree, pdfKitchenSink } from './support/pdf-fixtures.js';

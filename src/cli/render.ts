@@ -42,7 +42,7 @@ export async function runRender(files: string[], options: RenderOptions, io: Cli
   const forced = options.template === undefined ? undefined : templates.get(resolveTemplateDir(options.template, io.cwd));
 
   // The fonts are opened first: the text is checked against the one the PDF will draw it with.
-  const fonts = formats.includes('pdf') ? loadFonts((forced ?? templates.get(builtinTemplateDir('compte-rendu'))).stylesheet.fonts) : undefined;
+  const fonts = formats.includes('pdf') ? await loadFonts((forced ?? templates.get(builtinTemplateDir('compte-rendu'))).stylesheet.fonts) : undefined;
   const reporter = new Reporter(locale(io));
   const meetings: ResolvedMeeting[] = [];
   const inputs = await expandInputs(files, io);

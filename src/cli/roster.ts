@@ -131,7 +131,7 @@ async function runSheet(inputs: Input[], options: RosterOptions, io: CliIo): Pro
   const output = outputFolder(options.output, io);
   const style: Stylesheet = options.template ? applyStyle(loadStyleOverrides(resolveTemplateDir(options.template, io.cwd))) : defaultStylesheet();
   // Opened first: the names are checked against the font the PDF will draw them with.
-  const fonts = formats.includes('pdf') ? loadFonts(style.fonts) : undefined;
+  const fonts = formats.includes('pdf') ? await loadFonts(style.fonts) : undefined;
 
   const reporter = new Reporter(locale(io));
   const sheets: { file: string; stem: string; input: SheetInput; meeting?: ResolvedMeeting }[] = [];

@@ -6,8 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import * as fontkit from 'fontkit';
+import type * as Fontkit from 'fontkit';
 import type { FontVariant } from './stylesheet.js';
+import { cmapCoverage } from './font-cmap.js';
 
 export interface FallbackFont {
   /** The name the PDF writer registers it under. */
@@ -34,16 +35,28 @@ export function fallbackFile(font: FallbackFont, variant: FontVariant): string {
   return variant === 'bold' || variant === 'boldItalic' ? font.files.bold : font.files.regular;
 }
 
-const parsed = new Map<FallbackFont, fontkit.Font>();
+const coverages = new Map<FallbackFont, Coverage>();
 
-/** The fallback font that has a glyph for the character, if any (parsed on first need, then kept). */
+/** The fallback font that has a glyph for the character, if any (its character map read on first need, then kept). */
 export function fallbackFor(codePoint: number): FallbackFont | undefined {
   for (const font of FALLBACK_FONTS) {
-    let face = parsed.get(font);
-    if (!face) parsed.set(font, (face = fontkit.create(readFileSync(font.files.regular)) as fontkit.Font));
-    if (face.hasGlyphForCodePoint(codePoint)) return font;
+    let coverage = coverages.get(font);
+    if (!coverage) coverages.set(font, (coverage = cmapCoverage(readFileSync(font.files.regular))));
+    if (coverage.hasGlyphForCodePoint(codePoint)) return font;
   }
   return undefined;
+}
+
+const parsed = new Map<FallbackFont, Fontkit.Font>();
+
+/**
+ * A fallback font parsed by fontkit, loaded on first need (text in Arabic or Hebrew): through require,
+ * since the callers are synchronous, so that validating or writing a DOCX never loads fontkit.
+ */
+function parsedFallback(font: FallbackFont): Fontkit.Font {
+  let face = parsed.get(font);
+  if (!face) parsed.set(font, (face = (require('fontkit') as typeof Fontkit).create(readFileSync(font.files.regular)) as Fontkit.Font));
+  return face;
 }
 
 const laidOut = new Map<string, boolean>();
@@ -58,7 +71,7 @@ function canLayout(font: FallbackFont, text: string): boolean {
   let ok = laidOut.get(key);
   if (ok === undefined) {
     try {
-      parsed.get(font)!.layout(text);
+      parsedFallback(font).layout(text);
       ok = true;
     } catch {
       ok = false;

@@ -2,7 +2,7 @@
 // by `clu validate`): a missing, truncated or mislabelled file, or one of an absurd size, is a one-line
 // message naming the file and the fix, never an "internal error" from inside pdfkit or docx.
 import path from 'node:path';
-import * as fontkit from 'fontkit';
+import type * as Fontkit from 'fontkit';
 import { UsageError } from '../cli/errors.js';
 import type { Block } from '../document/tree.js';
 import type { FontFiles, FontVariant } from '../document/stylesheet.js';
@@ -61,9 +61,9 @@ export class FontProblem extends Error {
 const REQUIRED_TABLES = ['head', 'hhea', 'maxp', 'cmap', 'hmtx'];
 
 /** Reads and parses a font file; throws FileRefused, an fs error or FontProblem. */
-export function loadFont(file: string): fontkit.Font {
+function loadFont(fontkit: typeof Fontkit, file: string): Fontkit.Font {
   const bytes = readRegularFile(file, 'font');
-  let font: fontkit.Font;
+  let font: Fontkit.Font;
   try {
     const created = fontkit.create(bytes);
     if (!('layout' in created)) throw new Error('a font collection');
@@ -94,13 +94,17 @@ export function loadFont(file: string): fontkit.Font {
   return font;
 }
 
-/** The four fonts of a stylesheet, parsed; throws UsageError naming the first one that cannot be used. */
-export function loadFonts(files: FontFiles): Record<FontVariant, fontkit.Font> {
-  const fonts = {} as Record<FontVariant, fontkit.Font>;
+/**
+ * The four fonts of a stylesheet, parsed; throws UsageError naming the first one that cannot be used.
+ * fontkit is loaded here, for a PDF, not with this module (which validating loads too).
+ */
+export async function loadFonts(files: FontFiles): Promise<Record<FontVariant, Fontkit.Font>> {
+  const fontkit = await import('fontkit');
+  const fonts = {} as Record<FontVariant, Fontkit.Font>;
   for (const variant of ['regular', 'bold', 'italic', 'boldItalic'] as const) {
     const file = files[variant];
     try {
-      fonts[variant] = loadFont(file);
+      fonts[variant] = loadFont(fontkit, file);
     } catch (error) {
       throw new UsageError(
         `${file}: the ${variant} font cannot be used: ${resourceReason(error, 'en')} (give a TTF or OTF file in style.json "fonts")`,

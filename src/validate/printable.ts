@@ -4,10 +4,10 @@
 // the fallback fonts (their glyph coverage, read with fontkit: Arabic and Hebrew have a fallback), and
 // each one that has such characters is a warning at the line:col of the first, naming them.
 import { isScalar, visit } from 'yaml';
-import type * as fontkit from 'fontkit';
 import { defaultFonts } from '../document/stylesheet.js';
-import { loadFont } from '../load/resources.js';
-import { splitByCoverage } from '../document/fallback-fonts.js';
+import { cmapCoverage } from '../document/font-cmap.js';
+import { readRegularFile } from '../load/read-file.js';
+import { splitByCoverage, type Coverage } from '../document/fallback-fonts.js';
 import type { Reporter, Source } from './diagnostic.js';
 
 /** Line breaks and tabs are layout, not glyphs. */
@@ -15,16 +15,16 @@ const LAYOUT = new Set(['\n', '\r', '\t']);
 /** How many distinct characters a warning names. */
 const NAMED = 8;
 
-let defaultFont: fontkit.Font | undefined;
+let defaultCoverage: Coverage | undefined;
 
-/** The regular font of the default stylesheet, parsed once. */
-export function defaultPdfFont(): fontkit.Font {
-  defaultFont ??= loadFont(defaultFonts().regular);
-  return defaultFont;
+/** What the regular font of the default stylesheet can draw (its character map, read once). */
+function defaultPdfCoverage(): Coverage {
+  defaultCoverage ??= cmapCoverage(readRegularFile(defaultFonts().regular, 'font'));
+  return defaultCoverage;
 }
 
 /** Reports every text value of the sources that holds characters `font` cannot draw. */
-export function checkPrintable(sources: Source[], reporter: Reporter, font: fontkit.Font = defaultPdfFont()): void {
+export function checkPrintable(sources: Source[], reporter: Reporter, font: Coverage = defaultPdfCoverage()): void {
   const covered = new Map<number, boolean>();
   const inMainFont = (char: string) => {
     const codePoint = char.codePointAt(0)!;

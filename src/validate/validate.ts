@@ -6,13 +6,13 @@ import { checkComposition, crossCheck } from './crosscheck.js';
 import type { Reporter, Source } from './diagnostic.js';
 import type { Composition } from '../model/schema.js';
 import type { ProjectOptions } from '../load/project-root.js';
-import type * as fontkit from 'fontkit';
+import type { Coverage } from '../document/fallback-fonts.js';
 import { checkPrintable } from './printable.js';
 import { checkTextLengths } from './text-length.js';
 
 export interface ValidationOptions extends ProjectOptions {
   /** The font the PDF will draw the text with (default: the default stylesheet's): its coverage is checked. false: no PDF, no check. */
-  font?: fontkit.Font | false;
+  font?: Coverage | false;
 }
 
 export function validateMeeting(file: string, reporter: Reporter, options: ValidationOptions = {}): ResolvedMeeting | undefined {

@@ -5,7 +5,7 @@ import { stat } from 'node:fs/promises';
 import { readRegularFile } from '../../load/read-file.js';
 import { create, type Font } from 'fontkit';
 import type { FontFiles, FontVariant } from '../../document/stylesheet.js';
-import { sharedGlyphs } from './cmap.js';
+import { sharedGlyphs } from '../../document/font-cmap.js';
 import { FONT_VARIANTS } from './measure.js';
 
 export interface SharedFont {

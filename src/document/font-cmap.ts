@@ -1,25 +1,37 @@
-// The glyphs a font's character map gives to more than one character, read straight from the font file's
-// bytes: fontkit decodes the whole map object by object, a quarter of a second per font.
+// A font's character map read straight from the font file's bytes: fontkit decodes the whole map object
+// by object (a quarter of a second per font), and loading fontkit at all costs more than a validation.
 // Reads the Unicode subtables of format 12 (full range) or, failing that, 4 (the basic plane).
 
 /** Glyph id → the code points the character map sends to it, for glyphs with two or more. */
 export function sharedGlyphs(font: Uint8Array): Map<number, number[]> {
-  const view = new DataView(font.buffer, font.byteOffset, font.byteLength);
   const byGlyph = new Map<number, number[]>();
-  const add = (codePoint: number, glyph: number): void => {
-    if (glyph === 0) return;
+  readCmap(font, (codePoint, glyph) => {
     const list = byGlyph.get(glyph);
     if (list) list.push(codePoint);
     else byGlyph.set(glyph, [codePoint]);
-  };
-  const cmap = tableOffset(view, 'cmap');
-  if (cmap !== undefined) {
-    const subtable = unicodeSubtable(view, cmap);
-    if (subtable !== undefined && view.getUint16(subtable) === 12) readFormat12(view, subtable, add);
-    else if (subtable !== undefined && view.getUint16(subtable) === 4) readFormat4(view, subtable, add);
-  }
+  });
   for (const [glyph, list] of byGlyph) if (list.length < 2) byGlyph.delete(glyph);
   return byGlyph;
+}
+
+/** The code points the font has a glyph for, as fontkit's hasGlyphForCodePoint answers. */
+export function cmapCoverage(font: Uint8Array): { hasGlyphForCodePoint(codePoint: number): boolean } {
+  const covered = new Set<number>();
+  readCmap(font, (codePoint) => covered.add(codePoint));
+  return { hasGlyphForCodePoint: (codePoint) => covered.has(codePoint) };
+}
+
+/** Calls `add` for every code point of the character map that has a glyph (other than .notdef). */
+function readCmap(font: Uint8Array, add: (codePoint: number, glyph: number) => void): void {
+  const view = new DataView(font.buffer, font.byteOffset, font.byteLength);
+  const withGlyph = (codePoint: number, glyph: number): void => {
+    if (glyph !== 0) add(codePoint, glyph);
+  };
+  const cmap = tableOffset(view, 'cmap');
+  if (cmap === undefined) return;
+  const subtable = unicodeSubtable(view, cmap);
+  if (subtable !== undefined && view.getUint16(subtable) === 12) readFormat12(view, subtable, withGlyph);
+  else if (subtable !== undefined && view.getUint16(subtable) === 4) readFormat4(view, subtable, withGlyph);
 }
 
 function tableOffset(view: DataView, tag: string): number | undefined {

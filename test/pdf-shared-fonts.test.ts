@@ -7,7 +7,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultFonts, defaultStylesheet } from '../src/document/stylesheet.js';
 import { loadFonts } from '../src/writers/pdf/fonts.js';
-import { sharedGlyphs } from '../src/document/font-cmap.js';
+import { cmapCoverage, sharedGlyphs } from '../src/document/font-cmap.js';
+import { FALLBACK_FONTS } from '../src/document/fallback-fonts.js';
 import { create } from 'fontkit';
 import { writePdf } from '../src/writers/pdf/index.js';
 import { longTree, pdfKitchenSink } from './support/pdf-fixtures.js';
@@ -33,6 +34,19 @@ describe('fonts shared by the documents of a process', () => {
       expect(found).toEqual(expected);
       // The right single quote and the modifier apostrophe share one glyph in Inter.
       expect([...found.values()]).toContainEqual([0x2bc, 0x2019]);
+    }
+  });
+
+  it('cover the characters fontkit says they have a glyph for (validation reads the map without fontkit)', () => {
+    for (const file of [defaultFonts().regular, defaultFonts().boldItalic, ...FALLBACK_FONTS.map((f) => f.files.regular)]) {
+      const bytes = readFileSync(file);
+      const font = create(bytes);
+      if (!('characterSet' in font)) throw new Error('not a single font');
+      const coverage = cmapCoverage(bytes);
+      for (let codePoint = 0; codePoint < 0x10000; codePoint++) {
+        if (coverage.hasGlyphForCodePoint(codePoint) !== font.hasGlyphForCodePoint(codePoint)) expect.fail(`${file}: U+${codePoint.toString(16)}`);
+      }
+      for (const codePoint of font.characterSet) expect(coverage.hasGlyphForCodePoint(codePoint), `${file}: U+${codePoint.toString(16)}`).toBe(font.hasGlyphForCodePoint(codePoint));
     }
   });
 

@@ -352,6 +352,41 @@ describe('reproducibility', () => {
   });
 });
 
+describe('one zip pass', () => {
+  it('writes the bytes fflate\'s zipSync writes, stored or deflated, with entries deflated beforehand', async () => {
+    const { zipSync, strToU8 } = await import('fflate');
+    const { deflateEntry, zipEntries } = await import('../src/writers/zip.js');
+    const xml = strToU8('<w:document>'.repeat(500));
+    const media = Uint8Array.from({ length: 3000 }, (_, i) => (i * 7919) % 251);
+    const font = Uint8Array.from({ length: 5000 }, (_, i) => (i * i) % 256);
+    const mtime = new Date(1980, 0, 1);
+    const expected = zipSync({ 'word/document.xml': [xml, { level: 6, mtime }], 'word/media/é.png': [media, { level: 0, mtime }], 'word/fonts/font1.odttf': [font, { level: 6, mtime }] }, { mtime });
+    const written = zipEntries([
+      { name: 'word/document.xml', data: xml, level: 6 },
+      { name: 'word/media/é.png', data: media, level: 0 },
+      { name: 'word/fonts/font1.odttf', ...deflateEntry(font) },
+    ]);
+    expect(Buffer.from(written).equals(Buffer.from(expected))).toBe(true);
+  });
+
+  it('gives a document the bytes Packer.toBuffer and normalizeDocx gave it (docx\'s compiler gives the parts Packer zips)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { Document, ExternalHyperlink, Packer, Paragraph, TextRun } = await import('docx');
+    const { normalizeDocxParts } = await import('../src/writers/docx-normalize.js');
+    const fonts = style.fonts;
+    const document = () =>
+      new Document({
+        fonts: [{ name: fonts.family, data: readFileSync(fonts.regular), bold: readFileSync(fonts.bold), italic: readFileSync(fonts.italic), boldItalic: readFileSync(fonts.boldItalic) }],
+        sections: [{ children: [new Paragraph({ children: [new TextRun('Séance'), new ExternalHyperlink({ link: 'https://example.org', children: [new TextRun('lien')] })] })] }],
+      });
+    const date = new Date(Date.UTC(2021, 4, 6));
+    const compiler = (Packer as unknown as { compiler: { compile(file: unknown): Map<string, string | Uint8Array> } }).compiler;
+    const once = normalizeDocxParts(compiler.compile(document()), date);
+    const twice = normalizeDocx(await Packer.toBuffer(document()), date);
+    expect(once.equals(twice)).toBe(true);
+  });
+});
+
 describe('normalizeDocx', () => {
   it('renames random relationship ids in order of appearance, in the part and its rels', async () => {
     const { zipSync, strToU8 } = await import('fflate');

@@ -668,7 +668,7 @@ export async function writeDocx(tree: DocumentTree, style: Stylesheet, options: 
 
 /**
  * The package's parts, unzipped: what Packer.toBuffer zips, from the compiler it zips with (a static
- * member docx does not document; test/writer-docx.test.ts checks the result against Packer's zip), so
+ * member docx does not document; test/writer-docx.test.ts checks that it gives the bytes Packer gave), so
  * that the package is zipped once, by normalizeDocxParts, instead of zipped, unzipped and zipped again.
  */
 function packageParts(doc: Document): Map<string, string | Uint8Array> {

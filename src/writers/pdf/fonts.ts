@@ -7,6 +7,7 @@ import { create, type Font } from 'fontkit';
 import type { FontFiles, FontVariant } from '../../document/stylesheet.js';
 import { sharedGlyphs } from '../../document/font-cmap.js';
 import { FONT_VARIANTS } from './measure.js';
+import { speedUpShaping } from './shaping.js';
 
 export interface SharedFont {
   /** The parsed font, handed to pdfkit instead of the file (pdfkit would parse it again). */
@@ -34,6 +35,7 @@ async function loadFont(file: string, variant: FontVariant): Promise<SharedFont>
     if (!('layout' in font)) throw new Error('a font collection, not a single font');
     const shared: SharedFont = { font, runs: Object.create(null) as Record<string, unknown>, widths: new Map() };
     fixGlyphCodePoints(font, bytes);
+    speedUpShaping(font);
     parsed.set(file, { size, mtimeMs, shared });
     return shared;
   } catch (error) {

@@ -2,7 +2,9 @@
 // every command once, so that the machine's load weighs on all alike), CPU time (user + system) medians,
 // peak memory; then growth with the reference repeated 10 and 100 times, and a batch of 50 meetings.
 // Prints each ratio beside its budget (issue 9).
-// Usage: npm run bench [-- --rounds N]      (pandoc and LibreOffice are used when installed)
+// Usage: npm run bench [-- --rounds N] [-- --baseline DIR]   (pandoc and LibreOffice are used when installed)
+// --baseline DIR: also runs the clu of another built checkout (DIR/bin/clu), interleaved in the same
+// rounds, and prints before/after for each clu command.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -16,6 +18,9 @@ const clu = path.join(root, 'bin', 'clu');
 const preload = path.join(root, 'bench', 'cpu-usage.cjs');
 const roundsArg = process.argv.indexOf('--rounds');
 const rounds = roundsArg > 0 ? Number(process.argv[roundsArg + 1]) : 11;
+const baselineArg = process.argv.indexOf('--baseline');
+const baseline = baselineArg > 0 ? path.join(path.resolve(process.argv[baselineArg + 1]), 'bin', 'clu') : undefined;
+if (baseline && !existsSync(baseline)) throw new Error(`--baseline: no ${baseline}`);
 const work = mkdtempSync(path.join(tmpdir(), 'clu-bench-'));
 const usageFile = path.join(work, 'usage.txt');
 
@@ -102,6 +107,12 @@ const startCommands = [
   nodeCommand('clu render REF (docx + pdf)', [clu, 'render', '-o', out, reference]),
   nodeCommand('clu render REF --format pdf', [clu, 'render', '--format', 'pdf', '-o', out, reference]),
 ];
+/** The same clu commands run by the baseline's clu, named "before: …". */
+function withBaseline(commands) {
+  if (!baseline) return commands;
+  return commands.flatMap((c) => (c.kind === 'node' && c.argv.includes(clu) ? [c, { ...c, name: `before: ${c.name}`, argv: c.argv.map((a) => (a === clu ? baseline : a)) }] : [c]));
+}
+startCommands.splice(0, startCommands.length, ...withBaseline(startCommands));
 if (pandoc && gnuTime) startCommands.push(toolCommand('pandoc REF.md → DOCX', ['pandoc', markdown, '-o', path.join(work, 'pandoc.docx')]));
 if (office) {
   startCommands.push(
@@ -113,12 +124,12 @@ console.error('start-up, validate, render and the anchors:');
 const main = interleaved(startCommands, rounds);
 
 console.error('growth (reference ×1, ×10, ×100) and a batch of 50:');
-const growthCommands = [
+const growthCommands = withBaseline([
   nodeCommand('clu render REF×1', [clu, 'render', '-o', out, x1]),
   nodeCommand('clu render REF×10', [clu, 'render', '-o', out, x10]),
   nodeCommand('clu render REF×100', [clu, 'render', '-o', out, x100]),
   nodeCommand('clu render 50 meetings', [clu, 'render', '-o', out, ...batch]),
-];
+]);
 const growth = interleaved(growthCommands, Math.max(1, Math.min(3, rounds)));
 
 // --- report ------------------------------------------------------------------------------------------
@@ -161,5 +172,12 @@ console.log('\ncommand'.padEnd(45), 'CPU s'.padStart(8), 'peak MB'.padStart(9));
 for (const [name, s] of [...main, ...growth]) console.log(name.padEnd(44), s.cpu.toFixed(3).padStart(8), s.mb.toFixed(0).padStart(9));
 console.log('\nmeasure'.padEnd(45), 'value'.padEnd(20), 'budget'.padEnd(13), 'status');
 for (const r of rows) console.log(r.name.padEnd(44), r.value.padEnd(20), r.budget.padEnd(13), r.status);
+if (baseline) {
+  console.log(`\nbefore (${path.relative(process.cwd(), baseline) || baseline}) and after, same rounds`.padEnd(45), 'before s'.padStart(9), 'after s'.padStart(9), 'after/before'.padStart(13));
+  for (const [name, s] of [...main, ...growth]) {
+    const before = main.get(`before: ${name}`) ?? growth.get(`before: ${name}`);
+    if (before) console.log(name.padEnd(44), before.cpu.toFixed(3).padStart(9), s.cpu.toFixed(3).padStart(9), `${(s.cpu / before.cpu).toFixed(2)}×`.padStart(13));
+  }
+}
 console.log(`\nload at the end: ${load()} (1, 5, 15 min)`);
 rmSync(work, { recursive: true, force: true });

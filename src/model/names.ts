@@ -147,7 +147,9 @@ export function displayName(person: Named, form: 'full' | 'short' | 'signature',
   }
 }
 
-const listFormat = new Intl.ListFormat('fr', { style: 'long', type: 'conjunction' });
+// Made on first use: creating an Intl formatter loads locale data, which validating does not need.
+let listFormatter: Intl.ListFormat | undefined;
+const listFormat = { format: (items: string[]): string => (listFormatter ??= new Intl.ListFormat('fr', { style: 'long', type: 'conjunction' })).format(items) };
 
 /** "Mme SAUVAIRE", "Mmes BRIONNET et MASSÉ", "M. PIERRE et Mme ROUX". */
 export function groupNames(people: Named[], style: NameStyle = DEFAULT_NAME_STYLE): string {

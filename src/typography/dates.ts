@@ -48,14 +48,20 @@ export function dateToUtc(iso: string): Date {
   return date;
 }
 
-const DATE_FORMAT = new Intl.DateTimeFormat('fr-FR', {
+/** An Intl formatter made on first use (creating one loads locale data, which validating may not need). */
+function lazyFormat(options: Intl.DateTimeFormatOptions): () => Intl.DateTimeFormat {
+  let format: Intl.DateTimeFormat | undefined;
+  return () => (format ??= new Intl.DateTimeFormat('fr-FR', options));
+}
+
+const DATE_FORMAT = lazyFormat({
   timeZone: 'UTC',
   day: 'numeric',
   month: 'long',
   year: 'numeric',
 });
 
-const DATE_WITH_WEEKDAY_FORMAT = new Intl.DateTimeFormat('fr-FR', {
+const DATE_WITH_WEEKDAY_FORMAT = lazyFormat({
   timeZone: 'UTC',
   weekday: 'long',
   day: 'numeric',
@@ -63,14 +69,14 @@ const DATE_WITH_WEEKDAY_FORMAT = new Intl.DateTimeFormat('fr-FR', {
   year: 'numeric',
 });
 
-const WEEKDAY_FORMAT = new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC', weekday: 'long' });
+const WEEKDAY_FORMAT = lazyFormat({ timeZone: 'UTC', weekday: 'long' });
 
 /**
  * "6 mai 2021", or "jeudi 6 mai 2021" with `weekday`. The first of the month is "1er" (Intl says "1"),
  * which the typography pass later sets as "1" + superscript "er".
  */
 export function frenchDate(iso: string, opts: { weekday?: boolean } = {}): string {
-  const format = opts.weekday ? DATE_WITH_WEEKDAY_FORMAT : DATE_FORMAT;
+  const format = (opts.weekday ? DATE_WITH_WEEKDAY_FORMAT : DATE_FORMAT)();
   return format
     .formatToParts(dateToUtc(iso))
     .map((part) => (part.type === 'day' && part.value === '1' ? '1er' : part.value))
@@ -79,7 +85,7 @@ export function frenchDate(iso: string, opts: { weekday?: boolean } = {}): strin
 
 /** "jeudi" for "2021-05-06". */
 export function frenchWeekday(iso: string): string {
-  return WEEKDAY_FORMAT.format(dateToUtc(iso));
+  return WEEKDAY_FORMAT().format(dateToUtc(iso));
 }
 
 // "14:30", "14h30", "14h", "14 h 30", "9H00".

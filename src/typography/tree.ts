@@ -122,6 +122,9 @@ function typesetInlines(inlines: Inline[]): Inline[] {
 
 const isSpace = (ch: string | undefined): boolean => ch === ' ' || ch === '\u00A0' || ch === '\u202F';
 
+/** The characters that stand for something else in skeleton(). */
+const SKELETON_CHARS = '…«»’';
+
 /** What a character stands for once spaces, quote styles, apostrophes and ellipses are set aside. */
 function skeleton(ch: string): string[] {
   switch (ch) {
@@ -147,7 +150,9 @@ function sourceUnits(text: string): Unit[] {
   const units: Unit[] = [];
   for (let pos = 0; pos < text.length; pos++) {
     const ch = text[pos]!;
-    if (!isSpace(ch)) for (const key of skeleton(ch)) units.push({ key, pos });
+    if (isSpace(ch)) continue;
+    if (!SKELETON_CHARS.includes(ch)) units.push({ key: ch, pos });
+    else for (const key of skeleton(ch)) units.push({ key, pos });
   }
   return units;
 }
@@ -171,11 +176,12 @@ function distribute(source: Joined, typeset: string): string[] | null {
       j = end;
       continue;
     }
-    const keys = skeleton(ch);
-    if (keys.some((key, n) => units[k + n]?.key !== key)) return null;
+    // Most characters stand for themselves: no array for them (this loop runs once per character).
+    const keys = SKELETON_CHARS.includes(ch) ? skeleton(ch) : undefined;
+    if (keys ? keys.some((key, n) => units[k + n]?.key !== key) : units[k]?.key !== ch) return null;
     const owner = source.owners[units[k]!.pos]!;
     if (owner !== LINE_BREAK) texts[owner] += ch;
-    k += keys.length;
+    k += keys ? keys.length : 1;
     j++;
   }
   return k === units.length ? texts : null;

@@ -122,7 +122,7 @@ export function obfuscateFont(data: Uint8Array, fontKey: string): Uint8Array {
   const hex = fontKey.replace(/[{}-]/g, '');
   if (!/^[0-9A-Fa-f]{32}$/.test(hex)) throw new Error(`normalizeDocx: not a font key: ${fontKey}`);
   const key = (hex.match(/../g) ?? []).map((pair) => parseInt(pair, 16)).reverse();
-  const out = Uint8Array.from(data);
+  const out = new Uint8Array(data); // a copy (Buffer.prototype.slice would share the memory)
   for (let i = 0; i < Math.min(32, out.length); i += 1) out[i] = (out[i] ?? 0) ^ (key[i % 16] ?? 0);
   return out;
 }

@@ -131,7 +131,6 @@ function coverageRanges(coverage: Coverage): [number, number][] {
 }
 
 function patchTableIndexes(base: Processor): void {
-  const coverageIndex = base.coverageIndex;
   const getClassID = base.getClassID;
   const coverageArrays = new WeakMap<Coverage, Int32Array>();
   const classArrays = new WeakMap<ClassDef, Int32Array>();
@@ -139,7 +138,8 @@ function patchTableIndexes(base: Processor): void {
     const id = glyph ?? this.glyphIterator.cur.id;
     let indexes = coverageArrays.get(coverage);
     if (indexes === undefined) coverageArrays.set(coverage, (indexes = coverageIndexes(coverage)));
-    return id < indexes.length ? indexes[id]! : coverageIndex.call(this, coverage, id);
+    // Past the array: above every glyph the table covers (or a format fontkit does not read), -1 as from fontkit.
+    return id < indexes.length ? indexes[id]! : -1;
   };
   base.getClassID = function (this: Processor, glyph, classDef) {
     if (classDef.version !== 2) return getClassID.call(this, glyph, classDef);

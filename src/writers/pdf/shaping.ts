@@ -64,7 +64,8 @@ export function speedUpShaping(font: Font): void {
   if (!sample) return;
   const base = Object.getPrototypeOf(Object.getPrototypeOf(sample)) as Processor;
   const gpos = engine?.GPOSProcessor ? (Object.getPrototypeOf(engine.GPOSProcessor) as object) : undefined;
-  if (typeof base.applyLookups !== 'function' || typeof base.coverageIndex !== 'function' || typeof base.getClassID !== 'function') return;
+  const methods = [base.applyLookups, base.coverageIndex, base.getClassID];
+  if (methods.some((method) => typeof method !== 'function')) return;
   patched = true;
   patchLookupSkipping(base, gpos);
   patchTableIndexes(base);
@@ -72,16 +73,16 @@ export function speedUpShaping(font: Font): void {
 
 /** A lookup's possible first glyphs (the union of its subtables' first coverages), or null: any glyph. */
 type FirstGlyphs = Uint8Array | null;
+const FIRST_GLYPHS = Symbol('clu first glyphs');
 
 function patchLookupSkipping(base: Processor, gposPrototype: object | undefined): void {
   const applyLookups = base.applyLookups;
-  const firstGlyphs = new WeakMap<Lookup, FirstGlyphs>();
   base.applyLookups = function (this: Processor, lookups, glyphs, positions) {
     const isGpos = gposPrototype !== undefined && Object.getPrototypeOf(this) === gposPrototype;
     applyLookups.call(this, [], glyphs, positions); // the processor's state, as fontkit sets it up
     for (const entry of lookups) {
-      let first = firstGlyphs.get(entry.lookup);
-      if (first === undefined) firstGlyphs.set(entry.lookup, (first = lookupFirstGlyphs(entry.lookup, isGpos)));
+      const lookup = entry.lookup as Lookup & { [FIRST_GLYPHS]?: FirstGlyphs };
+      const first = lookup[FIRST_GLYPHS] === undefined ? (lookup[FIRST_GLYPHS] = lookupFirstGlyphs(lookup, isGpos)) : lookup[FIRST_GLYPHS];
       if (first !== null && !glyphs.some((glyph) => first[glyph.id] === 1)) continue;
       applyLookups.call(this, [entry], glyphs, positions);
     }
@@ -130,21 +131,21 @@ function coverageRanges(coverage: Coverage): [number, number][] {
   return [];
 }
 
+/** Where a table keeps its array: a symbol property, faster to reach than a WeakMap on a hot path. */
+const INDEXES = Symbol('clu glyph indexes');
+type Indexed = { [INDEXES]?: Int32Array };
+
 function patchTableIndexes(base: Processor): void {
   const getClassID = base.getClassID;
-  const coverageArrays = new WeakMap<Coverage, Int32Array>();
-  const classArrays = new WeakMap<ClassDef, Int32Array>();
   base.coverageIndex = function (this: Processor, coverage, glyph) {
     const id = glyph ?? this.glyphIterator.cur.id;
-    let indexes = coverageArrays.get(coverage);
-    if (indexes === undefined) coverageArrays.set(coverage, (indexes = coverageIndexes(coverage)));
+    const indexes = (coverage as Indexed)[INDEXES] ?? ((coverage as Indexed)[INDEXES] = coverageIndexes(coverage));
     // Past the array: above every glyph the table covers (or a format fontkit does not read), -1 as from fontkit.
     return id < indexes.length ? indexes[id]! : -1;
   };
   base.getClassID = function (this: Processor, glyph, classDef) {
     if (classDef.version !== 2) return getClassID.call(this, glyph, classDef);
-    let classes = classArrays.get(classDef);
-    if (classes === undefined) classArrays.set(classDef, (classes = classIndexes(classDef)));
+    const classes = (classDef as Indexed)[INDEXES] ?? ((classDef as Indexed)[INDEXES] = classIndexes(classDef));
     return glyph < classes.length ? classes[glyph]! : 0;
   };
 }

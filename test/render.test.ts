@@ -453,7 +453,7 @@ describe('templates', () => {
       'L’an deux mille vingt-quatre, le vingt-huit mars, à vingt heures trente, le Conseil municipal, légalement convoqué le 21 mars 2024, s’est réuni en salle du conseil municipal, à la mairie de Saint-Aubin-sur-Loire, sous la présidence de M. Philippe GAUTHIER, maire.',
     );
     expect(texts).toContain('Le quorum étant atteint (19 membres présents pour 14 requis), le Conseil municipal peut valablement délibérer.');
-    expect(texts).toContain('Mme Élodie RENAUD est désignée secrétaire de séance.');
+    expect(texts).toContain('Mme Élodie RENAUD est désignée secrétaire de séance, conformément à l’article L. 2121-15 du CGCT.');
     expect(texts).toContain('Mme Valérie BONNET donne pouvoir à Mme Sylvie FONTAINE ;');
     expect(texts).toContain('Adoptée par 20 voix pour et 5 voix contre.');
     expect(texts).toContain('Contre : M. LACROIX, Mme MERCIER, Mme DUPUIS, M. FLEURY, M. ROUSSEL.');

@@ -448,6 +448,7 @@ export function buildContext(r: ResolvedMeeting, defaults: TemplateDefaults = {}
     ...(chair?.fonction ? { presidence_fonction: chair.fonction } : {}),
     ...(meeting.seance.convocation ? { convocation: frenchDate(meeting.seance.convocation) } : {}),
     secretaires: listOf(secretaries.map((p) => displayName(p, 'full', nameStyle))),
+    ...(secretaries.length > 0 ? { designation: designation(secretaries) } : {}),
     en_exercice: String(counts.total.inOffice),
     en_exercice_lettres: words(counts.total.inOffice),
     presents: String(counts.total.present),
@@ -551,10 +552,8 @@ export function buildContext(r: ResolvedMeeting, defaults: TemplateDefaults = {}
             secretariat: {
               libelle: secretaries.length > 1 ? pluralLabel(r.labels.secretaire) : r.labels.secretaire,
               noms: listOf(secretaries.map((p) => displayName(p, 'full', nameStyle))),
-              phrase:
-                secretaries.length > 1
-                  ? `sont ${secretaries.every((p) => isFeminine(p)) ? 'désignées secrétaires' : 'désignés secrétaires'} de séance`
-                  : `est ${agree(secretaries[0]!, 'désigné', 'désignée')} secrétaire de séance`,
+              phrase: designation(secretaries),
+              ...(phrase('secretariat') === undefined ? {} : { phrase_maison: phrase('secretariat') }),
             },
           }
         : {}),
@@ -730,6 +729,12 @@ const OFFICER_WORDS: Record<string, [masculine: string, feminine: string]> = {
   rapporteur: ['Rapporteur', 'Rapporteure'],
   autre: ['Fonction', 'Fonction'],
 };
+
+/** "est désignée secrétaire de séance", "sont désignés secrétaires de séance": agreed with the secretaries. */
+function designation(secretaries: ResolvedPerson[]): string {
+  if (secretaries.length > 1) return `sont ${secretaries.every((p) => isFeminine(p)) ? 'désignées secrétaires' : 'désignés secrétaires'} de séance`;
+  return `est ${agree(secretaries[0]!, 'désigné', 'désignée')} secrétaire de séance`;
+}
 
 /** "Vice-présidente", "Vice-présidents", "Secrétaires adjointes": agreed with the holders. */
 export function officerLabel(role: string, holders: { civilite?: string; genre?: 'f' | 'm' }[]): string {

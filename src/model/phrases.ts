@@ -27,6 +27,7 @@ export const PLACEHOLDERS = [
   'presidence_fonction',
   'convocation',
   'secretaires',
+  'designation',
   'en_exercice',
   'en_exercice_lettres',
   'presents',

@@ -166,6 +166,9 @@ export const Phrases = z
     titre: text()
       .optional()
       .meta({ description: 'Titre du document quand la séance n’en donne pas (document.titre) : « Procès-verbal de la réunion {du_instance} du {date} », « Procès-verbal de {instance} ordinaire du {date_courte} ».' }),
+    secretariat: text()
+      .optional()
+      .meta({ description: 'Phrase du secrétaire de séance (bloc secretariat_phrase) : « {secretaires} {designation}. » par défaut ; « {secretaires} {designation}, conformément à l’article L. 2121-15 du CGCT. »' }),
     ligne_date: text().optional().meta({ description: 'Ligne de date : « {lieu}, le {date_document} » par défaut ; « Draguignan le {date_document} ».' }),
     formule: text()
       .optional()

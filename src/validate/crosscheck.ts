@@ -41,7 +41,7 @@ export function checkComposition(composition: { data: Composition; source: Sourc
 }
 
 /** The head block that prints each sentence of style.phrases (when not the sentence's own name). */
-const PHRASE_BLOCKS: Partial<Record<keyof Phrases, string>> = { ligne_date: 'date', quorum_non_atteint: 'quorum', presidence: 'presidence_phrase' };
+const PHRASE_BLOCKS: Partial<Record<keyof Phrases, string>> = { ligne_date: 'date', quorum_non_atteint: 'quorum', presidence: 'presidence_phrase', secretariat: 'secretariat_phrase' };
 
 class CrossChecker {
   private readonly meetingSource: Source;
@@ -109,7 +109,7 @@ class CrossChecker {
       ...(meeting.document.approbation ? {} : { date_approbation: 'document.approbation' }),
       ...(meeting.seance.fin ? {} : { fin: 'seance.fin', fin_lettres: 'seance.fin' }),
       ...(meeting.seance.lieu ? {} : { lieu_seance: 'seance.lieu' }),
-      ...((meeting.seance.secretaires ?? []).length > 0 ? {} : { secretaires: 'seance.secretaires' }),
+      ...((meeting.seance.secretaires ?? []).length > 0 ? {} : { secretaires: 'seance.secretaires', designation: 'seance.secretaires' }),
       ...(chair?.fonction ? {} : { presidence_fonction: 'fonction (présidence)' }),
       ...(meeting.document.reference ? {} : { reference: 'document.reference' }),
       ...(meeting.seance.affichage ? {} : { affichage: 'seance.affichage' }),

@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { unknownPlaceholders } from '../src/model/phrases.js';
 import { dateInWords, numberInWords, timeInWords } from '../src/typography/words.js';
 import { itemLabel } from '../src/compose/numbering.js';
 import { buildContext } from '../src/compose/context.js';
@@ -78,6 +79,37 @@ points:
     expect(context.phrases.formule).toBe("L'an deux mille vingt et un, le vingt-six mars, à dix-neuf heures trente, le Conseil d'administration s'est réuni sous la présidence de Mme Ana LIMA.");
     expect(context.phrases.effectifs).toBe("Le Conseil d'administration compte trois membres ; deux sont présents. Majorité absolue : 2.");
     expect(context.points[0]!.etiquette).toBe('1 -');
+  });
+
+  it('a capital on a placeholder capitalises its value; {cotisants} counts the members up to date with their dues', () => {
+    const file = path.join(dir, 'asso.yaml');
+    writeFileSync(
+      file,
+      `composition:
+  instance: { nom: Assemblée générale, article: l’, feminin: true, quorum: { fraction: 0.25, base: cotisants } }
+  membres:
+    a: { civilite: Mme, prenom: Ana, nom: Lima }
+    b: { civilite: M., prenom: Bob, nom: Vidal }
+    c: { civilite: M., prenom: Carl, nom: Roy, cotisation_a_jour: false }
+document: { date: 2021-03-30 }
+seance: { date: 2021-03-26, debut: 10h, presidence: a }
+style:
+  entete: [titre, effectifs, presents]
+  phrases:
+    effectifs: "{Presents_lettres} membres présents sur {cotisants} cotisants ({cotisants_lettres})."
+presences:
+  presents: [a, b]
+  absents: [c]
+points:
+  - titre: Rapport moral
+    contenu: [Le rapport est présenté.]
+`,
+    );
+    const reporter = new Reporter('en');
+    const context = buildContext(validateMeeting(file, reporter)!);
+    expect(reporter.diagnostics).toEqual([]);
+    expect(context.phrases.effectifs).toBe('Deux membres présents sur 2 cotisants (deux).');
+    expect(unknownPlaceholders('{Presents} {Inconnu} {Reuni}')).toEqual([{ name: 'Inconnu', offset: 11 }]);
   });
 });
 

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { AgendaItem, Block, Meeting } from '../model/schema.js';
 import type { ResolvedMeeting, ResolvedPerson } from '../model/resolve.js';
-import { computeCounts, type MeetingCounts } from '../model/counts.js';
+import { computeCounts, membersUpToDate, type MeetingCounts } from '../model/counts.js';
 import { agree, civilityRuns, collectiveRun, displayName, groupNames, isFeminine } from '../model/names.js';
 import type { PointPath } from '../model/moments.js';
 import { presenceDetails } from '../model/presence-words.js';
@@ -461,6 +461,8 @@ export function buildContext(r: ResolvedMeeting, defaults: TemplateDefaults = {}
     excuses_lettres: words(counts.total.excused),
     absents: String(counts.total.absent),
     absents_lettres: words(counts.total.absent),
+    cotisants: String(membersUpToDate(r.people.values(), instance)),
+    cotisants_lettres: words(membersUpToDate(r.people.values(), instance)),
     majorite_absolue: String(majority),
     ...(counts.quorum ? { quorum_requis: String(counts.quorum.required), quorum_compte: String(counts.quorum.counted) } : {}),
     ...(meeting.document.approbation ? { date_approbation: frenchDate(meeting.document.approbation) } : {}),

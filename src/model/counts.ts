@@ -78,6 +78,13 @@ export function inOffice(person: ResolvedPerson, instance: Instance): boolean {
   return person.member && !person.suppleant && (person.voix !== 'consultative' || instance.consultatifs_en_exercice);
 }
 
+/** Members in office up to date with their dues (an association's base: « 10 présents sur 15 cotisants »). */
+export function membersUpToDate(people: Iterable<ResolvedPerson>, instance: Instance): number {
+  let count = 0;
+  for (const person of people) if (inOffice(person, instance) && person.cotisation_a_jour !== false) count += 1;
+  return count;
+}
+
 /**
  * How one member counts, at a point of the agenda or (`at` undefined) over the whole meeting:
  * 'present' is in the room, or holds the seat through a substitute; 'represented' is a member whose

@@ -11,7 +11,7 @@ import { isPresent, type ResolvedMeeting } from '../model/resolve.js';
 import { computeCounts, countedState, inRoom, proxyLimit, type MeetingCounts, type QuorumResult } from '../model/counts.js';
 import { atOrAfter, momentOf, pointExists, pointLabel, type PointPath, type ResolvedMoment } from '../model/moments.js';
 import type { Moment, Phrases, Style } from '../model/schema.js';
-import { PLACEHOLDERS, unknownPlaceholders, type Placeholder } from '../model/phrases.js';
+import { PLACEHOLDERS, placeholderOf, unknownPlaceholders, type Placeholder } from '../model/phrases.js';
 import { adoptedBy, majorityRule } from '../model/majority.js';
 import { findCapitalisedMentions, findMentions } from '../model/mentions.js';
 import { displayName, isFeminine } from '../model/names.js';
@@ -131,11 +131,11 @@ class CrossChecker {
       const at = own ?? base;
       if (!at?.source) continue;
       const path: DataPath = own ? [...own.prefix, 'phrases', key] : [...at.prefix, 'base'];
-      for (const match of sentence.matchAll(/\{([a-z_]+)\}/g)) {
-        const placeholder = match[1] as Placeholder;
-        const field = missing[placeholder];
+      for (const match of sentence.matchAll(/\{([A-Za-z_]+)\}/g)) {
+        const placeholder = placeholderOf(match[1]!)?.placeholder;
+        const field = placeholder && missing[placeholder];
         if (!field) continue;
-        const start = own ? this.textStart(at.source, path, `{${placeholder}}`) : undefined;
+        const start = own ? this.textStart(at.source, path, match[0]) : undefined;
         this.report('placeholder-without-value', { name: placeholder, phrase: key, field }, path, at.source, start);
       }
     }
@@ -144,8 +144,9 @@ class CrossChecker {
     heads?.style?.entete?.forEach((entry, i) => {
       if (typeof entry === 'string') return;
       const path: DataPath = [...heads.prefix, 'entete', i, 'texte'];
-      for (const match of entry.texte.matchAll(/\{([a-z_]+)\}/g)) {
-        const field = missing[match[1] as Placeholder];
+      for (const match of entry.texte.matchAll(/\{([A-Za-z_]+)\}/g)) {
+        const placeholder = placeholderOf(match[1]!)?.placeholder;
+        const field = placeholder && missing[placeholder];
         if (field) this.report('placeholder-without-value', { name: match[1]!, phrase: 'entete', field }, path, heads.source!, this.textStart(heads.source!, path, match[0]));
       }
     });

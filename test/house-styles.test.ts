@@ -91,6 +91,23 @@ describe('the template a file names', () => {
     expect(readFileSync(path.join(out, 'seance.md'), 'utf8')).toContain('MODÈLE MAISON');
   });
 
+  it('a deliberation’s own counts line is worded by phrases.effectifs_point', async () => {
+    const dir = tmp();
+    const file = path.join(dir, 'seance.yaml');
+    const text = readFileSync(meeting, 'utf8')
+      .replace('composition: conseil-municipal.composition.yaml', `composition: ${path.join(path.dirname(meeting), 'conseil-municipal.composition.yaml')}`)
+      .replace('organisation: saint-aubin-sur-loire.organisation.yaml', `organisation: ${path.join(path.dirname(meeting), 'saint-aubin-sur-loire.organisation.yaml')}`)
+      .replace(/\ndocument:/, '\nstyle: { phrases: { effectifs_point: "Votants à ce point : {votants} ({presents} présents)" } }\n\ndocument:');
+    writeFileSync(file, text);
+    const out = tmp();
+    const r = await runCli(['render', '--root', '/', '--format', 'md', '-o', out, file]);
+    expect(r.stderr).toBe('');
+    const md = readFileSync(path.join(out, 'seance.md'), 'utf8').replace(/[\u00A0\u202F]/g, ' ');
+    expect(md).toContain('Votants à ce point : 22 (19 présents)');
+    expect(md).toContain('Votants à ce point : 23 (19 présents)');
+    expect(md).not.toMatch(/^Présents : \d+ – Représentés/m);
+  });
+
   it('a house style’s labels give way to the composition’s', () => {
     const reporter = new Reporter('en');
     const validated = validateAnyFile(meeting, reporter);

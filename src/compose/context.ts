@@ -73,6 +73,8 @@ export type ContextBlock =
 
 /** Counts as templates print them ("Présents : 19 – Votants : 25"). */
 export interface ContextCounts {
+  /** The line a deliberation prints when its counts differ from the meeting's (phrase effectifs_point). */
+  ligne?: string;
   en_exercice: number;
   presents: number;
   representes: number;
@@ -312,6 +314,17 @@ export function buildContext(r: ResolvedMeeting, defaults: TemplateDefaults = {}
     return JSON.stringify(here) === JSON.stringify(whole) ? undefined : here;
   };
 
+  /** « Présents : 22 – Représentés : 3 – Votants : 25 », or the body's own (style.phrases.effectifs_point). */
+  const pointCountsLine = (c: ContextCounts): string =>
+    fillPlaceholders(r.style.phrases.effectifs_point ?? 'Présents : {presents} – Représentés : {representes} – Votants : {votants}', {
+      en_exercice: String(c.en_exercice),
+      presents: String(c.presents),
+      representes: String(c.representes),
+      votants: String(c.votants),
+      excuses: String(c.excuses),
+      absents: String(c.absents),
+    });
+
   const block = (b: Block, at: PointPath = []): ContextBlock => {
     if (typeof b === 'string') return { paragraphe: b };
     if ('intertitre' in b) return { intertitre: b.intertitre };
@@ -359,7 +372,7 @@ export function buildContext(r: ResolvedMeeting, defaults: TemplateDefaults = {}
         texte: resultat ? keepLastParagraph(d.texte.map((t) => block(t, at))) : d.texte.map((t) => block(t, at)),
         ...(resultat ? { resultat } : {}),
         votants,
-        ...(effectifs ? { effectifs } : {}),
+        ...(effectifs ? { effectifs: { ...effectifs, ligne: pointCountsLine(effectifs) } } : {}),
       },
     };
   };

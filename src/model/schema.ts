@@ -169,6 +169,9 @@ export const Phrases = z
     secretariat: text()
       .optional()
       .meta({ description: 'Phrase du secrétaire de séance (bloc secretariat_phrase) : « {secretaires} {designation}. » par défaut ; « {secretaires} {designation}, conformément à l’article L. 2121-15 du CGCT. »' }),
+    effectifs_point: text()
+      .optional()
+      .meta({ description: 'Ligne des effectifs d’une délibération, quand quelqu’un est arrivé ou parti avant elle : « Présents : {presents} – Représentés : {representes} – Votants : {votants} » par défaut ({en_exercice}, {excuses}, {absents} aussi, en chiffres).' }),
     ligne_date: text().optional().meta({ description: 'Ligne de date : « {lieu}, le {date_document} » par défaut ; « Draguignan le {date_document} ».' }),
     formule: text()
       .optional()

@@ -345,13 +345,13 @@ export function buildContext(r: ResolvedMeeting, defaults: TemplateDefaults = {}
       };
     const d = b.deliberation;
     const effectifs = at.length > 0 ? countsAt(at) : undefined;
-    const majority = majorityRule(composition.instance);
     const resultat = voteSentence(d.vote, d.resultat, {
       chairFeminine: chair ? isFeminine(chair) : false,
       chairVotes: chair !== undefined && chair.member && chair.voting,
       words: (d.avis ?? r.style.avis) ? { adoptee: r.labels.avis_favorable, rejetee: r.labels.avis_defavorable } : { adoptee: r.labels.adoptee, rejetee: r.labels.rejetee },
-      majority,
-      present: majority === 'presents' ? (at.length > 0 ? computeCounts(r, at) : counts).total.present : 0,
+      majority: majorityRule(composition.instance),
+      // The point's counts when someone came or left before it, else the meeting's.
+      present: effectifs?.presents ?? counts.total.present,
     });
     const named = (ids: string[] | undefined) => (ids && ids.length > 0 ? ids.map(nameOf).join(', ') : undefined);
     const noms = d.vote?.noms;

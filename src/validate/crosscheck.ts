@@ -79,14 +79,23 @@ class CrossChecker {
     if (reason) this.report('logo-not-found', { path: logo.fichier, reason }, [...prefix, 'marque', 'logo', 'fichier'], source);
   }
 
+  /**
+   * The `style` blocks of the organisation, composition and meeting (weakest first), each with its file
+   * and its path there (a composition written inside the meeting file has its style under `composition`).
+   */
+  private styleLayers(): { source: Source | undefined; prefix: DataPath; style: Style | undefined }[] {
+    const prefix = (source: Source | undefined, key: string): DataPath => (source === this.meetingSource ? [key, 'style'] : ['style']);
+    return [
+      { source: this.r.sources.organisation, prefix: prefix(this.r.sources.organisation, 'organisation'), style: this.r.organisation?.style },
+      { source: this.r.sources.composition, prefix: prefix(this.r.sources.composition, 'composition'), style: this.r.composition.style },
+      { source: this.meetingSource, prefix: ['style'], style: this.r.meeting.style },
+    ];
+  }
+
   /** A template a file names (`style.modele`): a built-in one, or a folder with a document.hbs or a template.json. */
   private checkTemplate(): void {
-    const layers: [Source | undefined, DataPath, string | undefined][] = [
-      [this.r.sources.organisation, this.r.sources.organisation === this.meetingSource ? ['organisation', 'style'] : ['style'], this.r.organisation?.style?.modele],
-      [this.r.sources.composition, this.r.sources.composition === this.meetingSource ? ['composition', 'style'] : ['style'], this.r.composition.style?.modele],
-      [this.meetingSource, ['style'], this.r.meeting.style?.modele],
-    ];
-    for (const [source, prefix, modele] of layers) {
+    for (const { source, prefix, style } of this.styleLayers()) {
+      const modele = style?.modele;
       if (!source || modele === undefined || (BUILTIN_TEMPLATES as readonly string[]).includes(modele)) continue;
       const dir = path.resolve(source.baseDir ?? path.dirname(path.resolve(source.file)), modele);
       const isTemplate = existsSync(path.join(dir, 'document.hbs')) || existsSync(path.join(dir, 'template.json'));
@@ -115,11 +124,14 @@ class CrossChecker {
       ...(meeting.seance.affichage ? {} : { affichage: 'seance.affichage' }),
       ...(meeting.seance.fin ? {} : { duree: 'seance.fin' }),
     };
-    const layers = [
-      { source: this.r.sources.organisation, prefix: this.r.sources.organisation === this.meetingSource ? ['organisation', 'style'] : ['style'], style: this.r.organisation?.style },
-      { source: this.r.sources.composition, prefix: this.r.sources.composition === this.meetingSource ? ['composition', 'style'] : ['style'], style: this.r.composition.style },
-      { source: this.meetingSource, prefix: ['style'], style: meeting.style },
-    ];
+    const layers = this.styleLayers();
+    /** Each {placeholder} of a sentence whose value the meeting lacks, with the field to fill in. */
+    const holes = (sentence: string) =>
+      [...sentence.matchAll(/\{([A-Za-z_]+)\}/g)].flatMap((match) => {
+        const placeholder = placeholderOf(match[1]!)?.placeholder;
+        const field = placeholder && missing[placeholder];
+        return field ? [{ written: match[0], name: match[1]!, field }] : [];
+      });
     // A sentence whose block the head does not print is never seen (without style.entete, the
     // template decides: every sentence is checked).
     const head = this.r.style.entete;
@@ -131,12 +143,9 @@ class CrossChecker {
       const at = own ?? base;
       if (!at?.source) continue;
       const path: DataPath = own ? [...own.prefix, 'phrases', key] : [...at.prefix, 'base'];
-      for (const match of sentence.matchAll(/\{([A-Za-z_]+)\}/g)) {
-        const placeholder = placeholderOf(match[1]!)?.placeholder;
-        const field = placeholder && missing[placeholder];
-        if (!field) continue;
-        const start = own ? this.textStart(at.source, path, match[0]) : undefined;
-        this.report('placeholder-without-value', { name: placeholder, phrase: key, field }, path, at.source, start);
+      for (const { written, name, field } of holes(sentence)) {
+        const start = own ? this.textStart(at.source, path, written) : undefined;
+        this.report('placeholder-without-value', { name, phrase: key, field }, path, at.source, start);
       }
     }
     // Free lines of the head ({ texte: "Date de la convocation : {convocation}" }), where they are written.
@@ -144,22 +153,15 @@ class CrossChecker {
     heads?.style?.entete?.forEach((entry, i) => {
       if (typeof entry === 'string') return;
       const path: DataPath = [...heads.prefix, 'entete', i, 'texte'];
-      for (const match of entry.texte.matchAll(/\{([A-Za-z_]+)\}/g)) {
-        const placeholder = placeholderOf(match[1]!)?.placeholder;
-        const field = placeholder && missing[placeholder];
-        if (field) this.report('placeholder-without-value', { name: match[1]!, phrase: 'entete', field }, path, heads.source!, this.textStart(heads.source!, path, match[0]));
+      for (const { written, name, field } of holes(entry.texte)) {
+        this.report('placeholder-without-value', { name, phrase: 'entete', field }, path, heads.source!, this.textStart(heads.source!, path, written));
       }
     });
   }
 
   /** The {placeholders} of the house style's sentences and free head lines, wherever the style is written. */
   private checkPhrases(): void {
-    const sources: [Source | undefined, DataPath, Style | undefined][] = [
-      [this.r.sources.organisation, this.r.sources.organisation === this.meetingSource ? ['organisation', 'style'] : ['style'], this.r.organisation?.style],
-      [this.r.sources.composition, this.r.sources.composition === this.meetingSource ? ['composition', 'style'] : ['style'], this.r.composition.style],
-      [this.meetingSource, ['style'], this.r.meeting.style],
-    ];
-    for (const [source, prefix, style] of sources) {
+    for (const { source, prefix, style } of this.styleLayers()) {
       if (!source || !style) continue;
       const sentences: [DataPath, string][] = [
         ...Object.entries(style.phrases ?? {}).map(([key, sentence]): [DataPath, string] => [[...prefix, 'phrases', key], sentence]),

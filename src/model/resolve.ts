@@ -175,7 +175,8 @@ export function resolveMeeting(loaded: LoadedMeeting): ResolvedMeeting {
   };
 }
 
-const sourceDir = (source: { file: string; baseDir?: string }): string => source.baseDir ?? path.dirname(source.file);
+/** The folder a file's relative paths start from: its own, or the working directory for standard input. */
+export const sourceDir = (source: { file: string; baseDir?: string }): string => source.baseDir ?? path.dirname(path.resolve(source.file));
 
 /** A template named by a file: a built-in name, or a folder relative to that file. */
 function templateNamed(modele: string, dir: string | undefined): string {

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { BUILTIN_TEMPLATES } from '../compose/builtin-templates.js';
 import { isScalar, type Node } from 'yaml';
 import type { Block, AgendaItem, Composition, ListItem } from '../model/schema.js';
-import { isPresent, type ResolvedMeeting } from '../model/resolve.js';
+import { isPresent, sourceDir, type ResolvedMeeting } from '../model/resolve.js';
 import { computeCounts, countedState, inRoom, proxyLimit, type MeetingCounts, type QuorumResult } from '../model/counts.js';
 import { atOrAfter, momentOf, pointExists, pointLabel, type PointPath, type ResolvedMoment } from '../model/moments.js';
 import type { Moment, Phrases, Style } from '../model/schema.js';
@@ -97,7 +97,7 @@ class CrossChecker {
     for (const { source, prefix, style } of this.styleLayers()) {
       const modele = style?.modele;
       if (!source || modele === undefined || (BUILTIN_TEMPLATES as readonly string[]).includes(modele)) continue;
-      const dir = path.resolve(source.baseDir ?? path.dirname(path.resolve(source.file)), modele);
+      const dir = path.resolve(sourceDir(source), modele);
       const isTemplate = existsSync(path.join(dir, 'document.hbs')) || existsSync(path.join(dir, 'template.json'));
       if (isTemplate) continue;
       const suggestion = modele.includes('/') ? '' : didYouMean(this.reporter.locale, modele, [...BUILTIN_TEMPLATES]);
@@ -611,7 +611,7 @@ class CrossChecker {
   private checkPicture(block: { image: string; legende?: string | undefined }, at: DataPath): void {
     if (block.legende) this.checkMentions(block.legende, [...at, 'legende']);
     const source = this.meetingSource;
-    const baseDir = source.baseDir ?? path.dirname(path.resolve(source.file));
+    const baseDir = sourceDir(source);
     const reason = imageProblem(baseDir, block.image, this.r.root, this.reporter.locale);
     if (reason) this.report('image-not-found', { path: block.image, reason }, [...at, 'image']);
   }

@@ -2,13 +2,14 @@
 // the shell, one per command and per writer (loaded on demand), the dependencies included, so that
 // Node reads a few files instead of hundreds. pdfkit stays outside: it reads its own data files (ICC
 // profile, font metrics) from its package folder; fontkit too, so that the PDF writer and pdfkit share
-// one copy. The folder is two levels under the package root, as
+// one copy; harfbuzzjs loads its WebAssembly file from its own folder. The folder is two levels under the package root, as
 // dist/cli/ is, so paths such as ../../templates resolve the same from the bundle.
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import Handlebars from 'handlebars';
 import { COMPILE_OPTIONS, templateKey } from '../dist/compose/template.js';
+import { lazyUnicodeTries, pdfkitOwnUrl } from './bundle-pdf-plugins.mjs';
 
 /** The built-in templates, precompiled: the contents of src/compose/builtin-specs.ts in the bundle. */
 function builtinSpecs() {
@@ -35,7 +36,7 @@ const result = await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['pdfkit', 'fontkit'],
+  external: ['harfbuzzjs'],
   // CommonJS dependencies (yaml, handlebars) call require(): give ES modules one.
   banner: { js: "import { createRequire as __cluCreateRequire } from 'node:module'; const require = __cluCreateRequire(import.meta.url);" },
   minifyWhitespace: true,
@@ -43,7 +44,7 @@ const result = await build({
   legalComments: 'none',
   logLevel: 'warning',
   metafile: true,
-  plugins: [precompiledTemplates],
+  plugins: [precompiledTemplates, lazyUnicodeTries, pdfkitOwnUrl],
 });
 // Which source modules went into which file: the start-up test checks what each command loads.
 const inputs = Object.fromEntries(

@@ -6,7 +6,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type * as Fontkit from 'fontkit';
 import type { FontVariant } from './stylesheet.js';
 import { cmapCoverage } from './font-cmap.js';
 
@@ -47,41 +46,6 @@ export function fallbackFor(codePoint: number): FallbackFont | undefined {
   return undefined;
 }
 
-const parsed = new Map<FallbackFont, Fontkit.Font>();
-
-/**
- * A fallback font parsed by fontkit, loaded on first need (text in Arabic or Hebrew): through require,
- * since the callers are synchronous, so that validating or writing a DOCX never loads fontkit.
- */
-function parsedFallback(font: FallbackFont): Fontkit.Font {
-  let face = parsed.get(font);
-  if (!face) parsed.set(font, (face = (require('fontkit') as typeof Fontkit).create(readFileSync(font.files.regular)) as Fontkit.Font));
-  return face;
-}
-
-const laidOut = new Map<string, boolean>();
-
-/**
- * Whether fontkit can shape the text with the fallback font: it throws on some Arabic letters and
- * letter + mark pairs of Noto Sans Arabic (a NULL anchor in its mark positioning). Such a run is left
- * to the main font (boxes, and the warning of clu validate) rather than crash the PDF writer.
- */
-function canLayout(font: FallbackFont, text: string): boolean {
-  const key = `${font.name}\u0000${text}`;
-  let ok = laidOut.get(key);
-  if (ok === undefined) {
-    try {
-      parsedFallback(font).layout(text);
-      ok = true;
-    } catch {
-      ok = false;
-    }
-    if (laidOut.size > 10_000) laidOut.clear();
-    laidOut.set(key, ok);
-  }
-  return ok;
-}
-
 /** Something that knows which characters it can draw: a fontkit font. */
 export interface Coverage {
   hasGlyphForCodePoint(codePoint: number): boolean;
@@ -101,6 +65,5 @@ export function splitByCoverage(text: string, main: Coverage): { text: string; f
     if (last && last.fallback === fallback) last.text += char;
     else runs.push({ text: char, ...(fallback ? { fallback } : {}) });
   }
-  for (const run of runs) if (run.fallback && !canLayout(run.fallback, run.text)) delete run.fallback;
   return runs;
 }

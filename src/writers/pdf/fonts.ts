@@ -7,7 +7,7 @@ import { create, type Font } from 'fontkit';
 import type { FontFiles, FontVariant } from '../../document/stylesheet.js';
 import { sharedGlyphs } from '../../document/font-cmap.js';
 import { FONT_VARIANTS } from './measure.js';
-import { speedUpShaping } from './shaping.js';
+import { loadHarfBuzz, shapeWithHarfBuzz } from './harfbuzz.js';
 
 export interface SharedFont {
   /** The parsed font, handed to pdfkit instead of the file (pdfkit would parse it again). */
@@ -21,6 +21,7 @@ export interface SharedFont {
 const parsed = new Map<string, { size: number; mtimeMs: number; shared: SharedFont }>();
 
 export async function loadFonts(files: FontFiles): Promise<Record<FontVariant, SharedFont>> {
+  await loadHarfBuzz();
   const entries = await Promise.all(FONT_VARIANTS.map(async (variant) => [variant, await loadFont(files[variant], variant)] as const));
   return Object.fromEntries(entries) as Record<FontVariant, SharedFont>;
 }
@@ -30,12 +31,7 @@ async function loadFont(file: string, variant: FontVariant): Promise<SharedFont>
     const { size, mtimeMs } = await stat(file);
     const known = parsed.get(file);
     if (known && known.size === size && known.mtimeMs === mtimeMs) return known.shared;
-    const bytes = readRegularFile(file, 'font');
-    const font = create(bytes);
-    if (!('layout' in font)) throw new Error('a font collection, not a single font');
-    const shared: SharedFont = { font, runs: Object.create(null) as Record<string, unknown>, widths: new Map() };
-    fixGlyphCodePoints(font, bytes);
-    speedUpShaping(font);
+    const shared = parseFont(readRegularFile(file, 'font'));
     parsed.set(file, { size, mtimeMs, shared });
     return shared;
   } catch (error) {
@@ -44,13 +40,38 @@ async function loadFont(file: string, variant: FontVariant): Promise<SharedFont>
   }
 }
 
+function parseFont(bytes: Buffer): SharedFont {
+  const font = create(bytes);
+  if (!('layout' in font)) throw new Error('a font collection, not a single font');
+  fixGlyphCodePoints(font, bytes);
+  shapeWithHarfBuzz(font, bytes);
+  return { font, runs: Object.create(null) as Record<string, unknown>, widths: new Map() };
+}
+
+const fallbacks = new Map<string, SharedFont>();
+
+/**
+ * A fallback font file (Arabic, Hebrew: files of an installed package), parsed on first need by a
+ * document (loadFonts has run) and kept for the process like the stylesheet's fonts.
+ */
+export function loadFallbackFont(file: string): SharedFont {
+  let shared = fallbacks.get(file);
+  if (!shared) fallbacks.set(file, (shared = parseFont(readRegularFile(file, 'font'))));
+  return shared;
+}
+
+/** Called once a document is written: forgets, in every font of the process, glyphs without text. */
+export function forgetAllGlyphsWithoutText(fonts: Record<FontVariant, SharedFont>): void {
+  for (const shared of [...Object.values(fonts), ...fallbacks.values()]) forgetGlyphsWithoutText(shared);
+}
+
 /**
  * Called once a document is written. Subsetting (at the end of each document) makes fontkit create the
  * glyphs that composite glyphs are built from, without code points: a period inside an ellipsis, say.
  * fontkit would hand that glyph to the next document's text, which would then lose its periods in the
  * text layer. Forget such glyphs: fontkit makes them again, with their code points, when text needs them.
  */
-export function forgetGlyphsWithoutText(shared: SharedFont): void {
+function forgetGlyphsWithoutText(shared: SharedFont): void {
   const glyphs = glyphCache(shared.font);
   for (const [id, glyph] of Object.entries(glyphs)) if (glyph.codePoints.length === 0) delete glyphs[Number(id)];
 }

@@ -7,11 +7,10 @@ import type { Stylesheet } from '../../document/stylesheet.js';
 import { BlockRenderer } from './blocks.js';
 import { PdfContext } from './context.js';
 import { PageNotes } from './footnotes.js';
-import { forgetGlyphsWithoutText, loadFonts } from './fonts.js';
+import { forgetAllGlyphsWithoutText, loadFonts } from './fonts.js';
 import { drawFooters, drawRunningHeaders } from './furniture.js';
 import { loadImages } from './images.js';
-import { FONT_NAMES, FONT_VARIANTS, fallbackName } from './measure.js';
-import { FALLBACK_FONTS, fallbackFile } from '../../document/fallback-fonts.js';
+import { FONT_NAMES, FONT_VARIANTS } from './measure.js';
 import { createPdfDocument, type PdfDoc } from './pdfkit-compat.js';
 
 export interface PdfWriterOptions {
@@ -44,8 +43,6 @@ export async function writePdf(tree: DocumentTree, style: Stylesheet, options: P
 
   // pdfkit takes the parsed font (its typings only know file names and buffers).
   for (const variant of FONT_VARIANTS) doc.registerFont(FONT_NAMES[variant], fonts[variant].font as unknown as Buffer);
-  // Registered by file name, not embedded: pdfkit reads and embeds a font once it draws with it.
-  for (const fallback of FALLBACK_FONTS) for (const variant of FONT_VARIANTS) doc.registerFont(fallbackName(fallback, variant), fallbackFile(fallback, variant));
   escapeXmpInfo(doc);
   if (options.pdfa) {
     // PDF/A-2a is claimed through `subset`; the PDF/UA-1 identifier is added by hand (one subset only).
@@ -69,7 +66,7 @@ export async function writePdf(tree: DocumentTree, style: Stylesheet, options: P
   drawFooters(ctx);
   doc.end();
   const bytes = await output;
-  for (const variant of FONT_VARIANTS) forgetGlyphsWithoutText(fonts[variant]);
+  forgetAllGlyphsWithoutText(fonts);
   return bytes;
 }
 

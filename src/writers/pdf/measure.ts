@@ -1,8 +1,8 @@
 // Font selection and measures for the PDF writer: the width of a run of text and a font's vertical
 // metrics, at a size. Widths are cached by font, size and text for the whole process (fonts.ts).
 import type { FontVariant } from '../../document/stylesheet.js';
-import type { SharedFont } from './fonts.js';
-import type { Coverage, FallbackFont } from '../../document/fallback-fonts.js';
+import { loadFallbackFont, type SharedFont } from './fonts.js';
+import { fallbackFile, type Coverage, type FallbackFont } from '../../document/fallback-fonts.js';
 import { shareShaping, type PdfDoc } from './pdfkit-compat.js';
 
 export const FONT_NAMES: Record<FontVariant, string> = {
@@ -43,9 +43,17 @@ export class Measurer {
   /** Widths of the runs set in a fallback font, by font name (fonts.ts caches only the stylesheet's). */
   private readonly fallbackWidths = new Map<string, Map<string, number>>();
 
+  /** The fallback fonts registered with this document: only those it draws with (pdfkit embeds each it selects). */
+  private readonly fallbacksRegistered = new Set<string>();
+
   setFont(variant: FontVariant, size: number, fallback?: FallbackFont): void {
     if (fallback) {
-      this.doc.font(fallbackName(fallback, variant)).fontSize(size);
+      const name = fallbackName(fallback, variant);
+      if (!this.fallbacksRegistered.has(name)) {
+        this.doc.registerFont(name, loadFallbackFont(fallbackFile(fallback, variant)).font as unknown as Buffer);
+        this.fallbacksRegistered.add(name);
+      }
+      this.doc.font(name).fontSize(size);
       return;
     }
     this.doc.font(FONT_NAMES[variant]).fontSize(size);

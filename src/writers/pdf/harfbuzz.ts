@@ -1,0 +1,105 @@
+// Text shaping by HarfBuzz (the harfbuzzjs package: HarfBuzz compiled to WebAssembly) in place of
+// fontkit's own OpenType engine, which ran every lookup of the font in JavaScript for every new word and
+// was most of the time spent writing a PDF. HarfBuzz is the shaper of browsers and of LibreOffice; it
+// also applies a few kerning pairs fontkit missed (digits before a period or a comma, in Inter).
+// fontkit still parses the font for pdfkit: glyph metrics, code points for the text layer, subsetting.
+import type { Font, Glyph } from 'fontkit';
+
+type HarfBuzz = typeof import('harfbuzzjs');
+
+let harfbuzz: HarfBuzz | undefined;
+
+/** Loads the WebAssembly module once per process (a few milliseconds); call before shapeWithHarfBuzz. */
+export async function loadHarfBuzz(): Promise<void> {
+  harfbuzz ??= await import('harfbuzzjs');
+}
+
+/** One glyph's placement, in font units (pdfkit scales it in place, hence plain fields). */
+interface Position {
+  xAdvance: number;
+  yAdvance: number;
+  xOffset: number;
+  yOffset: number;
+}
+
+/** What pdfkit reads of fontkit's GlyphRun: the glyphs, their positions and the run's advance. */
+class ShapedRun {
+  constructor(
+    readonly glyphs: Glyph[],
+    readonly positions: Position[],
+  ) {}
+
+  get advanceWidth(): number {
+    let width = 0;
+    for (const position of this.positions) width += position.xAdvance;
+    return width;
+  }
+}
+
+const LETTER = /\p{L}/u;
+
+type Features = string[] | Record<string, boolean> | undefined;
+
+/**
+ * Makes `font.layout` (what pdfkit calls to shape a word) shape with HarfBuzz, from the same font file.
+ * Each glyph is fontkit's glyph object for the id HarfBuzz chose, given the characters of its cluster
+ * (a ligature gets all of them, the text layer stays the text), as fontkit's own layout does.
+ */
+export function shapeWithHarfBuzz(font: Font, bytes: Uint8Array): void {
+  const hb = harfbuzz;
+  if (!hb) throw new Error('loadHarfBuzz() must be awaited before shaping');
+  const shaper = new hb.Font(new hb.Face(new hb.Blob(bytes), 0));
+  const buffer = new hb.Buffer();
+  const layout = (text: string, features?: Features): ShapedRun => {
+    buffer.clearContents();
+    buffer.addText(text);
+    // Digits and punctuation alone belong to no script: set them as the Latin text around them is (the
+    // font's default script would lose the kerning of « 7. » or « 6, »).
+    if (!LETTER.test(text)) buffer.setScript('Latn');
+    buffer.guessSegmentProperties();
+    hb.shape(shaper, buffer, featureList(hb, features));
+    const infos = buffer.getGlyphInfos();
+    const codePoints = clusterCodePoints(text, infos);
+    return new ShapedRun(
+      infos.map((info, i) => font.getGlyph(info.codepoint, codePoints[i])),
+      buffer.getGlyphPositions(),
+    );
+  };
+  (font as unknown as { layout: typeof layout }).layout = layout;
+}
+
+/**
+ * The characters each glyph stands for: those of its cluster (from its first UTF-16 index to the next
+ * cluster's), given to the first glyph of the cluster in reading order; the others get none. HarfBuzz's
+ * clusters grow in reading order; right-to-left runs come out in visual order (clusters decreasing).
+ */
+function clusterCodePoints(text: string, infos: readonly { cluster: number }[]): number[][] {
+  const count = infos.length;
+  const rtl = count > 1 && infos[0]!.cluster > infos[count - 1]!.cluster;
+  const at = (k: number) => (rtl ? count - 1 - k : k);
+  const result: number[][] = new Array<number[]>(count);
+  let k = 0;
+  while (k < count) {
+    const first = at(k);
+    const start = infos[first]!.cluster;
+    let next = k + 1;
+    while (next < count && infos[at(next)]!.cluster === start) result[at(next++)] = [];
+    const end = next < count ? infos[at(next)]!.cluster : text.length;
+    const codePoints: number[] = [];
+    for (let i = start; i < end; i++) {
+      const codePoint = text.codePointAt(i)!;
+      codePoints.push(codePoint);
+      if (codePoint > 0xffff) i++;
+    }
+    result[first] = codePoints;
+    k = next;
+  }
+  return result;
+}
+
+/** fontkit's ways of naming features (a list of tags to turn on, or tag → on/off) as HarfBuzz's. */
+function featureList(hb: HarfBuzz, features: Features): InstanceType<HarfBuzz['Feature']>[] | undefined {
+  if (!features) return undefined;
+  const entries: [string, boolean][] = Array.isArray(features) ? features.map((tag) => [tag, true]) : Object.entries(features);
+  return entries.map(([tag, on]) => new hb.Feature(tag, on ? 1 : 0));
+}

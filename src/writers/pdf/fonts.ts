@@ -14,8 +14,8 @@ export interface SharedFont {
   font: Font;
   /** pdfkit's cache of shaped words (text → glyph run), shared by the documents (see shareShaping). */
   runs: Record<string, unknown>;
-  /** Advance widths in points, by size and text. */
-  widths: Map<string, number>;
+  /** Advance widths by text, in thousandths of an em (at 1,000 points: any size is a product). */
+  advances: Map<string, number>;
 }
 
 const parsed = new Map<string, { size: number; mtimeMs: number; shared: SharedFont }>();
@@ -45,7 +45,7 @@ function parseFont(bytes: Buffer): SharedFont {
   if (!('layout' in font)) throw new Error('a font collection, not a single font');
   fixGlyphCodePoints(font, bytes);
   shapeWithHarfBuzz(font, bytes);
-  return { font, runs: Object.create(null) as Record<string, unknown>, widths: new Map() };
+  return { font, runs: Object.create(null) as Record<string, unknown>, advances: new Map() };
 }
 
 const fallbacks = new Map<string, SharedFont>();

@@ -3,7 +3,7 @@
 import type { FontVariant } from '../../document/stylesheet.js';
 import { loadFallbackFont, type SharedFont } from './fonts.js';
 import { fallbackFile, type Coverage, type FallbackFont } from '../../document/fallback-fonts.js';
-import { shareShaping, type PdfDoc } from './pdfkit-compat.js';
+import { shareShaping, speedUpLayout, type PdfDoc } from './pdfkit-compat.js';
 
 export const FONT_NAMES: Record<FontVariant, string> = {
   regular: 'clu-regular',
@@ -40,8 +40,8 @@ export class Measurer {
     private readonly fonts: Record<FontVariant, SharedFont>,
   ) {}
 
-  /** Widths of the runs set in a fallback font, by font name (fonts.ts caches only the stylesheet's). */
-  private readonly fallbackWidths = new Map<string, Map<string, number>>();
+  /** Advances of the runs set in a fallback font, by font name (fonts.ts keeps only the stylesheet's). */
+  private readonly fallbackAdvances = new Map<string, Map<string, number>>();
 
   /** The fallback fonts registered with this document: only those it draws with (pdfkit embeds each it selects). */
   private readonly fallbacksRegistered = new Set<string>();
@@ -58,6 +58,7 @@ export class Measurer {
     }
     this.doc.font(FONT_NAMES[variant]).fontSize(size);
     shareShaping(this.doc, this.fonts[variant].runs);
+    speedUpLayout(this.doc);
   }
 
   /** What the stylesheet's font of a variant can draw (the rest goes to a fallback font). */
@@ -68,21 +69,21 @@ export class Measurer {
   /** The advance width of `text` set in `run` at the paragraph size `size` (superscripts are smaller). */
   width(text: string, run: RunStyle, size: number): number {
     const actual = run.sup ? size * SUPERSCRIPT_SCALE : size;
-    const widths = run.fallback ? this.fallbackWidthsOf(fallbackName(run.fallback, run.variant)) : this.fonts[run.variant].widths;
-    const key = `${actual}\u0000${text}`;
-    let width = widths.get(key);
-    if (width === undefined) {
+    const advances = run.fallback ? this.fallbackAdvancesOf(fallbackName(run.fallback, run.variant)) : this.fonts[run.variant].advances;
+    let advance = advances.get(text);
+    if (advance === undefined) {
       this.setFont(run.variant, actual, run.fallback);
-      width = this.doc.widthOfString(text);
-      widths.set(key, width);
+      advance = this.doc._font!.widthOfString(text, 1000);
+      advances.set(text, advance);
     }
-    return width;
+    // pdfkit's arithmetic for doc.widthOfString(text) at that size, to the last bit.
+    return ((advance * (actual / 1000) + 0) * 100) / 100;
   }
 
-  private fallbackWidthsOf(name: string): Map<string, number> {
-    let widths = this.fallbackWidths.get(name);
-    if (!widths) this.fallbackWidths.set(name, (widths = new Map()));
-    return widths;
+  private fallbackAdvancesOf(name: string): Map<string, number> {
+    let advances = this.fallbackAdvances.get(name);
+    if (!advances) this.fallbackAdvances.set(name, (advances = new Map()));
+    return advances;
   }
 
   ascentDescent(variant: FontVariant, size: number): { ascent: number; descent: number } {

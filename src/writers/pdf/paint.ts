@@ -4,7 +4,7 @@ import type { BlockStyle, FontVariant } from '../../document/stylesheet.js';
 import type { Laid, Line } from './inline.js';
 import type { Flow, Frame, LineNotes } from './flow.js';
 import { SUPERSCRIPT_SCALE, type Measurer } from './measure.js';
-import type { PdfDoc } from './pdfkit-compat.js';
+import { showText, type PdfDoc } from './pdfkit-compat.js';
 
 export type StructElement = PDFKit.PDFStructureElement;
 export type Align = BlockStyle['align'];
@@ -16,8 +16,6 @@ const UNDERLINE_OFFSET = 0.12;
 const UNDERLINE_THICKNESS = 0.06;
 /** The thinnest underline, in points. */
 const RULE_WIDTH = 0.5;
-
-const TEXT_OPTIONS: PDFKit.Mixins.TextOptions = { lineBreak: false, baseline: 'alphabetic' };
 
 export interface Underline {
   x: number;
@@ -49,7 +47,7 @@ export class Painter {
   text(text: string, x: number, baseline: number, style: BlockStyle, variant: FontVariant = style.font): void {
     this.doc.fillColor(this.colour(style));
     this.fonts.setFont(variant, style.size);
-    this.doc.text(text, x, baseline, TEXT_OPTIONS);
+    showText(this.doc, text, x, baseline);
   }
 
   /**
@@ -129,7 +127,7 @@ export class Painter {
     for (const segment of line.segments) {
       this.fonts.setFont(segment.run.variant, segment.run.sup ? size * SUPERSCRIPT_SCALE : size, segment.run.fallback);
       const y = segment.run.sup ? baseline - SUPERSCRIPT_RISE * size : baseline;
-      this.doc.text(segment.text, start + segment.x, y, TEXT_OPTIONS);
+      showText(this.doc, segment.text, start + segment.x, y);
     }
     if (laid.style.underline && whole.width > 0 && (line === whole || line.segments.length === 0)) {
       underlines.push({

@@ -16,6 +16,9 @@ const ORDINAL = new RegExp(
   'gu',
 );
 
+/** What every ordinal holds: a digit or roman numeral, then (maybe after "^{") its suffix's first letter. */
+const MAY_HOLD_ORDINAL = /[\dIVXLCDM](?:\^\{)?[eèr]/;
+
 const CANONICAL_SUFFIX: Readonly<Record<string, string>> = { ère: 're', ères: 'res', ème: 'e', èmes: 'es' };
 
 /** The suffixes that fit a value: premier/première for 1, "e" for the others. */
@@ -40,6 +43,7 @@ function ordinal(arabic: string | undefined, roman: string | undefined, rawSuffi
  * Adjacent plain segments are merged; an empty string gives [].
  */
 export function ordinalParts(text: string): OrdinalPart[] {
+  if (!MAY_HOLD_ORDINAL.test(text)) return text === '' ? [] : [{ text, superscript: false }];
   const parts: OrdinalPart[] = [];
   const pushPlain = (plain: string): void => {
     if (plain === '') return;

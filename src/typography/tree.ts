@@ -113,7 +113,9 @@ function join(inlines: readonly Inline[], into: Joined = { text: '', owners: [],
 
 function typesetInlines(inlines: Inline[]): Inline[] {
   const joined = join(inlines);
-  const texts = distribute(joined, frenchText(joined.text)) ?? joined.leaves.map(frenchText);
+  // One text node and no line break (most texts): the typeset string is all its own.
+  const single = joined.leaves.length === 1 && joined.text === joined.leaves[0];
+  const texts = single ? [frenchText(joined.text)] : (distribute(joined, frenchText(joined.text)) ?? joined.leaves.map(frenchText));
   return rebuild(inlines, texts, { next: 0 }, false);
 }
 

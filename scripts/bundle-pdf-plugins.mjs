@@ -29,6 +29,33 @@ export default class LazyUnicodeTrie {
 };
 
 /**
+ * Modules that prepare large tables when they are loaded, for what a minutes document never needs:
+ * Brotli's dictionary (fontkit: WOFF2 fonts) and AES's tables (pdfkit: encrypted PDFs). Each is loaded
+ * by its first call instead (esbuild turns a `require` inside a function into a deferred load).
+ */
+const DEFERRED = {
+  'brotli/decompress.js': `export default function decompress(...args) { return require('brotli/decompress.js')(...args); }`,
+  '@noble/ciphers/aes': `export function cbc(...args) { return require('@noble/ciphers/aes').cbc(...args); }
+export function ecb(...args) { return require('@noble/ciphers/aes').ecb(...args); }`,
+};
+
+export const deferredModules = {
+  name: 'deferred-modules',
+  setup(build) {
+    const names = Object.keys(DEFERRED).map((name) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+    build.onResolve({ filter: new RegExp(`^(?:${names.join('|')})$`) }, (args) =>
+      args.pluginData?.deferred ? undefined : { path: args.path, namespace: 'clu-deferred' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'clu-deferred' }, (args) => ({
+      contents: DEFERRED[args.path],
+      loader: 'js',
+      resolveDir: process.cwd(),
+      pluginData: { deferred: true },
+    }));
+  },
+};
+
+/**
  * pdfkit finds its own files (the sRGB profile of PDF/A, the standard fonts of its `imports` map) from
  * `import.meta.url`: inside the bundle that is the bundle's address, so give it pdfkit's own.
  */

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import Handlebars from 'handlebars';
 import { COMPILE_OPTIONS, templateKey } from '../dist/compose/template.js';
-import { lazyUnicodeTries, pdfkitOwnUrl } from './bundle-pdf-plugins.mjs';
+import { deferredModules, lazyUnicodeTries, pdfkitOwnUrl } from './bundle-pdf-plugins.mjs';
 
 /** The built-in templates, precompiled: the contents of src/compose/builtin-specs.ts in the bundle. */
 function builtinSpecs() {
@@ -44,7 +44,7 @@ const result = await build({
   legalComments: 'none',
   logLevel: 'warning',
   metafile: true,
-  plugins: [precompiledTemplates, lazyUnicodeTries, pdfkitOwnUrl],
+  plugins: [precompiledTemplates, lazyUnicodeTries, deferredModules, pdfkitOwnUrl],
 });
 // Which source modules went into which file: the start-up test checks what each command loads.
 const inputs = Object.fromEntries(

@@ -131,6 +131,11 @@ describe('bin/clu (built by npm ci through `prepare`)', () => {
     expect(execFileSync(bin, ['--help'], { encoding: 'utf8' })).toContain('Usage: clu');
     const r = spawnSync(bin, ['validate', valid], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     expect(r.status).toBe(0);
+    // bin/clu and the PDF writer tune V8 with flags this Node must know (an unknown one prints an error).
+    expect(r.stderr).not.toMatch(/flag/i);
+    const pdf = spawnSync(bin, ['render', '--format', 'pdf', '-o', mkdtempSync(path.join(tmpdir(), 'clu-bin-')), valid], { encoding: 'utf8' });
+    expect(pdf.status).toBe(0);
+    expect(pdf.stderr).not.toMatch(/flag/i);
     const bad = spawnSync(bin, ['validate', fixture('unknown-id')], { encoding: 'utf8' });
     expect(bad.status).toBe(1);
     expect(bad.stdout).toBe('');

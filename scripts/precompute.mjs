@@ -3,7 +3,7 @@
 // which checks each against the font it stands for).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { defaultFonts } from '../dist/document/stylesheet.js';
-import { fontKeyOf, obfuscateFont } from '../dist/writers/docx-normalize.js';
+import { fontKeyOf, obfuscateFont } from '../dist/writers/docx-fonts.js';
 import { builtPartName, encodeBuiltPart } from '../dist/writers/docx-font-parts.js';
 import { deflateEntry } from '../dist/writers/zip.js';
 

@@ -1,6 +1,6 @@
 // The DOCX's embedded font parts (word/fonts/fontN.odttf), deflated once: per process, and for the
 // built-in fonts at build time (`npm run build` writes dist/docx-fonts/, read-only afterwards). A part is
-// named by its font key, which is derived from the font's bytes (docx-normalize.ts), and is checked
+// named by its font key, which is derived from the font's bytes (docx-fonts.ts), and is checked
 // against the part's own CRC and size before use, so a stale or foreign file is never embedded.
 import { readFileSync } from 'node:fs';
 import { crc32 } from 'node:zlib';

@@ -4,7 +4,6 @@ import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultStylesheet } from '../src/document/stylesheet.js';
 import type { DocumentTree } from '../src/document/tree.js';
-import { normalizeDocx } from '../src/writers/docx-normalize.js';
 import { writeDocx } from '../src/writers/docx.js';
 import { openDocx, styleXml, type OpenedDocx } from './support/docx.js';
 import { DOCUMENT_DATE, NBSP, NNBSP, b, fixtureDir, kitchenSinkTree, t } from './support/kitchen-sink.js';
@@ -331,7 +330,7 @@ describe('reproducibility', () => {
   it('gives byte-identical files for the same tree, with an image, in the same process', async () => {
     const again = await writeDocx(kitchenSinkTree(), style, { baseDir });
     expect(again.equals(buffer)).toBe(true);
-    // The docx package's drawing-id counter is process-global; the post-pass renumbers per document.
+    // Drawing ids are counted per document, not per process.
     expect(openDocx(again).part('word/document.xml')).toContain('<wp:docPr id="1"');
   });
 
@@ -368,54 +367,79 @@ describe('one zip pass', () => {
     ]);
     expect(Buffer.from(written).equals(Buffer.from(expected))).toBe(true);
   });
-
-  it('gives a document the bytes Packer.toBuffer and normalizeDocx gave it (docx\'s compiler gives the parts Packer zips)', async () => {
-    const { readFileSync } = await import('node:fs');
-    const { Document, ExternalHyperlink, Packer, Paragraph, TextRun } = await import('docx');
-    const { normalizeDocxParts } = await import('../src/writers/docx-normalize.js');
-    const fonts = style.fonts;
-    const document = () =>
-      new Document({
-        fonts: [{ name: fonts.family, data: readFileSync(fonts.regular), bold: readFileSync(fonts.bold), italic: readFileSync(fonts.italic), boldItalic: readFileSync(fonts.boldItalic) }],
-        sections: [{ children: [new Paragraph({ children: [new TextRun('Séance'), new ExternalHyperlink({ link: 'https://example.org', children: [new TextRun('lien')] })] })] }],
-      });
-    const date = new Date(Date.UTC(2021, 4, 6));
-    const compiler = (Packer as unknown as { compiler: { compile(file: unknown): Map<string, string | Uint8Array> } }).compiler;
-    const once = normalizeDocxParts(compiler.compile(document()), date);
-    const twice = normalizeDocx(await Packer.toBuffer(document()), date);
-    expect(once.equals(twice)).toBe(true);
-  });
 });
 
-describe('normalizeDocx', () => {
-  it('renames random relationship ids in order of appearance, in the part and its rels', async () => {
-    const { zipSync, strToU8 } = await import('fflate');
-    const input = zipSync({
-      '[Content_Types].xml': strToU8('<Types/>'),
-      'word/document.xml': strToU8('<w:document><a r:id="rIdzz-9"/><b r:embed="rIdaa_1"/><c r:id="rId1"/></w:document>'),
-      'word/_rels/document.xml.rels': strToU8(
-        '<Relationships><Relationship Id="rIdaa_1" Target="b"/><Relationship Id="rId1" Target="s"/><Relationship Id="rIdzz-9" Target="a"/></Relationships>',
-      ),
-      'docProps/core.xml': strToU8('<cp:coreProperties><dcterms:created xsi:type="dcterms:W3CDTF">2030-01-01T10:11:12.345Z</dcterms:created></cp:coreProperties>'),
-    });
-    const files = unzipSync(normalizeDocx(input, new Date(Date.UTC(2021, 4, 6, 14, 30))));
-    const text = (name: string) => strFromU8(files[name] ?? new Uint8Array());
-    expect(text('word/document.xml')).toBe('<w:document><a r:id="rId2"/><b r:embed="rId3"/><c r:id="rId1"/></w:document>');
-    expect(text('word/_rels/document.xml.rels')).toBe(
-      '<Relationships><Relationship Id="rId1" Target="s"/><Relationship Id="rId2" Target="a"/><Relationship Id="rId3" Target="b"/></Relationships>',
-    );
-    expect(text('docProps/core.xml')).toContain('>2021-05-06T14:30:00Z</dcterms:created>');
-    expect(Object.keys(files)).toEqual(['[Content_Types].xml', 'docProps/core.xml', 'word/_rels/document.xml.rels', 'word/document.xml']);
+/** Checks that a part is well-formed XML: one root, every element closed in order, attributes quoted, known entities. */
+function wellFormed(xml: string): string | undefined {
+  const body = xml.replace(/^<\?xml [^?]*\?>/, '');
+  const stack: string[] = [];
+  let roots = 0;
+  const token = /<(\/?)([A-Za-z_][\w.:-]*)((?:\s+[\w.:-]+="[^"<]*")*)\s*(\/?)>|([^<]+)|(<)/g;
+  for (const m of body.matchAll(token)) {
+    if (m[6] !== undefined) return `a "<" that starts no tag at ${m.index}`;
+    if (m[5] !== undefined) {
+      if (stack.length === 0) return `text outside the root at ${m.index}`;
+      const bad = /&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/.exec(m[5]);
+      if (bad) return `a bare "&" at ${m.index + bad.index}`;
+      continue;
+    }
+    const [, closing, name, attributes, selfClosing] = m;
+    if (/&(?!(?:amp|lt|gt|quot|apos);)/.test(attributes ?? '')) return `a bare "&" in an attribute of <${name}>`;
+    if (closing) {
+      if (stack.pop() !== name) return `</${name}> closes another element at ${m.index}`;
+    } else if (!selfClosing) {
+      if (stack.length === 0) roots += 1;
+      stack.push(name!);
+    } else if (stack.length === 0) roots += 1;
+  }
+  if (stack.length > 0) return `<${stack.at(-1)}> is not closed`;
+  return roots === 1 ? undefined : `${roots} root elements`;
+}
+
+describe('the package', () => {
+  it('is made of well-formed XML parts, even with markup characters and control characters in the text', async () => {
+    const tree: DocumentTree = {
+      meta: { title: 'A & B <c> "d" \'e\'', author: 'Préfecture & Co', lang: 'fr-FR', date: DOCUMENT_DATE },
+      blocks: [
+        { type: 'paragraph', style: 'body', children: [t('1 < 2 & 3 > 2 "cité" l\'apostrophe\u0001\u000C\ttab')] },
+        { type: 'table', columns: [1], rows: [[{ children: [t('<td>&amp;</td>')], header: true }]], caption: [t('« & »')] },
+        { type: 'image', path: 'logo.png', width: 60, alt: 'A & "B" <C>' },
+      ],
+    };
+    const out = openDocx(await writeDocx(tree, style, { baseDir }));
+    for (const name of out.names.filter((n) => n.endsWith('.xml') || n.endsWith('.rels'))) expect(wellFormed(out.part(name)), name).toBeUndefined();
+    expect(out.paragraphs[0]?.text).toBe('1 < 2 & 3 > 2 "cité" l\'apostrophe\ttab');
+    expect(out.part('word/document.xml')).toContain('descr="A &amp; &quot;B&quot; &lt;C&gt;"');
+    expect(out.part('docProps/core.xml')).toContain('<dc:title>A &amp; B &lt;c&gt; &quot;d&quot; &apos;e&apos;</dc:title>');
+    for (const name of docx.names.filter((n) => n.endsWith('.xml') || n.endsWith('.rels'))) expect(wellFormed(docx.part(name)), name).toBeUndefined();
   });
 
-  it('renumbers drawing and bookmark ids per document', async () => {
-    const { zipSync, strToU8 } = await import('fflate');
-    const doc =
-      '<w:body><wp:docPr id="41" name="a"/><w:bookmarkStart w:id="7" w:name="x"/><w:bookmarkEnd w:id="7"/><wp:docPr id="42"/><w:bookmarkStart w:id="9" w:name="y"/><w:bookmarkEnd w:id="9"/></w:body>';
-    const out = unzipSync(normalizeDocx(zipSync({ 'word/document.xml': strToU8(doc) }), DOCUMENT_DATE));
-    expect(strFromU8(out['word/document.xml'] ?? new Uint8Array())).toBe(
-      '<w:body><wp:docPr id="1" name="a"/><w:bookmarkStart w:id="0" w:name="x"/><w:bookmarkEnd w:id="0"/><wp:docPr id="2"/><w:bookmarkStart w:id="1" w:name="y"/><w:bookmarkEnd w:id="1"/></w:body>',
-    );
+  it('declares every part it holds, and every relationship points at a part of the package', () => {
+    const types = docx.part('[Content_Types].xml');
+    const defaults = new Set([...types.matchAll(/<Default [^>]*Extension="([^"]+)"/g)].map((m) => m[1]));
+    const overrides = new Set([...types.matchAll(/PartName="\/([^"]+)"/g)].map((m) => m[1]));
+    for (const name of docx.names.filter((n) => n !== '[Content_Types].xml')) {
+      expect(overrides.has(name) || defaults.has(name.slice(name.lastIndexOf('.') + 1)), name).toBe(true);
+    }
+    for (const part of overrides) expect(docx.names, part).toContain(part);
+    for (const rels of docx.names.filter((n) => n.endsWith('.rels'))) {
+      const folder = rels === '_rels/.rels' ? '' : rels.slice(0, rels.indexOf('_rels/'));
+      const ids = [...docx.part(rels).matchAll(/<Relationship Id="([^"]+)" Type="[^"]+" Target="([^"]+)"\/>/g)];
+      expect(ids.map((m) => m[1]), rels).toEqual(ids.map((_, i) => `rId${i + 1}`));
+      for (const [, , target] of ids) expect(docx.names, `${rels} → ${target}`).toContain(`${folder}${target}`);
+      // Every relationship a part refers to exists in its rels.
+      const part = rels === '_rels/.rels' ? undefined : `${folder}${rels.slice(rels.indexOf('_rels/') + 6, -'.rels'.length)}`;
+      if (part === undefined) continue;
+      for (const m of docx.part(part).matchAll(/r:(?:id|embed)="([^"]+)"/g)) expect(ids.map((r) => r[1]), `${part} ${m[1]}`).toContain(m[1]);
+    }
+  });
+
+  it('is written without the docx package: the DOCX writer bundles only clu and fflate', async () => {
+    const { readFileSync } = await import('node:fs');
+    const inputs = JSON.parse(readFileSync(path.join(import.meta.dirname, '..', 'dist', 'bundle', 'inputs.json'), 'utf8')) as Record<string, string[]>;
+    const chunk = Object.values(inputs).find((modules) => modules.includes('src/writers/docx.ts'));
+    expect(chunk).toBeDefined();
+    expect(chunk!.filter((m) => !m.startsWith('src/') && !/node_modules\/fflate\//.test(m))).toEqual([]);
   });
 });
 
@@ -425,7 +449,7 @@ describe('a document that keeps its look without the font installed', () => {
 
   it('embeds the four faces of the font (Word embedded TrueType fonts), obfuscated with the key of the font table', async () => {
     const { readFileSync } = await import('node:fs');
-    const { obfuscateFont } = await import('../src/writers/docx-normalize.js');
+    const { obfuscateFont } = await import('../src/writers/docx-fonts.js');
     expect(fontTable()).toContain(`<w:font w:name="${style.fonts.family}">`);
     expect(docx.part('word/settings.xml')).toContain('<w:embedTrueTypeFonts/>');
     const rels = docx.part('word/_rels/fontTable.xml.rels');

@@ -4,9 +4,10 @@
 import type { DocumentMeta } from '../document/tree.js';
 import type { EmbeddedFonts } from './docx-fonts.js';
 import { FIRST_IMAGE_RELATIONSHIP, type MediaFile } from './docx-images.js';
+import { headerXml } from './docx-headers.js';
 import { THEME_XML } from './docx-theme.js';
 import { ROOT, XML_DECLARATION, XML_DECLARATION_STANDALONE, escapeXml } from './docx-xml.js';
-import { zipEntries, type ZipEntry } from './zip.js';
+import { deflateEntry, zipEntries, type Deflated, type ZipEntry } from './zip.js';
 
 const OFFICE = 'application/vnd.openxmlformats-officedocument';
 const WORD = `${OFFICE}.wordprocessingml`;
@@ -139,8 +140,8 @@ export interface DocumentParts {
   styles: string;
   numbering: string;
   footnotes: string;
-  /** header1 (pages 2…), header2 (page 1). */
-  headers: [string, string];
+  /** header1: the running header of pages 2 and after (page 1's, header2, is empty). */
+  header: string;
   /** footer1 (pages 2…), footer2 (page 1). */
   footers: [string, string];
   fonts: EmbeddedFonts;
@@ -153,37 +154,50 @@ function entryOrder(a: ZipEntry, b: ZipEntry): number {
   return rank(a.name) - rank(b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 }
 
+/** The parts that are the same in every document, deflated once per process (a batch deflates them once). */
+const fixedParts = new Map<string, Deflated>();
+
+function fixedEntry(name: string, text: string): ZipEntry {
+  let part = fixedParts.get(text);
+  if (part === undefined) {
+    part = deflateEntry(Buffer.from(text, 'utf8'));
+    fixedParts.set(text, part);
+  }
+  return { name, ...part };
+}
+
+const PACKAGE_RELATIONSHIPS = relationships([['officeDocument', 'word/document.xml'], ['core', 'docProps/core.xml'], ['app', 'docProps/app.xml'], ['custom', 'docProps/custom.xml']]);
+const EMPTY_HEADER = headerXml('');
+
 /** The zipped package: XML parts deflated, fonts deflated beforehand, pictures stored (already compressed). */
 export function packageBytes(p: DocumentParts): Buffer {
-  const xml: [string, string][] = [
-    ['[Content_Types].xml', CONTENT_TYPES],
-    ['_rels/.rels', relationships([['officeDocument', 'word/document.xml'], ['core', 'docProps/core.xml'], ['app', 'docProps/app.xml'], ['custom', 'docProps/custom.xml']])],
-    ['docProps/app.xml', APP],
+  const made: [string, string][] = [
     ['docProps/core.xml', coreXml(p.meta)],
-    ['docProps/custom.xml', CUSTOM],
     ['word/_rels/document.xml.rels', relationships([...DOCUMENT_TARGETS, ...p.media.map((m): [keyof typeof RELATIONSHIP_TYPE, string] => ['image', m.name.slice('word/'.length)]), ['fontTable', 'fontTable.xml']])],
-    ['word/_rels/endnotes.xml.rels', NO_RELATIONSHIPS],
     ['word/_rels/fontTable.xml.rels', p.fonts.fontTableRels],
-    ['word/_rels/footer1.xml.rels', NO_RELATIONSHIPS],
-    ['word/_rels/footer2.xml.rels', NO_RELATIONSHIPS],
-    ['word/_rels/footnotes.xml.rels', NO_RELATIONSHIPS],
-    ['word/_rels/header1.xml.rels', NO_RELATIONSHIPS],
-    ['word/_rels/header2.xml.rels', NO_RELATIONSHIPS],
     ['word/document.xml', p.document],
-    ['word/endnotes.xml', ENDNOTES],
     ['word/fontTable.xml', p.fonts.fontTable],
     ['word/footer1.xml', p.footers[0]],
     ['word/footer2.xml', p.footers[1]],
     ['word/footnotes.xml', p.footnotes],
-    ['word/header1.xml', p.headers[0]],
-    ['word/header2.xml', p.headers[1]],
+    ['word/header1.xml', p.header],
     ['word/numbering.xml', p.numbering],
-    ['word/settings.xml', SETTINGS],
     ['word/styles.xml', p.styles],
+  ];
+  const fixed: [string, string][] = [
+    ['[Content_Types].xml', CONTENT_TYPES],
+    ['_rels/.rels', PACKAGE_RELATIONSHIPS],
+    ['docProps/app.xml', APP],
+    ['docProps/custom.xml', CUSTOM],
+    ...['endnotes', 'footer1', 'footer2', 'footnotes', 'header1', 'header2'].map((part): [string, string] => [`word/_rels/${part}.xml.rels`, NO_RELATIONSHIPS]),
+    ['word/endnotes.xml', ENDNOTES],
+    ['word/header2.xml', EMPTY_HEADER],
+    ['word/settings.xml', SETTINGS],
     ['word/theme/theme1.xml', THEME_XML],
   ];
   const entries: ZipEntry[] = [
-    ...xml.map(([name, text]): ZipEntry => ({ name, data: Buffer.from(text, 'utf8'), level: 6 })),
+    ...made.map(([name, text]): ZipEntry => ({ name, data: Buffer.from(text, 'utf8'), level: 6 })),
+    ...fixed.map(([name, text]) => fixedEntry(name, text)),
     ...p.fonts.parts.map(({ name, part }): ZipEntry => ({ name, ...part })),
     ...p.media.map(({ name, data }): ZipEntry => ({ name, data, level: 0 })),
   ].sort(entryOrder);

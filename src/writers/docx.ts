@@ -58,7 +58,7 @@ export async function writeDocx(tree: DocumentTree, style: Stylesheet, options: 
     styles,
     numbering: numbering.xml(),
     footnotes: footnotes.xml,
-    headers: [headerXml(style.header.replaceAll('{title}', tree.meta.title)), headerXml('')],
+    header: headerXml(style.header.replaceAll('{title}', tree.meta.title)),
     footers: [footer, footer],
     fonts: embeddedFonts(style.fonts),
     media: ctx.media.all,

@@ -195,8 +195,14 @@ export function packageBytes(p: DocumentParts): Buffer {
     ['word/settings.xml', SETTINGS],
     ['word/theme/theme1.xml', THEME_XML],
   ];
+  const deflated = new Map<string, Deflated>();
   const entries: ZipEntry[] = [
-    ...made.map(([name, text]): ZipEntry => ({ name, data: Buffer.from(text, 'utf8'), level: 6 })),
+    ...made.map(([name, text]): ZipEntry => {
+      // The two footers are the same text: deflated once.
+      let part = deflated.get(text);
+      if (part === undefined) deflated.set(text, (part = deflateEntry(Buffer.from(text, 'utf8'))));
+      return { name, ...part };
+    }),
     ...fixed.map(([name, text]) => fixedEntry(name, text)),
     ...p.fonts.parts.map(({ name, part }): ZipEntry => ({ name, ...part })),
     ...p.media.map(({ name, data }): ZipEntry => ({ name, data, level: 0 })),

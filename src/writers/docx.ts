@@ -18,8 +18,6 @@ import { SECTION_REFERENCES, packageBytes } from './docx-package.js';
 import { LISTS, blockStylesById, listMarkers, stylesXml } from './docx-styles.js';
 import { ROOT, XML_DECLARATION_STANDALONE, twips } from './docx-xml.js';
 
-export { paragraphStyleId } from './docx-styles.js';
-
 export interface DocxOptions {
   /** Directory that relative image paths are resolved against (default: the current directory). */
   baseDir?: string;

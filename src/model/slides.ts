@@ -11,7 +11,8 @@ export function parseSlides(value: number | string | number[]): Slides {
   return from === to ? { kind: 'single', page: from } : { kind: 'range', from, to };
 }
 
-const listFormat = new Intl.ListFormat('fr', { style: 'long', type: 'conjunction' });
+/** Made on first use: an Intl object costs milliseconds to build, and validating never needs it. */
+let listFormat: Intl.ListFormat | undefined;
 
 export function formatSlides(slides: Slides): string {
   switch (slides.kind) {
@@ -20,6 +21,6 @@ export function formatSlides(slides: Slides): string {
     case 'range':
       return `pages ${slides.from} à ${slides.to}`;
     case 'list':
-      return `pages ${listFormat.format(slides.pages.map(String))}`;
+      return `pages ${(listFormat ??= new Intl.ListFormat('fr', { style: 'long', type: 'conjunction' })).format(slides.pages.map(String))}`;
   }
 }

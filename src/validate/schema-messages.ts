@@ -31,7 +31,11 @@ export function schemaMessage(message: string, locale: Locale): string {
   return SCHEMA_MESSAGES[message]?.[locale] ?? message;
 }
 
-/** Zod's own messages in the user's language, for `schema.safeParse(data, parseOptions(locale))`. */
+/**
+ * Zod's own messages in the user's language, for `schema.safeParse(data, parseOptions(locale))`. Jitless:
+ * each object schema is parsed once or twice per run, and compiling a fast path for it (`new Function`)
+ * costs more than it saves.
+ */
 export function parseOptions(locale: Locale) {
-  return { error: (locale === 'fr' ? z.locales.fr() : z.locales.en()).localeError, reportInput: true } as const;
+  return { error: (locale === 'fr' ? z.locales.fr() : z.locales.en()).localeError, reportInput: true, jitless: true } as const;
 }

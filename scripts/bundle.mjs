@@ -1,12 +1,14 @@
 // Bundles the command line into dist/bundle/ (run by `npm run build`, hence by `prepare`): one file for
-// the shell, one per command and per writer (loaded on demand), the dependencies included, so that
-// Node reads a few files instead of hundreds. pdfkit stays outside: it reads its own data files (ICC
-// profile, font metrics) from its package folder; fontkit too, so that the PDF writer and pdfkit share
-// one copy; harfbuzzjs loads its WebAssembly file from its own folder. The folder is two levels under the package root, as
-// dist/cli/ is, so paths such as ../../templates resolve the same from the bundle.
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+// the shell, one per command and per writer (loaded on demand), the dependencies included (pdfkit and
+// fontkit too: scripts/bundle-pdf-plugins.mjs), so that Node reads a few files instead of hundreds.
+// harfbuzzjs stays outside: it loads its WebAssembly file from its own folder. esbuild splits ES modules
+// only: each file is then turned into CommonJS (*.cjs), which bin/clu runs through vm.Script with a V8
+// code cache (src/cli/bundle-loader.ts, scripts/code-cache.mjs); a file requires another as "./name.cjs",
+// and `import()` becomes such a require. The folder is two levels under the package root, as dist/cli/
+// is, so paths such as ../../templates resolve the same from the bundle.
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
 import Handlebars from 'handlebars';
 import { COMPILE_OPTIONS, templateKey } from '../dist/compose/template.js';
 import { deferredModules, lazyUnicodeTries, pdfkitOwnUrl } from './bundle-pdf-plugins.mjs';
@@ -31,21 +33,37 @@ const precompiledTemplates = {
 const result = await build({
   entryPoints: { main: 'src/cli/main.ts' },
   outdir: 'dist/bundle',
+  outExtension: { '.js': '.cjs' },
   bundle: true,
   splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
   external: ['harfbuzzjs'],
-  // CommonJS dependencies (yaml, handlebars) call require(): give ES modules one.
-  banner: { js: "import { createRequire as __cluCreateRequire } from 'node:module'; const require = __cluCreateRequire(import.meta.url);" },
   minifyWhitespace: true,
   minifySyntax: true,
   legalComments: 'none',
   logLevel: 'warning',
   metafile: true,
+  write: false,
   plugins: [precompiledTemplates, lazyUnicodeTries, deferredModules, pdfkitOwnUrl],
 });
+mkdirSync('dist/bundle', { recursive: true });
+for (const output of result.outputFiles) {
+  const { code } = await transform(output.text, {
+    format: 'cjs',
+    target: 'node20',
+    // import('./validate.cjs') → require, through the loader (and import('fontkit') → Node's require).
+    supported: { 'dynamic-import': false },
+    minifyWhitespace: true,
+    minifySyntax: true,
+    // Modules that find their files from their own place (templates, styles, package.json).
+    define: { 'import.meta.url': '__cluModuleUrl' },
+    banner: output.text.includes('import.meta.url') ? "var __cluModuleUrl = require('node:url').pathToFileURL(__filename).href;" : '',
+    logLevel: 'warning',
+  });
+  writeFileSync(output.path, code);
+}
 // Which source modules went into which file: the start-up test checks what each command loads.
 const inputs = Object.fromEntries(
   Object.entries(result.metafile.outputs).map(([file, output]) => [file.replace(/^dist\/bundle\//, ''), Object.keys(output.inputs)]),

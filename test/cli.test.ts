@@ -154,7 +154,7 @@ describe('start-up: each command loads what it needs only', () => {
 
   it('runs from the bundle (dist/bundle), not from hundreds of files', () => {
     const files = imported(['--help']);
-    expect(files.some((f) => f.includes('/dist/bundle/main.js'))).toBe(true);
+    expect(files.some((f) => f.includes('/dist/bundle/main.cjs'))).toBe(true);
     expect(files.some((f) => f.includes('/node_modules/'))).toBe(false);
   });
 
@@ -195,7 +195,7 @@ describe('the npm package', () => {
     const r = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' });
     expect(r.status).toBe(0);
     const files = (JSON.parse(r.stdout) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path);
-    for (const needed of ['bin/clu', 'dist/bundle/main.js', 'templates/compte-rendu/document.hbs', 'templates/proces-verbal/template.json', 'schema/seance.schema.json', 'examples/clu-vienne-2021-05-06.yaml', 'docs/format.md', 'package.json']) {
+    for (const needed of ['bin/clu', 'dist/bundle/main.cjs', 'dist/bundle/main.cjs.v8cache', 'templates/compte-rendu/document.hbs', 'templates/proces-verbal/template.json', 'schema/seance.schema.json', 'examples/clu-vienne-2021-05-06.yaml', 'docs/format.md', 'package.json']) {
       expect(files, needed).toContain(needed);
     }
     expect(files.some((f) => f.startsWith('src/') || f.startsWith('test/'))).toBe(false);

@@ -73,7 +73,7 @@ describe('package.json', () => {
     const bundle = path.join(root, 'dist', 'bundle');
     const dependencies = new Set(Object.keys(manifest['dependencies'] as Record<string, string>));
     const imported = new Set<string>();
-    for (const file of readdirSync(bundle).filter((f) => f.endsWith('.js'))) {
+    for (const file of readdirSync(bundle).filter((f) => f.endsWith('.cjs'))) {
       const text = readFileSync(path.join(bundle, file), 'utf8');
       // A package name: what bundled code such as pdfkit's `from"),new Transform("` is not.
       for (const m of text.matchAll(/(?:from\s*|import\(\s*|require\(\s*)["']([@a-z0-9][\w.\-/@]*)["']/gi)) {

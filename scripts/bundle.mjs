@@ -30,6 +30,18 @@ const precompiledTemplates = {
   },
 };
 
+// zod's `z.locales` holds its 60-odd languages; clu speaks English and French (src/validate/schema-messages.ts).
+const zodLocales = {
+  name: 'zod-locales',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]node_modules[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, (args) => ({
+      contents: 'export { default as en } from "./en.js";\nexport { default as fr } from "./fr.js";\n',
+      resolveDir: path.dirname(args.path),
+      loader: 'js',
+    }));
+  },
+};
+
 const result = await build({
   entryPoints: { main: 'src/cli/main.ts' },
   outdir: 'dist/bundle',
@@ -46,7 +58,7 @@ const result = await build({
   logLevel: 'warning',
   metafile: true,
   write: false,
-  plugins: [precompiledTemplates, lazyUnicodeTries, deferredModules, pdfkitOwnUrl],
+  plugins: [precompiledTemplates, zodLocales, lazyUnicodeTries, deferredModules, pdfkitOwnUrl],
 });
 mkdirSync('dist/bundle', { recursive: true });
 for (const output of result.outputFiles) {

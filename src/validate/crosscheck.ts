@@ -267,10 +267,11 @@ class CrossChecker {
   }
 
   /** Reports an unknown id; returns true when the id is declared. */
-  private known(id: string, path: DataPath, start?: Position): boolean {
+  /** `start`: where to report an unknown id, or how to find it (looked up only then). */
+  private known(id: string, path: DataPath, start?: Position | (() => Position | undefined)): boolean {
     if (this.r.people.has(id)) return true;
     const suggestion = didYouMean(this.reporter.locale, id, [...this.r.people.keys()]);
-    this.report('unknown-id', { id, suggestion }, path, this.meetingSource, start);
+    this.report('unknown-id', { id, suggestion }, path, this.meetingSource, typeof start === 'function' ? start() : start);
     return false;
   }
 
@@ -591,9 +592,9 @@ class CrossChecker {
       if (this.known(block.par, [...path, 'par']) && !this.present(block.par)) this.report('speaker-not-present', this.who(block.par), [...path, 'par']);
       this.checkMentions(text, [...path, key]);
     } else {
-      const start = this.mentionStart([...path, key], mentions[0]!.id);
+      const start = () => this.mentionStart([...path, key], mentions[0]!.id);
       if (this.known(speaker, [...path, key], start) && !this.present(speaker)) {
-        this.report('speaker-not-present', this.who(speaker), [...path, key], this.meetingSource, start);
+        this.report('speaker-not-present', this.who(speaker), [...path, key], this.meetingSource, start());
       }
       this.checkMentions(text, [...path, key], 1);
     }
@@ -670,15 +671,17 @@ class CrossChecker {
 
   /** Mentions must name declared people; naming someone who was not there is suspicious (warning). */
   private checkMentions(text: string, path: DataPath, skip = 0): void {
+    if (!text.includes('@')) return;
     for (const typed of findCapitalisedMentions(text)) {
       const id = typed.toLowerCase();
       if (!this.r.people.has(id)) continue;
       this.report('mention-capitalised', { typed, id, name: this.name(id) }, path, this.meetingSource, this.mentionStart(path, typed));
     }
     for (const mention of findMentions(text).slice(skip)) {
-      const start = this.mentionStart(path, mention.id);
+      // Where the mention is written: looked up only for a diagnostic.
+      const start = () => this.mentionStart(path, mention.id);
       if (this.known(mention.id, path, start) && !this.present(mention.id)) {
-        this.report('mention-not-present', this.who(mention.id), path, this.meetingSource, start);
+        this.report('mention-not-present', this.who(mention.id), path, this.meetingSource, start());
       }
     }
   }

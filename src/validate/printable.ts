@@ -11,7 +11,7 @@ import { splitByCoverage, type Coverage } from '../document/fallback-fonts.js';
 import type { Reporter, Source } from './diagnostic.js';
 
 /** Line breaks and tabs are layout, not glyphs. */
-const LAYOUT = new Set(['\n', '\r', '\t']);
+const LAYOUT = new Set([0x0a, 0x0d, 0x09]);
 /** How many distinct characters a warning names. */
 const NAMED = 8;
 
@@ -26,15 +26,24 @@ function defaultPdfCoverage(): Coverage {
 /** Reports every text value of the sources that holds characters `font` cannot draw. */
 export function checkPrintable(sources: Source[], reporter: Reporter, font: Coverage = defaultPdfCoverage()): void {
   const covered = new Map<number, boolean>();
-  const inMainFont = (char: string) => {
-    const codePoint = char.codePointAt(0)!;
+  const codePointInMainFont = (codePoint: number) => {
     let known = covered.get(codePoint);
-    if (known === undefined) covered.set(codePoint, (known = LAYOUT.has(char) || font.hasGlyphForCodePoint(codePoint)));
+    if (known === undefined) covered.set(codePoint, (known = LAYOUT.has(codePoint) || font.hasGlyphForCodePoint(codePoint)));
     return known;
+  };
+  const inMainFont = (char: string) => codePointInMainFont(char.codePointAt(0)!);
+  /** Most texts: every character in the main font, so nothing to cut into runs. */
+  const allInMainFont = (text: string) => {
+    for (let i = 0; i < text.length; i++) {
+      const codePoint = text.codePointAt(i)!;
+      if (!codePointInMainFont(codePoint)) return false;
+      if (codePoint > 0xffff) i++;
+    }
+    return true;
   };
   // What the PDF writer will do: the same cut into runs for the main font and the fallback fonts.
   const undrawable = (text: string) =>
-    splitByCoverage(text, font).flatMap((run) => (run.fallback ? [] : [...run.text].filter((char) => !inMainFont(char))));
+    allInMainFont(text) ? [] : splitByCoverage(text, font).flatMap((run) => (run.fallback ? [] : [...run.text].filter((char) => !inMainFont(char))));
   for (const source of new Set(sources)) {
     if (!source.doc) continue;
     visit(source.doc, {

@@ -1,6 +1,7 @@
 // Words for the schema's own checks (keys such as "@date-format" in src/model/schema.ts), in English and
 // French. Zod's built-in messages come from its locales (en, fr).
-import { z } from 'zod';
+import en from 'zod/v4/locales/en.js';
+import fr from 'zod/v4/locales/fr.js';
 import type { Locale } from './messages.js';
 
 const SCHEMA_MESSAGES: Record<string, Record<Locale, string>> = {
@@ -37,5 +38,5 @@ export function schemaMessage(message: string, locale: Locale): string {
  * costs more than it saves.
  */
 export function parseOptions(locale: Locale) {
-  return { error: (locale === 'fr' ? z.locales.fr() : z.locales.en()).localeError, reportInput: true, jitless: true } as const;
+  return { error: (locale === 'fr' ? fr() : en()).localeError, reportInput: true, jitless: true } as const;
 }

@@ -76,8 +76,26 @@ for (const output of result.outputFiles) {
   });
   writeFileSync(output.path, code);
 }
+// What bin/clu loads first: the loader of the files above and the V8 settings.
+const launcher = await build({
+  entryPoints: { launcher: 'src/cli/launcher.ts' },
+  outdir: 'dist/bundle',
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minifyWhitespace: true,
+  minifySyntax: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+  metafile: true,
+});
 // Which source modules went into which file: the start-up test checks what each command loads.
 const inputs = Object.fromEntries(
-  Object.entries(result.metafile.outputs).map(([file, output]) => [file.replace(/^dist\/bundle\//, ''), Object.keys(output.inputs)]),
+  [...Object.entries(result.metafile.outputs), ...Object.entries(launcher.metafile.outputs)].map(([file, output]) => [
+    file.replace(/^dist\/bundle\//, ''),
+    Object.keys(output.inputs),
+  ]),
 );
 writeFileSync('dist/bundle/inputs.json', `${JSON.stringify(inputs, null, 1)}\n`);

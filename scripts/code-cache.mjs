@@ -4,10 +4,11 @@
 // commands compiled, not only the top level. A cache made by another Node is refused by V8 at load and
 // the file compiled as usual (src/cli/bundle-loader.ts).
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { BundleLoader, CACHE_SUFFIX } from '../dist/cli/bundle-loader.js';
-import { tuneV8 } from '../dist/cli/v8-tuning.js';
+
+const { BundleLoader, CACHE_SUFFIX, tuneV8 } = createRequire(import.meta.url)('../dist/bundle/launcher.cjs');
 
 const dir = path.resolve('dist/bundle');
 const reference = 'examples/clu-vienne-2021-05-06.yaml';
@@ -35,7 +36,7 @@ try {
 } finally {
   rmSync(out, { recursive: true, force: true });
 }
-for (const name of readdirSync(dir).filter((f) => f.endsWith('.cjs'))) {
+for (const name of readdirSync(dir).filter((f) => f.endsWith('.cjs') && f !== 'launcher.cjs')) {
   const file = path.join(dir, name);
   // Files no run loaded (rare commands) are compiled now: their cache holds the top level.
   if (!loader.files.has(file)) loader.compile(name);

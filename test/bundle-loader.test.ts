@@ -69,9 +69,9 @@ describe('the built bundle (npm run build)', () => {
   it('runs clu validate with every file it loads taken from the cache the build made for this Node', () => {
     // A child process: the V8 flags bin/clu sets (src/cli/v8-tuning.ts) are part of what the cache must match.
     const script = `
-      import { BundleLoader } from './dist/cli/bundle-loader.js';
-      import { tuneV8 } from './dist/cli/v8-tuning.js';
+      import { createRequire } from 'node:module';
       import path from 'node:path';
+      const { BundleLoader, tuneV8 } = createRequire(import.meta.url)('./dist/bundle/launcher.cjs');
       tuneV8();
       const loader = new BundleLoader(path.resolve('dist/bundle'));
       const { main } = loader.load('main.cjs');

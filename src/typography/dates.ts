@@ -1,7 +1,7 @@
 // Dates and hours in French words. ISO dates are always formatted in UTC so that the machine's time
 // zone can never shift a day ("2021-05-06" is "jeudi 6 mai 2021" everywhere).
 
-import { NBSP } from './french.js';
+import { NBSP } from './spaces.js';
 
 export interface IsoDate {
   year: number;

@@ -5,8 +5,9 @@
 // Invariant the tree pass relies on: every rule only adds, removes or changes spaces (U+0020, U+00A0,
 // U+202F), turns `"` into « », `'` into ’ or `...` into …. Nothing else in the text ever changes.
 
-export const NBSP = '\u00A0';
-export const NNBSP = '\u202F';
+import { NBSP, NNBSP } from './spaces.js';
+
+export { NBSP, NNBSP };
 
 /** The horizontal spaces the rules work on (tabs and line breaks are left alone). */
 const SP = String.raw`[ \u00A0\u202F]`;

@@ -1,6 +1,5 @@
 // Prints diagnostics: human text with the source line and a caret (stderr), JSON (stdout), GitHub
 // Actions annotations or a GitLab Code Quality report (stdout, read by the CI).
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import type { Diagnostic } from '../validate/diagnostic.js';
@@ -94,7 +93,8 @@ export function formatGitlab(diagnostics: Diagnostic[], cwd: string): string {
       description,
       categories: ['Style'],
       severity: d.severity === 'error' ? 'major' : 'minor',
-      fingerprint: createHash('md5').update(`${base}:${count}`).digest('hex'),
+      // node:crypto is loaded here, not at start-up: the other formats do not need it.
+      fingerprint: process.getBuiltinModule('node:crypto').createHash('md5').update(`${base}:${count}`).digest('hex'),
       location: {
         path: location,
         lines: { begin: d.start.line, end: d.end?.line ?? d.start.line },

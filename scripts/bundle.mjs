@@ -80,17 +80,34 @@ for (const output of result.outputFiles) {
   const { code } = await transform(output.text, {
     format: 'cjs',
     target: 'node20',
-    // import('./validate.cjs') → require, through the loader (and import('fontkit') → Node's require).
-    supported: { 'dynamic-import': false },
     minifyWhitespace: true,
     minifySyntax: true,
     // Modules that find their files from their own place (templates, styles, package.json).
     define: { 'import.meta.url': '__cluModuleUrl' },
     banner: output.text.includes('import.meta.url') ? "var __cluModuleUrl = require('node:url').pathToFileURL(__filename).href;" : '',
-    logLevel: 'warning',
+    // The code was bundled above, with its warnings; what is left (duplicate keys in fontkit) is not ours.
+    logLevel: 'error',
   });
-  writeFileSync(output.path, code);
+  const name = path.relative(process.cwd(), output.path).split(path.sep).join('/');
+  writeFileSync(output.path, withoutImportCalls(code, result.metafile.outputs[name].imports));
 }
+
+/**
+ * Code run by vm.Script cannot call `import()`. Another bundle file is required instead, through the
+ * loader (as lazily: at the same place); a package left outside (harfbuzzjs: an ES module with top-level
+ * await, which require cannot load) is imported by the loader (`__cluImport`, src/cli/bundle-loader.ts).
+ */
+function withoutImportCalls(code, imports) {
+  let rewritten = code;
+  for (const { path: target, kind, external } of imports.filter((i) => i.kind === 'dynamic-import')) {
+    const specifier = external ? target : `./${path.basename(target)}`;
+    const call = `import(${JSON.stringify(specifier)})`;
+    if (!rewritten.includes(call)) throw new Error(`bundle: no ${call} in the ${kind} of ${target}`);
+    rewritten = rewritten.replaceAll(call, external ? `__cluImport(${JSON.stringify(specifier)})` : `Promise.resolve().then(()=>require(${JSON.stringify(specifier)}))`);
+  }
+  return rewritten;
+}
+
 // What bin/clu loads first: the loader of the files above and the V8 settings.
 const launcher = await build({
   entryPoints: { launcher: 'src/cli/launcher.ts' },

@@ -25,7 +25,13 @@ interface BundleFile {
 }
 
 /** A file's text between these two lines is the body of a CommonJS module function. */
-const WRAP_START = '(function (exports, require, module, __filename, __dirname) { ';
+const WRAP_START = '(function (exports, require, module, __filename, __dirname, __cluImport) { ';
+
+/**
+ * `import()` for the bundle's files (scripts/bundle.mjs writes their `import("pkg")` as `__cluImport("pkg")`):
+ * code run by vm.Script cannot import, this module can. It resolves from dist/bundle/, as they would.
+ */
+const importPackage = (specifier: string): Promise<unknown> => import(specifier);
 const WRAP_END = '\n})';
 
 export class BundleLoader {
@@ -51,7 +57,7 @@ export class BundleLoader {
     // Another bundle file is loaded here; Node's builtins and the packages left outside (pdfkit, fontkit) by Node.
     const require = (specifier: string) => (specifier.startsWith('./') ? this.load(specifier.slice(2)) : outside(specifier));
     const { module } = loaded;
-    (loaded.script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, require, module, file, this.dir);
+    (loaded.script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, require, module, file, this.dir, importPackage);
     return module.exports;
   }
 

@@ -1,23 +1,31 @@
 // V8 settings for a short-lived command, set from inside the process (bin/clu, before the bundle loads).
 // V8 compiles a function with its optimising compilers (TurboFan; Maglev on Node 24) once it has run for a
 // while; in a run of a second or less that compilation, done on other threads, costs more CPU than the
-// faster code saves (measured: see docs/status.md, issue 9). Waiting ten times as long keeps them for the
-// functions that run long (a long meeting, a batch) and spares them the ones that run briefly.
+// faster code saves (measured: see docs/status.md, issue 9). Waiting longer keeps them for the functions
+// that run long (a long meeting, a batch) and spares them the ones that run briefly.
 import { setFlagsFromString } from 'node:v8';
 
-/** The flags that say when the optimising compilers start, by V8 major version (Node 20: 11; 22: 12; 24: 13), ten times their default. */
+/** The flags that say when the optimising compilers start, by V8 major version (Node 20: 11; 22: 12; 24: 13). */
 const OPTIMISATION_DELAY: Record<number, string> = {
-  11: '--interrupt-budget=675840',
+  11: '--interrupt-budget=1000000',
   12: '--invocation-count-for-turbofan=30000',
   13: '--invocation-count-for-turbofan=30000 --invocation-count-for-maglev=4000',
 };
 
 /**
+ * The flag the PDF writer sets for HarfBuzz's WebAssembly (src/writers/pdf/harfbuzz.ts), set here from
+ * the start too: V8 refuses a code cache made under other flags, and a flag that changes halfway through
+ * a command would make every file loaded after it miss its cache. Setting it again to the same value
+ * changes nothing (`test/bundle-loader.test.ts` renders a PDF with every file from the cache).
+ */
+const WASM_TIERING_BUDGET = '--wasm-tiering-budget=1000000000';
+
+/**
  * Sets the flags for this V8, if it is one whose flags are known: V8 prints an error for a flag it does
  * not know, so a later Node runs with its defaults. The build sets the same flags before it makes the
- * code cache (V8 refuses a cache made under other flags).
+ * code cache (scripts/code-cache.mjs).
  */
 export function tuneV8(): void {
-  const flag = OPTIMISATION_DELAY[Number(process.versions.v8.split('.')[0])];
-  if (flag) setFlagsFromString(flag);
+  const flags = OPTIMISATION_DELAY[Number(process.versions.v8.split('.')[0])];
+  if (flags) setFlagsFromString(`${flags} ${WASM_TIERING_BUDGET}`);
 }

@@ -21,18 +21,19 @@ interface BundleFile {
   script: vm.Script;
   /** Whether V8 took the cache: false when there was none or it did not fit. */
   cached: boolean;
+  /** Whether its code has started running (a file compiled by the build without running it has not). */
   run: boolean;
 }
 
 /** A file's text between these two lines is the body of a CommonJS module function. */
 const WRAP_START = '(function (exports, require, module, __filename, __dirname, __cluImport) { ';
+const WRAP_END = '\n})';
 
 /**
  * `import()` for the bundle's files (scripts/bundle.mjs writes their `import("pkg")` as `__cluImport("pkg")`):
  * code run by vm.Script cannot import, this module can. It resolves from dist/bundle/, as they would.
  */
 const importPackage = (specifier: string): Promise<unknown> => import(specifier);
-const WRAP_END = '\n})';
 
 export class BundleLoader {
   readonly files = new Map<string, BundleFile>();
@@ -54,7 +55,7 @@ export class BundleLoader {
     loaded.run = true;
     if (this.loaded.hasSubscribers) this.loaded.publish({ file });
     const outside = createRequire(file);
-    // Another bundle file is loaded here; Node's builtins and the packages left outside (pdfkit, fontkit) by Node.
+    // Another bundle file is loaded here; Node's builtins (and any package left outside) by Node.
     const require = (specifier: string) => (specifier.startsWith('./') ? this.load(specifier.slice(2)) : outside(specifier));
     const { module } = loaded;
     (loaded.script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, require, module, file, this.dir, importPackage);

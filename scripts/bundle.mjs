@@ -84,7 +84,8 @@ for (const output of result.outputFiles) {
     minifySyntax: true,
     // Modules that find their files from their own place (templates, styles, package.json).
     define: { 'import.meta.url': '__cluModuleUrl' },
-    banner: output.text.includes('import.meta.url') ? "var __cluModuleUrl = require('node:url').pathToFileURL(__filename).href;" : '',
+    // Strict, as the ES modules were.
+    banner: `'use strict';${output.text.includes('import.meta.url') ? "var __cluModuleUrl = require('node:url').pathToFileURL(__filename).href;" : ''}`,
     // The code was bundled above, with its warnings; what is left (duplicate keys in fontkit) is not ours.
     logLevel: 'error',
   });

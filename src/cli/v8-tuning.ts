@@ -13,12 +13,15 @@ const OPTIMISATION_DELAY: Record<number, string> = {
 };
 
 /**
- * The flag the PDF writer sets for HarfBuzz's WebAssembly (src/writers/pdf/harfbuzz.ts), set here from
- * the start too: V8 refuses a code cache made under other flags, and a flag that changes halfway through
- * a command would make every file loaded after it miss its cache. Setting it again to the same value
- * changes nothing (`test/bundle-loader.test.ts` renders a PDF with every file from the cache).
+ * V8 first compiles WebAssembly quickly (Liftoff), then recompiles the functions it finds hot with its
+ * optimising compiler, on other threads. For the few thousand words of a document HarfBuzz shapes
+ * (src/writers/pdf/harfbuzz.ts) that recompilation costs more CPU than it saves (a reference's words:
+ * 145 ms of CPU with it, 80 without): the threshold is raised so that only a long run recompiles. Set
+ * from the start, not when the PDF writer loads: V8 refuses a code cache made under other flags, and a
+ * flag that changed halfway through a command would make every file loaded after it miss its cache.
+ * The PDF writer sets it again (same value, no change) for callers that did not start through bin/clu.
  */
-const WASM_TIERING_BUDGET = '--wasm-tiering-budget=1000000000';
+export const WASM_TIERING_BUDGET = '--wasm-tiering-budget=1000000000';
 
 /**
  * Sets the flags for this V8, if it is one whose flags are known: V8 prints an error for a flag it does

@@ -5,19 +5,11 @@
 // fontkit still parses the font for pdfkit: glyph metrics, code points for the text layer, subsetting.
 import { setFlagsFromString } from 'node:v8';
 import type { Font, Glyph } from 'fontkit';
+import { WASM_TIERING_BUDGET } from '../../cli/v8-tuning.js';
 
 type HarfBuzz = typeof import('harfbuzzjs');
 
 let harfbuzz: HarfBuzz | undefined;
-
-/**
- * V8 first compiles WebAssembly quickly (Liftoff), then recompiles the functions it finds hot with its
- * optimising compiler, on other threads. For the few thousand words of a document that recompilation
- * costs more CPU than it saves (shaping a reference's words: 145 ms of CPU with it, 80 without): the
- * threshold is raised so that only a long run (a large batch) recompiles. A tuning flag of V8, read when
- * the module is compiled; present in the V8 of Node 20, 22 and 24.
- */
-const WASM_TIERING_BUDGET = '--wasm-tiering-budget=1000000000';
 
 /** Loads the WebAssembly module once per process (a few milliseconds); call before shapeWithHarfBuzz. */
 export async function loadHarfBuzz(): Promise<void> {

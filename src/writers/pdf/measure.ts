@@ -1,5 +1,5 @@
 // Font selection and measures for the PDF writer: the width of a run of text and a font's vertical
-// metrics, at a size. Widths are cached by font, size and text for the whole process (fonts.ts).
+// metrics, at a size. Widths are cached by font and text for the whole process (fonts.ts), in thousandths of an em.
 import type { FontVariant } from '../../document/stylesheet.js';
 import { loadFallbackFont, type SharedFont } from './fonts.js';
 import { fallbackFile, type Coverage, type FallbackFont } from '../../document/fallback-fonts.js';

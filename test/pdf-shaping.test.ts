@@ -9,6 +9,7 @@ import { create, type Font } from 'fontkit';
 import { defaultFonts } from '../src/document/stylesheet.js';
 import { FALLBACK_FONTS } from '../src/document/fallback-fonts.js';
 import { loadHarfBuzz, shapeWithHarfBuzz } from '../src/writers/pdf/harfbuzz.js';
+import { loadFallbackFont, loadFonts } from '../src/writers/pdf/fonts.js';
 
 const golden = path.join(import.meta.dirname, 'golden');
 
@@ -85,6 +86,25 @@ describe('shaping with HarfBuzz', () => {
       }
       expect(kerned / texts.length, file).toBeLessThan(0.02);
     }
+  });
+
+  it('keeps each glyph’s text whatever was shaped before it: marks, default ignorables, presentation forms', async () => {
+    // fontkit keeps the characters a glyph is first asked for, for the whole process: what one word gives
+    // a glyph is what every later use of it writes into the text layer.
+    const text = (font: Font, words: string): string => font.layout(words).glyphs.map((g) => String.fromCodePoint(...g.codePoints)).join('');
+    const inter = await loadFonts(defaultFonts());
+    expect(text(inter.boldItalic.font, 'x\u0301 ')).toBe('x\u0301 ');
+    expect(text(inter.boldItalic.font, 'Excusés')).toBe('Excusés');
+    // A zero-width space is drawn with the space glyph, as fontkit drew it: the spaces after it stay spaces.
+    expect(text(inter.italic.font, 'Pré\u200Bsentation ')).toBe('Pré sentation ');
+    expect(text(inter.italic.font, 'du budget')).toBe('du budget');
+    const fallback = (name: string) => loadFallbackFont(FALLBACK_FONTS.find((f) => f.name.includes(name))!.files.regular).font;
+    const hebrew = fallback('hebrew');
+    expect(text(hebrew, 'וּ')).toBe('ּו');
+    expect(text(hebrew, 'לֵוִי')).toBe('יִוֵל');
+    expect(text(hebrew, 'לוי ו')).toBe('ו יול');
+    const arabic = fallback('arabic');
+    for (const word of ['علي', 'في', 'بيت', 'ب']) expect(text(arabic, word)).toBe([...word].reverse().join(''));
   });
 
   it('gives a ligature all the characters of its cluster, and right-to-left text in visual order', () => {

@@ -81,6 +81,10 @@ function glyphCache(font: Font): Record<number, { codePoints: number[] }> {
   return (font as unknown as { _glyphs: Record<number, { codePoints: number[] }> })._glyphs;
 }
 
+const inPrivateUseArea = (codePoint: number): boolean => codePoint >= 0xe000 && codePoint <= 0xf8ff;
+/** Hebrew and Arabic presentation forms: a glyph Noto Sans Arabic shares with its letter ("ب" and U+FE8F) stays the letter. */
+const isPresentationForm = (codePoint: number): boolean => (codePoint >= 0xfb1d && codePoint <= 0xfdff) || (codePoint >= 0xfe70 && codePoint <= 0xfeff);
+
 /**
  * fontkit remembers a glyph with the code point it was first asked for, and pdfkit writes that code
  * point into the text layer. Where the font draws two characters with one glyph (U+2019 and U+02BC in
@@ -91,7 +95,7 @@ function glyphCache(font: Font): Record<number, { codePoints: number[] }> {
  */
 function fixGlyphCodePoints(font: Font, bytes: Uint8Array): void {
   for (const [id, codePoints] of sharedGlyphs(bytes)) {
-    const chosen = codePoints.filter((codePoint) => codePoint < 0xe000 || codePoint > 0xf8ff);
+    const chosen = codePoints.filter((codePoint) => !inPrivateUseArea(codePoint) && !isPresentationForm(codePoint));
     if (chosen.length > 1) font.getGlyph(id, [Math.max(...chosen)]);
   }
 }

@@ -42,6 +42,10 @@ class ShapedRun {
 
 const LETTER = /\p{L}/u;
 
+/** The first character of a script of its own (what HarfBuzz's guessSegmentProperties reads the direction from). */
+const SCRIPTED = /[^\p{Script=Zyyy}\p{Script=Zinh}\p{Cn}]/u;
+const RIGHT_TO_LEFT = /[\p{Script=Arab}\p{Script=Hebr}\p{Script=Syrc}\p{Script=Thaa}\p{Script=Nkoo}\p{Script=Samr}\p{Script=Mand}\p{Script=Adlm}\p{Script=Rohg}]/u;
+
 type Features = string[] | Record<string, boolean> | undefined;
 
 /**
@@ -54,6 +58,13 @@ export function shapeWithHarfBuzz(font: Font, bytes: Uint8Array): void {
   if (!hb) throw new Error('loadHarfBuzz() must be awaited before shaping');
   const shaper = new hb.Font(new hb.Face(new hb.Blob(bytes), 0));
   const buffer = new hb.Buffer();
+  // A combining mark keeps a cluster of its own (clusters still grow in reading order; a ligature still
+  // merges them): fontkit keeps the first characters a glyph is asked for, so a base letter given its
+  // mark too would carry it into every later use of that letter in the text layer.
+  buffer.setClusterLevel(hb.ClusterLevel.MONOTONE_CHARACTERS);
+  // HarfBuzz draws a default ignorable (ZWSP, SHY, ZWJ…) with the space glyph: fontkit must know that
+  // glyph as the space first, or every space after it would carry the ignorable in the text layer.
+  font.glyphForCodePoint(0x20);
   const layout = (text: string, features?: Features): ShapedRun => {
     buffer.clearContents();
     buffer.addText(text);
@@ -63,7 +74,8 @@ export function shapeWithHarfBuzz(font: Font, bytes: Uint8Array): void {
     buffer.guessSegmentProperties();
     hb.shape(shaper, buffer, featureList(hb, features));
     const infos = buffer.getGlyphInfos();
-    const codePoints = clusterCodePoints(text, infos);
+    const scripted = SCRIPTED.exec(text);
+    const codePoints = clusterCodePoints(text, infos, scripted !== null && RIGHT_TO_LEFT.test(scripted[0]));
     return new ShapedRun(
       infos.map((info, i) => font.getGlyph(info.codepoint, codePoints[i])),
       buffer.getGlyphPositions(),
@@ -75,11 +87,11 @@ export function shapeWithHarfBuzz(font: Font, bytes: Uint8Array): void {
 /**
  * The characters each glyph stands for: those of its cluster (from its first UTF-16 index to the next
  * cluster's), given to the first glyph of the cluster in reading order; the others get none. HarfBuzz's
- * clusters grow in reading order; right-to-left runs come out in visual order (clusters decreasing).
+ * clusters grow in reading order; right-to-left runs come out in visual order (read from the text: a
+ * one-letter word drawn with two glyphs, « ب » as a body and a dot, has one cluster).
  */
-function clusterCodePoints(text: string, infos: readonly { cluster: number }[]): number[][] {
+function clusterCodePoints(text: string, infos: readonly { cluster: number }[], rtl: boolean): number[][] {
   const count = infos.length;
-  const rtl = count > 1 && infos[0]!.cluster > infos[count - 1]!.cluster;
   const at = (k: number) => (rtl ? count - 1 - k : k);
   const result: number[][] = new Array<number[]>(count);
   let k = 0;

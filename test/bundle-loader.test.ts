@@ -65,6 +65,20 @@ describe('the bundle loader', () => {
   });
 });
 
+describe('a damaged cache', () => {
+  it('is compiled from the text when bytes of its V8 data changed (V8 would crash on them)', () => {
+    const dir = bundle();
+    makeCache(dir, 'b.cjs');
+    const cache = path.join(dir, 'b.cjs') + CACHE_SUFFIX;
+    const bytes = readFileSync(cache);
+    for (let i = Math.floor(bytes.length / 2); i < Math.floor(bytes.length / 2) + 16; i++) bytes[i]! ^= 0xff;
+    writeFileSync(cache, bytes);
+    const loader = new BundleLoader(dir);
+    expect((loader.load('a.cjs') as { answer: () => number }).answer()).toBe(42);
+    expect(loader.files.get(path.join(dir, 'b.cjs'))!.cached).toBe(false);
+  });
+});
+
 describe('the built bundle (npm run build)', () => {
   /** Runs clu in a child process through the built launcher; which files it loaded, and which missed their cache. */
   function run(args: string[]): { code: number; files: number; uncached: string[] } {

@@ -401,7 +401,7 @@ describe('the package', () => {
     const tree: DocumentTree = {
       meta: { title: 'A & B <c> "d" \'e\'', author: 'Préfecture & Co', lang: 'fr-FR', date: DOCUMENT_DATE },
       blocks: [
-        { type: 'paragraph', style: 'body', children: [t('1 < 2 & 3 > 2 "cité" l\'apostrophe\u0001\u000C\ttab')] },
+        { type: 'paragraph', style: 'body', children: [t('1 < 2 & 3 > 2 "cité" l\'apostrophe\u0001\u000C\ttab\uFFFE\uFFFF')] },
         { type: 'table', columns: [1], rows: [[{ children: [t('<td>&amp;</td>')], header: true }]], caption: [t('« & »')] },
         { type: 'image', path: 'logo.png', width: 60, alt: 'A & "B" <C>' },
       ],

@@ -121,6 +121,14 @@ describe('PDF writer: kitchen sink', () => {
     });
   });
 
+  it('writes a footer and a running header typed over two lines on one line each', async () => {
+    const twoLines = { ...style, footer: 'Comité\nPage {page} / {pages}', header: 'Compte rendu\r\n{title}' };
+    const pdf = await readPdf(await writePdf(withFiller(200, []), twoLines, {}));
+    const first = pdf.pages[0]!;
+    expect(first.items[first.items.length - 1]?.str).toBe(`Comité Page 1 / ${pdf.pageCount}`);
+    expect(pageText(pdf.pages[1]!)).toContain('Compte rendu');
+  });
+
   it('starts the annex on a new page', () => {
     const annexPage = content.pages.findIndex((page) => pageText(page).startsWith('Annexe'));
     expect(annexPage).toBe(content.pageCount - 1);

@@ -10,7 +10,10 @@ import path from 'node:path';
 import vm from 'node:vm';
 import { crc32 } from 'node:zlib';
 
-/** The cache of `name.cjs` is `name.cjs.v8cache`: the CRC-32 of the file's text (4 bytes), then V8's data. */
+/**
+ * The cache of `name.cjs` is `name.cjs.v8cache`: the CRC-32 of the file's text and the CRC-32 of V8's
+ * data (4 bytes each), then V8's data.
+ */
 export const CACHE_SUFFIX = '.v8cache';
 
 /** Published with the path of each bundle file loaded: what a start-up test listens to (test/support/trace-imports.mjs). */
@@ -83,10 +86,13 @@ export class BundleLoader {
 
 /** The cache file's bytes for a file's text and V8's data. */
 export function cacheBytes(text: string, data: Buffer): Buffer {
-  const header = Buffer.alloc(4);
-  header.writeUInt32LE(crc32(text) >>> 0);
+  const header = Buffer.alloc(HEADER_BYTES);
+  header.writeUInt32LE(crc32(text) >>> 0, 0);
+  header.writeUInt32LE(crc32(data) >>> 0, 4);
   return Buffer.concat([header, data]);
 }
+
+const HEADER_BYTES = 8;
 
 /** V8's data for a file, when its cache exists and was made for this very text. */
 function readCache(file: string, text: string): Buffer | undefined {
@@ -96,7 +102,9 @@ function readCache(file: string, text: string): Buffer | undefined {
   } catch {
     return undefined;
   }
-  // V8 checks its version and flags, but of the source only its length: a file edited by hand keeps its length.
-  if (bytes.length < 4 || bytes.readUInt32LE(0) !== crc32(text) >>> 0) return undefined;
-  return bytes.subarray(4);
+  // V8 checks its version and flags, but of the source only its length (a file edited by hand keeps its
+  // length), and of its own data nothing in a release build (damaged data crashes the process).
+  if (bytes.length < HEADER_BYTES || bytes.readUInt32LE(0) !== crc32(text) >>> 0) return undefined;
+  const data = bytes.subarray(HEADER_BYTES);
+  return bytes.readUInt32LE(4) === crc32(data) >>> 0 ? data : undefined;
 }

@@ -21,7 +21,10 @@ const OPTIMISATION_DELAY: Record<number, string> = {
  * flag that changed halfway through a command would make every file loaded after it miss its cache.
  * The PDF writer sets it again (same value, no change) for callers that did not start through bin/clu.
  */
-export const WASM_TIERING_BUDGET = '--wasm-tiering-budget=1000000000';
+const WASM_TIERING_BUDGET = '--wasm-tiering-budget=1000000000';
+
+/** The optimisation flags of this V8, or undefined for a V8 whose flags are not known. */
+const optimisationDelay = (): string | undefined => OPTIMISATION_DELAY[Number(process.versions.v8.split('.')[0])];
 
 /**
  * Sets the flags for this V8, if it is one whose flags are known: V8 prints an error for a flag it does
@@ -29,6 +32,11 @@ export const WASM_TIERING_BUDGET = '--wasm-tiering-budget=1000000000';
  * code cache (scripts/code-cache.mjs).
  */
 export function tuneV8(): void {
-  const flags = OPTIMISATION_DELAY[Number(process.versions.v8.split('.')[0])];
+  const flags = optimisationDelay();
   if (flags) setFlagsFromString(`${flags} ${WASM_TIERING_BUDGET}`);
+}
+
+/** The WebAssembly flag alone (the PDF writer, before it compiles HarfBuzz), on a V8 whose flags are known. */
+export function tuneWebAssembly(): void {
+  if (optimisationDelay()) setFlagsFromString(WASM_TIERING_BUDGET);
 }

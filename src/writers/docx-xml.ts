@@ -8,12 +8,12 @@ export const XML_DECLARATION_STANDALONE = '<?xml version="1.0" encoding="UTF-8" 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
 
 /**
- * Text or an attribute value made safe for XML: the five markup characters as entities, and the control
- * characters XML 1.0 cannot hold (all below U+0020 but tab, line feed and carriage return) dropped.
+ * Text or an attribute value made safe for XML: the five markup characters as entities, and the characters
+ * XML 1.0 cannot hold dropped (controls below U+0020 but tab, line feed and carriage return; U+FFFE, U+FFFF).
  */
 export function escapeXml(value: string): string {
   // eslint-disable-next-line no-control-regex
-  return value.replace(/[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g, (char) => ESCAPES[char] ?? '');
+  return value.replace(/[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/g, (char) => ESCAPES[char] ?? '');
 }
 
 /** Points → twips (twentieths of a point). */

@@ -9,7 +9,7 @@ export function drawRunningHeaders(ctx: PdfContext, title: string): void {
   const style = styleNamed(ctx.style, 'small');
   const range = doc.bufferedPageRange();
   const frame = ctx.flow.bodyFrame;
-  let text = ctx.style.header.replaceAll('{title}', title);
+  let text = oneLine(ctx.style.header).replaceAll('{title}', title);
   if (text === '') return;
   const width = (s: string) => ctx.fonts.width(s, { variant: style.font, sup: false }, style.size);
   while (width(text) > frame.width && text.length > 1) text = `${text.slice(0, -2).trimEnd()}…`;
@@ -35,7 +35,7 @@ export function drawFooters(ctx: PdfContext): void {
     const bottom = page.margins.bottom;
     // Writing below maxY makes pdfkit add pages: lift the bottom margin while the footer is written.
     page.margins.bottom = 0;
-    const text = ctx.style.footer.replaceAll('{page}', String(i + 1)).replaceAll('{pages}', String(range.count));
+    const text = oneLine(ctx.style.footer).replaceAll('{page}', String(i + 1)).replaceAll('{pages}', String(range.count));
     const width = ctx.fonts.width(text, { variant: style.font, sup: false }, style.size);
     const x = frame.x + (frame.width - width) / 2;
     doc.markContent('Artifact', { type: 'Pagination', attached: ['Bottom'] });
@@ -43,4 +43,9 @@ export function drawFooters(ctx: PdfContext): void {
     doc.endMarkedContent();
     page.margins.bottom = bottom;
   }
+}
+
+/** The running header and the footer are one line each: a line break typed in style.json is a space. */
+function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, ' ');
 }

@@ -3,9 +3,8 @@
 // was most of the time spent writing a PDF. HarfBuzz is the shaper of browsers and of LibreOffice; it
 // also applies a few kerning pairs fontkit missed (digits before a period or a comma, in Inter).
 // fontkit still parses the font for pdfkit: glyph metrics, code points for the text layer, subsetting.
-import { setFlagsFromString } from 'node:v8';
 import type { Font, Glyph } from 'fontkit';
-import { WASM_TIERING_BUDGET } from '../../cli/v8-tuning.js';
+import { tuneWebAssembly } from '../../cli/v8-tuning.js';
 
 type HarfBuzz = typeof import('harfbuzzjs');
 
@@ -14,7 +13,7 @@ let harfbuzz: HarfBuzz | undefined;
 /** Loads the WebAssembly module once per process (a few milliseconds); call before shapeWithHarfBuzz. */
 export async function loadHarfBuzz(): Promise<void> {
   if (harfbuzz) return;
-  setFlagsFromString(WASM_TIERING_BUDGET);
+  tuneWebAssembly();
   harfbuzz = await import('harfbuzzjs');
 }
 
@@ -41,6 +40,7 @@ class ShapedRun {
 }
 
 const LETTER = /\p{L}/u;
+const IGNORABLE = /^\p{Default_Ignorable_Code_Point}$/u;
 
 /** The first character of a script of its own (what HarfBuzz's guessSegmentProperties reads the direction from). */
 const SCRIPTED = /[^\p{Script=Zyyy}\p{Script=Zinh}\p{Cn}]/u;
@@ -58,13 +58,14 @@ export function shapeWithHarfBuzz(font: Font, bytes: Uint8Array): void {
   if (!hb) throw new Error('loadHarfBuzz() must be awaited before shaping');
   const shaper = new hb.Font(new hb.Face(new hb.Blob(bytes), 0));
   const buffer = new hb.Buffer();
+  const nominal = (codePoint: number) => shaper.nominalGlyph(codePoint);
   // A combining mark keeps a cluster of its own (clusters still grow in reading order; a ligature still
   // merges them): fontkit keeps the first characters a glyph is asked for, so a base letter given its
   // mark too would carry it into every later use of that letter in the text layer.
   buffer.setClusterLevel(hb.ClusterLevel.MONOTONE_CHARACTERS);
-  // HarfBuzz draws a default ignorable (ZWSP, SHY, ZWJ…) with the space glyph: fontkit must know that
-  // glyph as the space first, or every space after it would carry the ignorable in the text layer.
-  font.glyphForCodePoint(0x20);
+  // Default ignorables (zero-width space, soft hyphen, joiners…) draw nothing: HarfBuzz drops their
+  // glyphs after shaping (they still join Arabic letters), and the text layer leaves them out (below).
+  buffer.setFlags(hb.BufferFlag.REMOVE_DEFAULT_IGNORABLES);
   const layout = (text: string, features?: Features): ShapedRun => {
     buffer.clearContents();
     buffer.addText(text);
@@ -75,7 +76,7 @@ export function shapeWithHarfBuzz(font: Font, bytes: Uint8Array): void {
     hb.shape(shaper, buffer, featureList(hb, features));
     const infos = buffer.getGlyphInfos();
     const scripted = SCRIPTED.exec(text);
-    const codePoints = clusterCodePoints(text, infos, scripted !== null && RIGHT_TO_LEFT.test(scripted[0]));
+    const codePoints = clusterCodePoints(text, infos, scripted !== null && RIGHT_TO_LEFT.test(scripted[0]), nominal);
     return new ShapedRun(
       infos.map((info, i) => font.getGlyph(info.codepoint, codePoints[i])),
       buffer.getGlyphPositions(),
@@ -86,31 +87,58 @@ export function shapeWithHarfBuzz(font: Font, bytes: Uint8Array): void {
 
 /**
  * The characters each glyph stands for: those of its cluster (from its first UTF-16 index to the next
- * cluster's), given to the first glyph of the cluster in reading order; the others get none. HarfBuzz's
- * clusters grow in reading order; right-to-left runs come out in visual order (read from the text: a
- * one-letter word drawn with two glyphs, « ب » as a body and a dot, has one cluster).
+ * cluster's), given to the first glyph of the cluster in reading order; the others get none — unless the
+ * cluster has one glyph per character, each the font's own glyph for one of them (Hebrew marks that
+ * HarfBuzz reorders share a cluster): then each glyph gets its character. HarfBuzz's clusters grow in
+ * reading order; right-to-left runs come out in visual order (read from the text: a one-letter word
+ * drawn with two glyphs, « ب » as a body and a dot, has one cluster).
  */
-function clusterCodePoints(text: string, infos: readonly { cluster: number }[], rtl: boolean): number[][] {
+function clusterCodePoints(text: string, infos: readonly GlyphInfo[], rtl: boolean, nominal: (codePoint: number) => number | undefined): number[][] {
   const count = infos.length;
   const at = (k: number) => (rtl ? count - 1 - k : k);
   const result: number[][] = new Array<number[]>(count);
   let k = 0;
   while (k < count) {
-    const first = at(k);
-    const start = infos[first]!.cluster;
+    const start = infos[at(k)]!.cluster;
     let next = k + 1;
-    while (next < count && infos[at(next)]!.cluster === start) result[at(next++)] = [];
-    const end = next < count ? infos[at(next)]!.cluster : text.length;
-    const codePoints: number[] = [];
-    for (let i = start; i < end; i++) {
-      const codePoint = text.codePointAt(i)!;
-      codePoints.push(codePoint);
-      if (codePoint > 0xffff) i++;
-    }
-    result[first] = codePoints;
+    while (next < count && infos[at(next)]!.cluster === start) next++;
+    const codePoints = visibleCodePoints(text, start, next < count ? infos[at(next)]!.cluster : text.length);
+    const glyphs = Array.from({ length: next - k }, (_, m) => at(k + m));
+    const own = glyphs.length > 1 && glyphs.length === codePoints.length ? eachOwn(glyphs.map((i) => infos[i]!.codepoint), codePoints, nominal) : undefined;
+    glyphs.forEach((i, m) => (result[i] = own ? own[m]! : m === 0 ? codePoints : []));
     k = next;
   }
   return result;
+}
+
+interface GlyphInfo {
+  cluster: number;
+  /** The glyph id, once shaped. */
+  codepoint: number;
+}
+
+/** The code points of text[start, end), without default ignorables (they have no glyph of their own). */
+function visibleCodePoints(text: string, start: number, end: number): number[] {
+  const codePoints: number[] = [];
+  for (let i = start; i < end; i++) {
+    const codePoint = text.codePointAt(i)!;
+    // Given to the glyph before it, an ignorable would follow that glyph into every later use of it.
+    if (codePoint < 0xad || !IGNORABLE.test(String.fromCodePoint(codePoint))) codePoints.push(codePoint);
+    if (codePoint > 0xffff) i++;
+  }
+  return codePoints;
+}
+
+/** Each glyph's own character, when every glyph is the font's glyph for a different one of them. */
+function eachOwn(glyphs: number[], codePoints: number[], nominal: (codePoint: number) => number | undefined): number[][] | undefined {
+  const left = [...codePoints];
+  const own: number[][] = [];
+  for (const glyph of glyphs) {
+    const index = left.findIndex((codePoint) => nominal(codePoint) === glyph);
+    if (index < 0) return undefined;
+    own.push(left.splice(index, 1));
+  }
+  return own;
 }
 
 /** fontkit's ways of naming features (a list of tags to turn on, or tag → on/off) as HarfBuzz's. */

@@ -1,7 +1,8 @@
 // The benchmark: clu against bare Node, pandoc and LibreOffice, interleaved in one run (every round runs
 // every command once, so that the machine's load weighs on all alike), CPU time (user + system) medians,
 // peak memory; then growth with the reference repeated 10 and 100 times, and a batch of 50 meetings.
-// Prints each ratio beside its budget (issue 9).
+// Prints each ratio beside its budget (issue 9), and under the validate and DOCX budgets the floors that
+// the libraries alone set (bench/library-floor.mjs).
 // Usage: npm run bench [-- --rounds N] [-- --baseline DIR]   (pandoc and LibreOffice are used when installed)
 // --baseline DIR: also runs the clu of another built checkout (DIR/bin/clu), interleaved in the same
 // rounds, and prints before/after for each clu command.
@@ -31,6 +32,10 @@ function nodeCommand(name, args) {
 function toolCommand(name, argv) {
   return { name, kind: 'tool', argv };
 }
+/** bench/library-floor.mjs: what some libraries alone take of a clu command, measured inside its process (`parts`: which). */
+function floorCommand(name, parts) {
+  return { name, kind: 'floor', parts, argv: [process.execPath, path.join(root, 'bench', 'library-floor.mjs'), docx] };
+}
 
 /** Runs a command once; returns its CPU seconds and peak memory in MB. */
 function measure(command) {
@@ -38,6 +43,10 @@ function measure(command) {
   const [exe, ...args] = command.kind === 'tool' ? ['/usr/bin/time', '-f', '%U %S %M', '-o', usageFile, ...command.argv] : command.argv;
   const result = spawnSync(exe, args, { cwd: work, env: { ...process.env, CLU_BENCH_USAGE: usageFile, LANG: 'C.UTF-8' }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (result.status !== 0) throw new Error(`${command.name} failed (${result.status}): ${result.stderr || result.stdout}`);
+  if (command.kind === 'floor') {
+    const measured = JSON.parse(result.stdout);
+    return { cpu: command.parts.reduce((sum, part) => sum + measured[part], 0) / 1000, mb: 0 };
+  }
   const line = readFileSync(usageFile, 'utf8').trim().split('\n').pop() ?? '';
   if (command.kind === 'tool') {
     const [user, system, kb] = line.split(' ').map(Number);
@@ -113,6 +122,9 @@ function withBaseline(commands) {
   return commands.flatMap((c) => (c.kind === 'node' && c.argv.includes(clu) ? [c, { ...c, name: `before: ${c.name}`, argv: c.argv.map((a) => (a === clu ? baseline : a)) }] : [c]));
 }
 startCommands.splice(0, startCommands.length, ...withBaseline(startCommands));
+const floorValidate = 'yaml + zod alone on REF, first call';
+const floorDocx = 'fflate alone on REF.docx\'s XML, first call';
+startCommands.push(floorCommand(floorValidate, ['yamlMs', 'zodMs']), floorCommand(floorDocx, ['fflateMs']));
 if (pandoc && gnuTime) startCommands.push(toolCommand('pandoc REF.md → DOCX', ['pandoc', markdown, '-o', path.join(work, 'pandoc.docx')]));
 if (office) {
   startCommands.push(
@@ -144,9 +156,14 @@ const ratio = (a, b) => cpu(a) / cpu(b);
 const node0 = 'node -e 0';
 row('clu --version / node -e 0', `${ratio('clu --version', node0).toFixed(2)}×`, '≤ 1.3×', ratio('clu --version', node0) <= 1.3);
 row('clu validate REF / node -e 0', `${ratio('clu validate REF', node0).toFixed(2)}×`, '≤ 1.5×', ratio('clu validate REF', node0) <= 1.5);
+// The libraries' own work, with nothing of clu's and no loading: a floor under the line above.
+const validateFloor = cpu(node0) + cpu(floorValidate);
+row('  its floor: node -e 0 + yaml + zod', `${(validateFloor / cpu(node0)).toFixed(2)}×`, '≤ 1.5×', validateFloor / cpu(node0) <= 1.5);
 const pandocName = 'pandoc REF.md → DOCX';
 if (main.has(pandocName)) {
   row('render --format docx / pandoc', `${ratio('clu render REF --format docx', pandocName).toFixed(2)}×`, '≤ 1.5×', ratio('clu render REF --format docx', pandocName) <= 1.5);
+  const docxFloor = (validateFloor + cpu(floorDocx)) / cpu(pandocName);
+  row('  its floor: … + fflate', `${docxFloor.toFixed(2)}×`, '≤ 1.5×', docxFloor <= 1.5);
   row('render (docx + pdf) / pandoc', `${ratio('clu render REF (docx + pdf)', pandocName).toFixed(2)}×`, '≤ 2×', ratio('clu render REF (docx + pdf)', pandocName) <= 2);
 } else {
   row('render / pandoc', 'skipped: pandoc is not installed', '', undefined);
@@ -169,7 +186,7 @@ row('REF×100 time / REF×1 time', `${g100.toFixed(1)}×`, '≤ 100×', g100 <= 
 row('REF×100 peak memory', `${mb('clu render REF×100').toFixed(0)} MB`, '< 500 MB', mb('clu render REF×100') < 500);
 
 console.log('\ncommand'.padEnd(45), 'CPU s'.padStart(8), 'peak MB'.padStart(9));
-for (const [name, s] of [...main, ...growth]) console.log(name.padEnd(44), s.cpu.toFixed(3).padStart(8), s.mb.toFixed(0).padStart(9));
+for (const [name, s] of [...main, ...growth]) console.log(name.padEnd(44), s.cpu.toFixed(3).padStart(8), (s.mb ? s.mb.toFixed(0) : '').padStart(9));
 console.log('\nmeasure'.padEnd(45), 'value'.padEnd(20), 'budget'.padEnd(13), 'status');
 for (const r of rows) console.log(r.name.padEnd(44), r.value.padEnd(20), r.budget.padEnd(13), r.status);
 if (baseline) {

@@ -468,6 +468,30 @@ describe('a document that keeps its look without the font installed', () => {
     expect(docx.part("[Content_Types].xml")).toContain('ContentType="application/vnd.openxmlformats-officedocument.obfuscatedFont" Extension="odttf"');
   });
 
+  it('reads each face once per process, and again when its file changes', async () => {
+    const { copyFileSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { embeddedFonts } = await import('../src/writers/docx-fonts.js');
+    const dir = mkdtempSync(path.join(tmpdir(), 'clu-docx-fonts-'));
+    const regular = path.join(dir, 'regular.ttf');
+    copyFileSync(style.fonts.regular, regular);
+    const fonts = { ...style.fonts, regular };
+    const then = new Date(2020, 0, 1);
+    utimesSync(regular, then, then);
+    const first = embeddedFonts(fonts).parts[0]!.part;
+    // Other bytes, but the same size and modification time: the face is not read again.
+    const bytes = readFileSync(regular);
+    bytes[100] = (bytes[100]! + 1) % 256;
+    writeFileSync(regular, bytes);
+    utimesSync(regular, then, then);
+    expect(embeddedFonts(fonts).parts[0]!.part === first).toBe(true);
+    // A new modification time: read again, the part follows the new bytes.
+    utimesSync(regular, new Date(2021, 0, 1), new Date(2021, 0, 1));
+    const changed = embeddedFonts(fonts).parts[0]!.part;
+    expect(changed.size).toBe(first.size);
+    expect(Buffer.from(changed.deflated).equals(Buffer.from(first.deflated))).toBe(false);
+  });
+
   it('derives the font keys from the fonts, so the bytes stay reproducible', async () => {
     const again = openDocx(await writeDocx(kitchenSinkTree(), style, { baseDir }));
     expect(again.part('word/fontTable.xml')).toBe(fontTable());

@@ -7,7 +7,7 @@ import type { Reporter, Source } from '../validate/diagnostic.js';
 import { reportSchemaIssues } from '../validate/schema-issues.js';
 import { parseOptions } from '../validate/schema-messages.js';
 import { locate } from '../validate/locate.js';
-import { decodeText, parseYaml, readBytes, readYamlBytes, MAX_FILE_BYTES, type FileBytes } from './read-yaml.js';
+import { decodeText, parseYaml, readBytes, readYamlBytes, MAX_ALIASES, MAX_FILE_BYTES, type FileBytes, type LoadedYaml } from './read-yaml.js';
 import { readFailureReason } from './read-file.js';
 import { projectRoot, staysInside, type ProjectOptions } from './project-root.js';
 
@@ -124,6 +124,26 @@ function loadYamlFile(file: string, bytes: FileBytes, reporter: Reporter) {
   return parsed.data === undefined ? undefined : parsed;
 }
 
+/**
+ * Included files parsed in this process, by the name they are reported under: the meetings of a batch
+ * share their composition and organisation, parsed once while the bytes stay the same. Only a file that
+ * parsed without a problem is kept (one with a problem is parsed again, so that every run reports it);
+ * each use gets plain data of its own, made again from the parsed document.
+ */
+const parsedIncludes = new Map<string, { bytes: Buffer; source: Source }>();
+
+function loadInclude(display: string, bytes: FileBytes, reporter: Reporter): LoadedYaml | undefined {
+  const known = parsedIncludes.get(display);
+  if ('bytes' in bytes && known?.source.doc && known.bytes.equals(bytes.bytes)) {
+    reporter.sources.set(display, known.source.text);
+    return { source: known.source, data: known.source.doc.toJS({ maxAliasCount: MAX_ALIASES }) };
+  }
+  const reported = reporter.reportedCount;
+  const parsed = loadYamlFile(display, bytes, reporter);
+  if (parsed && 'bytes' in bytes && reporter.reportedCount === reported) parsedIncludes.set(display, { bytes: bytes.bytes, source: parsed.source });
+  return parsed;
+}
+
 interface Part<T> {
   ok: boolean;
   value?: { data: T; source: Source };
@@ -171,7 +191,7 @@ function loadPart<S extends z.ZodType>(
     return { ok: false };
   }
   const display = path.isAbsolute(value) ? value : path.join(meetingSource.baseDir !== undefined ? path.relative(process.cwd(), baseDir) : baseDir, value);
-  const parsed = loadYamlFile(display, bytes, reporter);
+  const parsed = loadInclude(display, bytes, reporter);
   if (!parsed) return { ok: false };
   const result = schema.safeParse(parsed.data, parseOptions(reporter.locale));
   if (!result.success) {

@@ -39,6 +39,9 @@ export class Reporter {
   /** Text of every file read, for the source excerpts under each diagnostic. */
   readonly sources = new Map<string, string>();
 
+  /** How many problems were reported, duplicates included: a caller can tell whether a step found any. */
+  reportedCount = 0;
+
   constructor(readonly locale: Locale) {}
 
   add(
@@ -47,6 +50,7 @@ export class Reporter {
     where: { file: string; start: Position; end?: Position; path?: (string | number)[] },
     severity?: Severity,
   ): void {
+    this.reportedCount++;
     const text = message(this.locale, code, params);
     // A shared composition is checked with every meeting that uses it: report each problem once.
     const duplicate = this.diagnostics.some(

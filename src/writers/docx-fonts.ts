@@ -3,6 +3,7 @@
 // names the four faces, each an obfuscated part word/fonts/fontN.odttf. The obfuscation key is derived
 // from the font's bytes, so the same font always gives the same bytes.
 import { createHash } from 'node:crypto';
+import { statSync, type Stats } from 'node:fs';
 import type { Stylesheet } from '../document/stylesheet.js';
 import { readRegularFile } from '../load/read-file.js';
 import { deflatedFontPart } from './docx-font-parts.js';
@@ -28,6 +29,30 @@ export function fontKeyOf(font: Uint8Array): string {
   return `{${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}}`;
 }
 
+/** Each font file's key and part, while its size and modification time stay the same: a batch of
+ * meetings reads and hashes each face once, not once per document. */
+const faceParts = new Map<string, { size: number; mtimeMs: number; key: string; part: Deflated }>();
+
+function facePart(file: string): { key: string; part: Deflated } {
+  const stats = statOrUndefined(file);
+  const known = faceParts.get(file);
+  if (stats && known && known.size === stats.size && known.mtimeMs === stats.mtimeMs) return known;
+  const font = readRegularFile(file, 'font');
+  const key = fontKeyOf(font);
+  const entry = { size: stats?.size ?? -1, mtimeMs: stats?.mtimeMs ?? -1, key, part: deflatedFontPart(key, obfuscateFont(font, key)) };
+  faceParts.set(file, entry);
+  return entry;
+}
+
+/** A file that cannot be stat'ed is read anyway, for readRegularFile's own error. */
+function statOrUndefined(file: string): Stats | undefined {
+  try {
+    return statSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
 const FACES = [
   { element: 'embedRegular', file: 'regular' },
   { element: 'embedBold', file: 'bold' },
@@ -44,11 +69,7 @@ export interface EmbeddedFonts {
 
 /** The stylesheet's font, its four faces read, obfuscated and deflated (once per process, or at build time). */
 export function embeddedFonts(fonts: Stylesheet['fonts']): EmbeddedFonts {
-  const faces = FACES.map((face, i) => {
-    const font = readRegularFile(fonts[face.file], 'font');
-    const key = fontKeyOf(font);
-    return { ...face, id: `rId${i + 1}`, key, name: `word/fonts/font${i + 1}.odttf`, part: deflatedFontPart(key, obfuscateFont(font, key)) };
-  });
+  const faces = FACES.map((face, i) => ({ ...face, id: `rId${i + 1}`, name: `word/fonts/font${i + 1}.odttf`, ...facePart(fonts[face.file]) }));
   const fontTable =
     `${XML_DECLARATION_STANDALONE}${ROOT.fonts}<w:font w:name="${escapeXml(fonts.family)}"><w:family w:val="auto"/><w:pitch w:val="variable"/>` +
     '<w:sig w:usb0="E0002AFF" w:usb1="C000247B" w:usb2="00000009" w:usb3="00000000" w:csb0="000001FF" w:csb1="00000000"/>' +

@@ -39,8 +39,7 @@ export class Reporter {
   /** Text of every file read, for the source excerpts under each diagnostic. */
   readonly sources = new Map<string, string>();
 
-  /** How many problems were reported, duplicates included: a caller can tell whether a step found any. */
-  reportedCount = 0;
+  private reports = 0;
 
   constructor(readonly locale: Locale) {}
 
@@ -50,7 +49,7 @@ export class Reporter {
     where: { file: string; start: Position; end?: Position; path?: (string | number)[] },
     severity?: Severity,
   ): void {
-    this.reportedCount++;
+    this.reports++;
     const text = message(this.locale, code, params);
     // A shared composition is checked with every meeting that uses it: report each problem once.
     const duplicate = this.diagnostics.some(
@@ -67,6 +66,11 @@ export class Reporter {
       ...(where.end ? { end: where.end } : {}),
       ...(where.path ? { path: where.path } : {}),
     });
+  }
+
+  /** How many problems were reported, duplicates included: a caller can tell whether a step found any. */
+  get reportedCount(): number {
+    return this.reports;
   }
 
   get errorCount(): number {

@@ -3,8 +3,8 @@
 // names the four faces, each an obfuscated part word/fonts/fontN.odttf. The obfuscation key is derived
 // from the font's bytes, so the same font always gives the same bytes.
 import { createHash } from 'node:crypto';
-import { statSync, type Stats } from 'node:fs';
 import type { Stylesheet } from '../document/stylesheet.js';
+import { FileMemo } from '../load/file-memo.js';
 import { readRegularFile } from '../load/read-file.js';
 import { deflatedFontPart } from './docx-font-parts.js';
 import type { Deflated } from './zip.js';
@@ -29,28 +29,15 @@ export function fontKeyOf(font: Uint8Array): string {
   return `{${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}}`;
 }
 
-/** Each font file's key and part, while its size and modification time stay the same: a batch of
- * meetings reads and hashes each face once, not once per document. */
-const faceParts = new Map<string, { size: number; mtimeMs: number; key: string; part: Deflated }>();
+/** Each font file's key and part: a batch of meetings reads and hashes each face once, not once per document. */
+const faceParts = new FileMemo<{ key: string; part: Deflated }>();
 
 function facePart(file: string): { key: string; part: Deflated } {
-  const stats = statOrUndefined(file);
-  const known = faceParts.get(file);
-  if (stats && known && known.size === stats.size && known.mtimeMs === stats.mtimeMs) return known;
-  const font = readRegularFile(file, 'font');
-  const key = fontKeyOf(font);
-  const entry = { size: stats?.size ?? -1, mtimeMs: stats?.mtimeMs ?? -1, key, part: deflatedFontPart(key, obfuscateFont(font, key)) };
-  faceParts.set(file, entry);
-  return entry;
-}
-
-/** A file that cannot be stat'ed is read anyway, for readRegularFile's own error. */
-function statOrUndefined(file: string): Stats | undefined {
-  try {
-    return statSync(file);
-  } catch {
-    return undefined;
-  }
+  return faceParts.get(file, () => {
+    const font = readRegularFile(file, 'font');
+    const key = fontKeyOf(font);
+    return { key, part: deflatedFontPart(key, obfuscateFont(font, key)) };
+  });
 }
 
 const FACES = [

@@ -1,7 +1,7 @@
 // The stylesheet's font files, read and parsed once per process and shared by every document written
 // in it (a batch of meetings, say), together with their shaping and width caches. A file changed on
 // disk since it was parsed is parsed again.
-import { stat } from 'node:fs/promises';
+import { FileMemo } from '../../load/file-memo.js';
 import { readRegularFile } from '../../load/read-file.js';
 import { create, type Font } from 'fontkit';
 import type { FontFiles, FontVariant } from '../../document/stylesheet.js';
@@ -18,22 +18,17 @@ export interface SharedFont {
   advances: Map<string, number>;
 }
 
-const parsed = new Map<string, { size: number; mtimeMs: number; shared: SharedFont }>();
+const parsed = new FileMemo<SharedFont>();
 
 export async function loadFonts(files: FontFiles): Promise<Record<FontVariant, SharedFont>> {
   await loadHarfBuzz();
-  const entries = await Promise.all(FONT_VARIANTS.map(async (variant) => [variant, await loadFont(files[variant], variant)] as const));
+  const entries = FONT_VARIANTS.map((variant) => [variant, loadFont(files[variant], variant)] as const);
   return Object.fromEntries(entries) as Record<FontVariant, SharedFont>;
 }
 
-async function loadFont(file: string, variant: FontVariant): Promise<SharedFont> {
+function loadFont(file: string, variant: FontVariant): SharedFont {
   try {
-    const { size, mtimeMs } = await stat(file);
-    const known = parsed.get(file);
-    if (known && known.size === size && known.mtimeMs === mtimeMs) return known.shared;
-    const shared = parseFont(readRegularFile(file, 'font'));
-    parsed.set(file, { size, mtimeMs, shared });
-    return shared;
+    return parsed.get(file, () => parseFont(readRegularFile(file, 'font')));
   } catch (error) {
     const reason = (error as Error).message;
     throw new Error(`Cannot read the ${variant} font file "${file}": ${reason}`, { cause: error });

@@ -16,11 +16,11 @@ import { readPdf } from './support/pdf.js';
 const tmp = (name: string) => mkdtempSync(path.join(tmpdir(), `clu-reliability-${name}-`));
 
 describe('commitOutputs', () => {
-  it('writes every file, keeps the mode of a file it replaces, leaves nothing else', () => {
+  it('writes every file, keeps the mode of a file it replaces, leaves nothing else', async () => {
     const dir = tmp('commit');
     writeFileSync(path.join(dir, 'a.pdf'), 'old');
     chmodSync(path.join(dir, 'a.pdf'), 0o640);
-    commitOutputs([
+    await commitOutputs([
       { target: path.join(dir, 'a.pdf'), bytes: Buffer.from('new a') },
       { target: path.join(dir, 'sub', 'b.docx'), bytes: Buffer.from('new b') },
     ]);
@@ -31,17 +31,17 @@ describe('commitOutputs', () => {
     expect(readdirSync(dir).sort()).toEqual(['a.pdf', 'sub']);
   });
 
-  it('writes nothing when one target cannot be written, and removes the folders it made', () => {
+  it('writes nothing when one target cannot be written, and removes the folders it made', async () => {
     const dir = tmp('commit-fail');
     writeFileSync(path.join(dir, 'a.pdf'), 'old');
     writeFileSync(path.join(dir, 'file'), 'a file');
-    expect(() =>
+    await expect(
       commitOutputs([
         { target: path.join(dir, 'a.pdf'), bytes: Buffer.from('new') },
         { target: path.join(dir, 'new-folder', 'b.pdf'), bytes: Buffer.from('new') },
         { target: path.join(dir, 'file', 'c.pdf'), bytes: Buffer.from('new') },
       ]),
-    ).toThrow(/cannot write into .*file: a part of the path is a file/);
+    ).rejects.toThrow(/cannot write into .*file: a part of the path is a file/);
     expect(readFileSync(path.join(dir, 'a.pdf'), 'utf8')).toBe('old');
     expect(readdirSync(dir).sort()).toEqual(['a.pdf', 'file']);
   });

@@ -1,9 +1,10 @@
 // The files a command works on, the same for validate, render and roster: file paths as given, a folder
 // for its YAML files (recursively, in a stable order), `-` for one meeting on standard input. Shared
 // composition and organisation files among them are recognised by their modeline or keys.
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { InlineInput } from '../load/load-meeting.js';
+import { markedFolderAbove, realOrResolved, staysInside } from '../load/project-root.js';
 import type { Reporter } from '../validate/diagnostic.js';
 import { validateAnyFile, type ValidatedFile, type ValidationOptions } from '../validate/validate.js';
 import { UsageError } from './errors.js';
@@ -22,8 +23,18 @@ export interface Input {
 /** Folders never searched for meeting files. */
 const SKIPPED_FOLDERS = new Set(['node_modules']);
 
-/** The arguments → the files, each once, folders expanded, standard input read. */
-export async function expandInputs(args: string[], io: CliIo): Promise<Input[]> {
+/** What a folder argument's links may lead to: --root, else the project the folder is in. */
+export interface ExpandOptions {
+  root?: string;
+  quiet?: boolean;
+}
+
+/**
+ * The arguments → the files, each once, folders expanded, standard input read. In a folder, a link
+ * that leads outside the project, or to a file that is not a regular .yaml/.yml file, is skipped with a
+ * note: a planted `pw.yaml → /etc/passwd` is never read, so never quoted.
+ */
+export async function expandInputs(args: string[], io: CliIo, options: ExpandOptions = {}): Promise<Input[]> {
   const inputs: Input[] = [];
   const seen = new Set<string>();
   const add = (file: string) => {
@@ -45,7 +56,13 @@ export async function expandInputs(args: string[], io: CliIo): Promise<Input[]> 
       add(arg);
       continue;
     }
-    const found = yamlFilesIn(arg, io.cwd);
+    const root = options.root !== undefined ? realOrResolved(path.resolve(io.cwd, options.root)) : markedFolderAbove(realOrResolved(path.resolve(io.cwd, arg)));
+    const found = yamlFilesIn(arg, io.cwd, (file) => {
+      const why = linkRefusal(path.resolve(io.cwd, file), root);
+      if (why) noteSkipped(io, file, why, options.quiet);
+      return why === undefined;
+    });
+
     if (found.length === 0) throw new UsageError(`${arg}: no .yaml or .yml file in this folder`, `${arg} : aucun fichier .yaml ou .yml dans ce dossier`);
     found.forEach(add);
   }
@@ -60,16 +77,32 @@ function isDirectory(file: string): boolean {
   }
 }
 
-/** YAML files under a folder, depth first, names in code-point order (the same on every machine). */
-function yamlFilesIn(folder: string, cwd: string): string[] {
+/** Why a link found in a folder is not followed, or undefined when it leads to a YAML file of the project. */
+function linkRefusal(link: string, root: string): { en: string; fr: string } | undefined {
+  let real: string;
+  try {
+    real = realpathSync(link);
+  } catch {
+    return { en: 'a broken link; skipped', fr: 'un lien cassé ; ignoré' };
+  }
+  if (!staysInside(link, root)) return { en: `a link to a file outside the project (${root}); skipped, not read`, fr: `un lien vers un fichier hors du projet (${root}) ; ignoré, non lu` };
+  if (!/\.ya?ml$/i.test(real) || !statSync(real).isFile()) return { en: 'a link to a file that is not a .yaml or .yml file; skipped, not read', fr: 'un lien vers un fichier qui n’est pas un .yaml ou .yml ; ignoré, non lu' };
+  return undefined;
+}
+
+/**
+ * YAML files under a folder, depth first, names in code-point order (the same on every machine). A
+ * link is kept only if `followLink` says so; a linked folder is not entered.
+ */
+function yamlFilesIn(folder: string, cwd: string, followLink: (file: string) => boolean): string[] {
   const out: string[] = [];
   const entries = readdirSync(path.resolve(cwd, folder), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const file = path.join(folder, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name)) out.push(...yamlFilesIn(file, cwd));
-    } else if (/\.ya?ml$/i.test(entry.name) && (entry.isFile() || entry.isSymbolicLink())) {
+      if (!SKIPPED_FOLDERS.has(entry.name)) out.push(...yamlFilesIn(file, cwd, followLink));
+    } else if (/\.ya?ml$/i.test(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && followLink(file)))) {
       out.push(file);
     }
   }

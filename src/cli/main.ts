@@ -215,7 +215,7 @@ Examples:
     .action(async (kind: 'seance' | 'composition' | 'organisation', options: { write?: string }) => {
       if (options.write !== undefined) {
         const { runSchemaWrite } = await import('./schema-write.js');
-        setExit(runSchemaWrite(options.write, io));
+        setExit(await runSchemaWrite(options.write, io));
         return;
       }
       const { jsonSchemaText } = await import('../model/json-schema.js');

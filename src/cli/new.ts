@@ -49,7 +49,7 @@ export async function runNew(file: string | undefined, options: NewOptions, io: 
   const bytes = Buffer.from(movedToDate(starter, date), 'utf8');
   checkTargets([{ target, from: name }], []);
   exitCleanlyOnSignal();
-  commitOutputs([{ target, bytes }]);
+  await commitOutputs([{ target, bytes }]);
   io.stdout.write(`${shown}\n`);
   if (locale(io) === 'fr') io.stderr.write(`Ensuite : complétez le fichier, puis « clu validate ${shown} » et « clu render ${shown} ».\n`);
   else io.stderr.write(`Next: fill the file in, then "clu validate ${shown}" and "clu render ${shown}".\n`);

@@ -6,7 +6,7 @@ import type { ResolvedMeeting } from '../model/resolve.js';
 import type { DocumentTree } from '../document/tree.js';
 import type { Stylesheet } from '../document/stylesheet.js';
 import { composeDocument } from '../compose/compose.js';
-import { builtinTemplateDir, loadTemplate, BUILTIN_TEMPLATES, type LoadedTemplate } from '../compose/template.js';
+import { builtinTemplateDir, builtinTemplatesRoot, loadTemplate, ownScope, templateScope, BUILTIN_TEMPLATES, type LoadedTemplate } from '../compose/template.js';
 import { applyStyle } from '../compose/style-file.js';
 import { locale, type CliIo } from './io.js';
 import { printReport } from './validate.js';
@@ -14,7 +14,8 @@ import { UsageError } from './errors.js';
 import { displayPath, inputFiles } from './output.js';
 import { checkTargets } from '../output/targets.js';
 import { commitOutputs, type Output } from '../output/commit.js';
-import { exitCleanlyOnSignal } from '../output/interrupt.js';
+import { exitCleanlyOnSignal, pauseForSignals } from '../output/interrupt.js';
+import { projectRoot } from '../load/project-root.js';
 import { checkImages, loadFonts } from '../load/resources.js';
 import { Progress } from './progress.js';
 import { projectOptions } from './project-options.js';
@@ -38,14 +39,14 @@ export async function runRender(files: string[], options: RenderOptions, io: Cli
   const output = outputFolder(options.output, io);
   // A template given on the command line is loaded first (a broken one stops the run before any work);
   // otherwise each meeting's files name theirs (style.modele, or that of their style.base).
-  const templates = new TemplateCache();
-  const forced = options.template === undefined ? undefined : templates.get(resolveTemplateDir(options.template, io.cwd));
+  const templates = new TemplateCache(formats.includes('pdf'));
+  const forced = options.template === undefined ? undefined : await templates.get(...forcedTemplate(options, io));
 
   // The fonts are opened first: the text is checked against the one the PDF will draw it with.
-  const fonts = formats.includes('pdf') ? await loadFonts((forced ?? templates.get(builtinTemplateDir('compte-rendu'))).stylesheet.fonts) : undefined;
+  const fonts = formats.includes('pdf') ? (forced ?? (await templates.get(builtinTemplateDir('compte-rendu'), [builtinTemplatesRoot()]))).fonts : undefined;
   const reporter = new Reporter(locale(io));
   const meetings: ResolvedMeeting[] = [];
-  const inputs = await expandInputs(files, io);
+  const inputs = await expandInputs(files, io, options);
   for (const input of inputs) {
     const validated = validateInput(input, reporter, { ...projectOptions(options, io), font: fonts?.regular ?? false });
     if (validated?.kind === 'seance') {
@@ -59,47 +60,77 @@ export async function runRender(files: string[], options: RenderOptions, io: Cli
   if (reporter.warningCount > 0 && !options.quiet) printReport(reporter, names, { format: 'text', strict: false }, io);
   if (meetings.length === 0) throw new UsageError('no meeting file among the files given: nothing to render', 'aucun fichier de séance parmi les fichiers donnés : rien à mettre en forme');
 
-  // Every target is checked before anything is rendered or written.
-  const plans = meetings.map((meeting) => {
+  // Every target is checked, and every template (with its fonts) loaded, before anything is rendered.
+  exitCleanlyOnSignal();
+  const plans = [];
+  for (const meeting of meetings) {
     const baseDir = path.dirname(path.resolve(io.cwd, meeting.file));
     const outDir = output ?? baseDir;
     const stem = outputStem(meeting.file, meeting.meeting.seance.date);
-    return { meeting, baseDir, targets: formats.map((format) => ({ format, target: path.join(outDir, `${stem}.${format}`) })) };
-  });
+    const scope = templateScope([meeting.root]);
+    const { template, stylesheet } = forced ?? (await templates.get(templateDirOf(meeting), scope));
+    // A picture (logo, content image, a template's <img>) is read from the meeting's project or clu's own.
+    const imageScope = forced ? [...scope, ...forced.template.within] : scope;
+    plans.push({ meeting, baseDir, template, stylesheet, imageScope, targets: formats.map((format) => ({ format, target: path.join(outDir, `${stem}.${format}`) })) });
+  }
   checkTargets(
     plans.flatMap((plan) => plan.targets.map(({ target }) => ({ target, from: plan.meeting.file }))),
     meetings.flatMap((meeting) => inputFiles(meeting, io.cwd)),
   );
 
   // Rendered in memory, then written all together: a meeting's DOCX and PDF change together or not at all.
-  exitCleanlyOnSignal();
+  // Between two outputs, a Ctrl-C is handled (nothing has been written yet).
   const outputs: Output[] = [];
   const progress = new Progress(io, meetings.length);
-  for (const [index, { meeting, baseDir, targets }] of plans.entries()) {
+  for (const [index, { meeting, baseDir, template, stylesheet, imageScope, targets }] of plans.entries()) {
     progress.update(index, meeting.file);
-    const { template, stylesheet } = forced ?? templates.get(templateDirOf(meeting));
     const tree = composeDocument(meeting, template, io.env);
-    checkImages(tree.blocks, baseDir);
+    checkImages(tree.blocks, baseDir, imageScope);
     for (const { format, target } of targets) {
+      await pauseForSignals();
       outputs.push({ target, bytes: await writeFormat(format, tree, stylesheet, { pdfa: options.pdfa, baseDir }) });
     }
   }
   progress.done();
-  commitOutputs(outputs);
+  await commitOutputs(outputs);
+  // A signal received during the renames is handled here: the files are complete, but the run was stopped.
+  await pauseForSignals();
   for (const { target } of outputs) io.stdout.write(`${displayPath(target, io.cwd)}\n`);
   return 0;
 }
 
-/** Each template folder is loaded and compiled once per run, however many meetings name it. */
-class TemplateCache {
-  private readonly loaded = new Map<string, { template: LoadedTemplate; stylesheet: Stylesheet }>();
+/** `--template DIR`: the folder, and what its files may reach (its own project, and --root if given). */
+function forcedTemplate(options: RenderOptions, io: CliIo): [string, string[]] {
+  const dir = resolveTemplateDir(options.template, io.cwd);
+  const roots = options.root === undefined ? [] : [projectRoot(io.cwd, { root: options.root, cwd: io.cwd })];
+  return [dir, [...roots, ...ownScope(dir)]];
+}
 
-  get(dir: string): { template: LoadedTemplate; stylesheet: Stylesheet } {
-    let entry = this.loaded.get(dir);
+interface TemplateEntry {
+  template: LoadedTemplate;
+  stylesheet: Stylesheet;
+  /** Its fonts opened and checked, when a PDF is to be written. */
+  fonts?: Awaited<ReturnType<typeof loadFonts>>;
+}
+
+/**
+ * Each template folder is loaded and compiled once per run, however many meetings name it, and its
+ * fonts opened once when a PDF is asked for: a broken font of a template named by `style.modele` is
+ * the same one-line message as one of `--template`, before anything is rendered.
+ */
+class TemplateCache {
+  private readonly loaded = new Map<string, TemplateEntry>();
+
+  constructor(private readonly withFonts: boolean) {}
+
+  async get(dir: string, within: readonly string[]): Promise<TemplateEntry> {
+    const key = JSON.stringify([dir, within]);
+    let entry = this.loaded.get(key);
     if (!entry) {
-      const template = loadTemplate(dir);
-      entry = { template, stylesheet: applyStyle(template.style) };
-      this.loaded.set(dir, entry);
+      const template = loadTemplate(dir, within);
+      const stylesheet = applyStyle(template.style);
+      entry = { template, stylesheet, ...(this.withFonts ? { fonts: await loadFonts(stylesheet.fonts) } : {}) };
+      this.loaded.set(key, entry);
     }
     return entry;
   }

@@ -54,7 +54,7 @@ export interface RosterOptions {
 
 export async function runRoster(files: string[], options: RosterOptions, io: CliIo): Promise<number> {
   const say = messages(io);
-  if (options.sheet) return runSheet(await expandInputs(files, io), options, io);
+  if (options.sheet) return runSheet(await expandInputs(files, io, options), options, io);
   for (const name of ['date', 'heure', 'lieu', 'output', 'sheetFormat', 'guestLines', 'template'] as const) {
     if (options[name] !== undefined) throw new UsageError(say.sheetOnly(optionFlag(name)));
   }
@@ -64,7 +64,7 @@ export async function runRoster(files: string[], options: RosterOptions, io: Cli
   const csv = csvOptions(options);
   const threshold = positiveInteger(options.consecutive ?? '2', '--consecutive');
 
-  const inputs = await expandInputs(files, io);
+  const inputs = await expandInputs(files, io, options);
   const list = inputs.map((input) => input.file);
   const reporter = new Reporter(locale(io));
   const meetings: ResolvedMeeting[] = [];
@@ -185,7 +185,7 @@ async function runSheet(inputs: Input[], options: RosterOptions, io: CliIo): Pro
       outputs.push({ target, bytes });
     }
   }
-  commitOutputs(outputs);
+  await commitOutputs(outputs);
   for (const { target } of outputs) io.stdout.write(`${displayPath(target, io.cwd)}
 `);
   return 0;

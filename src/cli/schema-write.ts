@@ -19,7 +19,7 @@ const FILE_MATCH: Record<SchemaKind, string[]> = {
   organisation: ['**/*.organisation.yaml'],
 };
 
-export function runSchemaWrite(dir: string, io: CliIo): number {
+export async function runSchemaWrite(dir: string, io: CliIo): Promise<number> {
   const folder = outputFolder(dir, io)!;
   const relative = path.relative(io.cwd, folder);
   if (relative.startsWith('..') || path.isAbsolute(relative)) {
@@ -34,7 +34,7 @@ export function runSchemaWrite(dir: string, io: CliIo): number {
     schemas[path.relative(io.cwd, target).split(path.sep).join('/')] = FILE_MATCH[kind];
     return { target, bytes: Buffer.from(jsonSchemaText(kind), 'utf8') };
   });
-  commitOutputs(outputs);
+  await commitOutputs(outputs);
   io.stdout.write(`${JSON.stringify({ 'yaml.schemas': schemas }, null, 2)}\n`);
   io.stderr.write(
     locale(io) === 'fr'

@@ -36,7 +36,7 @@ export async function runTemplateExport(dir: string, options: { name: string }, 
     [],
   );
   exitCleanlyOnSignal();
-  commitOutputs(outputs);
+  await commitOutputs(outputs);
   io.stdout.write(`${dir}\n`);
   io.stderr.write(`Template "${options.name}" copied. Edit it, then: clu render --template ${dir} meeting.yaml\n`);
   return 0;

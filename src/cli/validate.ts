@@ -16,7 +16,7 @@ export interface ValidateOptions {
 
 export async function runValidate(files: string[], options: ValidateOptions, io: CliIo): Promise<number> {
   const reporter = new Reporter(locale(io));
-  const inputs = await expandInputs(files, io);
+  const inputs = await expandInputs(files, io, options);
   for (const input of inputs) validateInput(input, reporter, projectOptions(options, io));
   return printReport(
     reporter,

@@ -1,11 +1,13 @@
 // A template's style.json: overrides of the default stylesheet (fonts, page margins, footer, paragraph
 // styles). Font paths are relative to the template folder, so an administration entitled to the State's
 // typeface can point at its own TTF files without clu shipping them.
-import { existsSync } from 'node:fs';
+import { existsSync, lstatSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { UsageError } from '../cli/errors.js';
-import { readRegularFileOrFail } from '../load/read-file.js';
+import { readJsonFile } from '../load/read-json.js';
+import { staysInsideAny } from '../load/project-root.js';
+import { outside, ownScope } from './template-files.js';
 import { defaultStylesheet, type StyleName, type Stylesheet } from '../document/stylesheet.js';
 
 /** Points: generous bounds that still leave a page to write on (A4 is 595 × 842 points). */
@@ -49,26 +51,21 @@ export const StyleOverrides = z.strictObject({
   // Only the known style names: "__proto__", "constructor" or a typo are refused by name.
   styles: z.partialRecord(z.enum(STYLE_NAMES), BlockStyleOverride).optional(),
 });
-export type StyleOverrides = z.infer<typeof StyleOverrides> & { dir?: string };
+export type StyleOverrides = z.infer<typeof StyleOverrides> & { dir?: string; within?: readonly string[] };
 
 /** The least text area the margins must leave, in points (a column of a few words, a few lines). */
 const MIN_TEXT_AREA = 144;
 const A4 = { width: 595.28, height: 841.89 };
 
-export function loadStyleOverrides(templateDir: string): StyleOverrides {
+/** A template's style.json, if it has one; its file and the fonts it names must lie in `within`. */
+export function loadStyleOverrides(templateDir: string, within: readonly string[] = ownScope(templateDir)): StyleOverrides {
   const file = path.join(templateDir, 'style.json');
-  if (!existsSync(file)) return {};
-  let data: unknown;
-  try {
-    data = JSON.parse(readRegularFileOrFail(file, 'style').toString('utf8'), (key: string, value: unknown) => {
-      // JSON.parse keeps "__proto__" as an own key, which every later object spread would drop silently.
-      if (key === '__proto__') throw new UsageError(`${file}: "__proto__" cannot be a key`, `${file} : « __proto__ » ne peut pas être une clé`);
-      return value;
-    });
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(`${file}: invalid JSON (${(error as Error).message})`, `${file} : JSON invalide (${(error as Error).message})`);
-  }
+  if (!existsSync(file) && !lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink()) return { within };
+  const data = readJsonFile(file, within, (key: string, value: unknown) => {
+    // JSON.parse keeps "__proto__" as an own key, which every later object spread would drop silently.
+    if (key === '__proto__') throw new UsageError(`${file}: "__proto__" cannot be a key`, `${file} : « __proto__ » ne peut pas être une clé`);
+    return value;
+  });
   const result = StyleOverrides.safeParse(data);
   if (!result.success) {
     const issue = result.error.issues[0]!;
@@ -88,7 +85,7 @@ export function loadStyleOverrides(templateDir: string): StyleOverrides {
       `${file} : page.margins laissent une zone de texte de ${Math.round(width)} × ${Math.round(height)} points ; il en faut au moins ${MIN_TEXT_AREA} × ${MIN_TEXT_AREA} (l’A4 fait 595 × 842)`,
     );
   }
-  return { ...result.data, dir: templateDir };
+  return { ...result.data, dir: templateDir, within };
 }
 
 export function applyStyle(overrides: StyleOverrides): Stylesheet {
@@ -100,6 +97,7 @@ export function applyStyle(overrides: StyleOverrides): Stylesheet {
     if (file) {
       const resolved = path.resolve(dir, file);
       if (!/\.(ttf|otf)$/i.test(resolved)) throw new UsageError(`${resolved}: fonts must be TTF or OTF files (WOFF breaks PDF embedding)`, `${resolved} : les polices doivent être des fichiers TTF ou OTF (le WOFF empêche l’incorporation au PDF)`);
+      if (overrides.within && !staysInsideAny(resolved, overrides.within)) throw outside(resolved, overrides.within);
       if (!existsSync(resolved)) throw new UsageError(`${resolved}: font file not found (declared in ${path.join(dir, 'style.json')})`, `${resolved} : fichier de police introuvable (déclaré dans ${path.join(dir, 'style.json')})`);
       fonts[key] = resolved;
     }

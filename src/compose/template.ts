@@ -2,24 +2,17 @@
 // Templates are code: compiled in strict mode with a fixed list of helpers, so a template that uses an
 // unknown field or helper fails with the template's file:line:col instead of printing nothing.
 import { createHash } from 'node:crypto';
-import { readdirSync, existsSync, statSync } from 'node:fs';
 import { readRegularFileOrFail } from '../load/read-file.js';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { UsageError } from '../cli/errors.js';
 import { richTextToMarkup, type NameOf } from './rich-text.js';
 import { loadStyleOverrides, type StyleOverrides } from './style-file.js';
-import { HEAD_BLOCKS, NUMBERINGS, type HeadBlock } from '../model/schema.js';
-import { BUILTIN_TEMPLATES } from './builtin-templates.js';
 import { BUILTIN_SPECS } from './builtin-specs.js';
-
-type Numbering = (typeof NUMBERINGS)[number];
+import { builtinTemplateDir, ownScope, templateFiles, templateManifest, type TemplateDefaults } from './template-files.js';
 
 export { BUILTIN_TEMPLATES, type BuiltinTemplate } from './builtin-templates.js';
-
-export const MAIN_FILE = 'document.hbs';
-const PARTIALS_DIR = 'partials';
+export { builtinTemplateDir, builtinTemplatesRoot, MAIN_FILE, ownScope, templateFiles, templateManifest, templateScope, type TemplateDefaults, type TemplateManifest } from './template-files.js';
 
 /** Helpers a template may call. Anything else is rejected when the template is compiled. */
 const KNOWN_HELPERS = { rich: true, eq: true } as const;
@@ -34,113 +27,26 @@ export const COMPILE_OPTIONS = {
 type CompileOptions = Parameters<typeof Handlebars.compile>[1];
 type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
 
-/** What a template sets by default for the house style (template.json); a meeting's style overrides it. */
-export interface TemplateDefaults {
-  /** The blocks of the head, in order (see partials/head.hbs). */
-  entete?: HeadBlock[];
-  /** Whether the chair is listed among those present. */
-  presidence_parmi_presents?: boolean;
-  /** Numbering of the agenda, level by level. */
-  numerotation?: Numbering[];
-}
-
 export interface LoadedTemplate {
   dir: string;
+  /** The folders its files (and the fonts of its style.json) may be in. */
+  within: readonly string[];
   style: StyleOverrides;
   defaults: TemplateDefaults;
   /** Renders the markup for a context; `nameOf` resolves @mentions inside rich text. */
   render(context: object, nameOf: NameOf): string;
 }
 
-export function builtinTemplateDir(name: string): string {
-  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'templates');
-  return path.join(root, name);
-}
-
 /**
- * The files of a template: its document.hbs (or that of the built-in template it extends) and its
- * partials, plus the partials of the built-in template it extends (template.json: { "extends":
- * "compte-rendu" }) that it does not redefine.
+ * Loads a template folder whose files must lie in `within` (templateScope); throws UsageError (exit 2)
+ * with file:line:col when it is broken.
  */
-export function templateFiles(dir: string): { main: string; partials: Map<string, string> } {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`${dir}: template folder not found`, `${dir} : dossier de modèle introuvable`);
-  const base = templateManifest(dir).extends;
-  const own = path.join(dir, MAIN_FILE);
-  const main = existsSync(own) || !base ? own : templateFiles(builtinTemplateDir(base)).main;
-  if (!existsSync(main)) throw new UsageError(`${dir}: a template folder needs a ${MAIN_FILE}`, `${dir} : un dossier de modèle doit contenir un ${MAIN_FILE}`);
-  const partials = new Map<string, string>();
-  if (base) for (const [name, file] of templateFiles(builtinTemplateDir(base)).partials) partials.set(name, file);
-  const partialsDir = path.join(dir, PARTIALS_DIR);
-  if (existsSync(partialsDir)) {
-    for (const name of readdirSync(partialsDir).filter((f) => f.endsWith('.hbs')).sort()) {
-      partials.set(path.basename(name, '.hbs'), path.join(partialsDir, name));
-    }
-  }
-  return { main, partials };
-}
-
-export interface TemplateManifest extends TemplateDefaults {
-  extends?: string;
-  description?: string;
-}
-
-/** template.json: what the template extends, and its house-style defaults. */
-export function templateManifest(dir: string): TemplateManifest {
-  const file = path.join(dir, 'template.json');
-  if (!existsSync(file)) return {};
-  let manifest: Record<string, unknown>;
-  try {
-    manifest = JSON.parse(readRegularFileOrFail(file, 'style').toString('utf8')) as Record<string, unknown>;
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(`${file}: invalid JSON (${(error as Error).message})`, `${file} : JSON invalide (${(error as Error).message})`);
-  }
-  if (!manifest || typeof manifest !== 'object' || Array.isArray(manifest)) throw new UsageError(`${file}: must be a JSON object`, `${file} : doit être un objet JSON`);
-  const result: TemplateManifest = {};
-  if (typeof manifest.description === 'string') result.description = manifest.description;
-  if (manifest.extends !== undefined) {
-    if (typeof manifest.extends !== 'string' || !(BUILTIN_TEMPLATES as readonly string[]).includes(manifest.extends) || manifest.extends === path.basename(dir)) {
-      throw new UsageError(
-        `${file}: "extends" must name another built-in template (${BUILTIN_TEMPLATES.join(', ')})`,
-        `${file} : « extends » doit nommer un autre modèle intégré (${BUILTIN_TEMPLATES.join(', ')})`,
-      );
-    }
-    result.extends = manifest.extends;
-  }
-  if (manifest.entete !== undefined) {
-    const blocks = manifest.entete;
-    if (!Array.isArray(blocks) || blocks.some((b) => !(HEAD_BLOCKS as readonly unknown[]).includes(b))) {
-      throw new UsageError(
-        `${file}: "entete" must be a list of head blocks (${HEAD_BLOCKS.join(', ')})`,
-        `${file} : « entete » doit être une liste de blocs d’en-tête (${HEAD_BLOCKS.join(', ')})`,
-      );
-    }
-    result.entete = blocks as HeadBlock[];
-  }
-  if (manifest.numerotation !== undefined) {
-    const levels = manifest.numerotation;
-    if (!Array.isArray(levels) || levels.length === 0 || levels.some((l) => !(NUMBERINGS as readonly unknown[]).includes(l))) {
-      throw new UsageError(
-        `${file}: "numerotation" must be a list of numberings (${NUMBERINGS.join(', ')})`,
-        `${file} : « numerotation » doit être une liste de numérotations (${NUMBERINGS.join(', ')})`,
-      );
-    }
-    result.numerotation = levels as Numbering[];
-  }
-  if (manifest.presidence_parmi_presents !== undefined) {
-    if (typeof manifest.presidence_parmi_presents !== 'boolean') throw new UsageError(`${file}: "presidence_parmi_presents" must be true or false`, `${file} : « presidence_parmi_presents » doit valoir true ou false`);
-    result.presidence_parmi_presents = manifest.presidence_parmi_presents;
-  }
-  return result;
-}
-
-/** Loads a template folder; throws UsageError (exit 2) with file:line:col when it is broken. */
-export function loadTemplate(dir: string): LoadedTemplate {
-  const { main: mainPath, partials } = templateFiles(dir);
+export function loadTemplate(dir: string, within: readonly string[] = ownScope(dir)): LoadedTemplate {
+  const { main: mainPath, partials } = templateFiles(dir, within);
   const env = Handlebars.create();
   const files = new Map<string, string>();
-  files.set(mainPath, readRegularFileOrFail(mainPath, 'template').toString('utf8'));
-  for (const file of partials.values()) files.set(file, readRegularFileOrFail(file, 'template').toString('utf8'));
+  files.set(mainPath, readRegularFileOrFail(mainPath, 'template', within).toString('utf8'));
+  for (const file of partials.values()) files.set(file, readRegularFileOrFail(file, 'template', within).toString('utf8'));
   const compiledFiles = new Map([...files].map(([file, source]) => [file, compileTemplate(env, file, source)]));
   for (const [file, compiled] of compiledFiles) {
     if (file === mainPath) continue;
@@ -156,13 +62,14 @@ export function loadTemplate(dir: string): LoadedTemplate {
   env.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   const budget = limitLoops(env);
   const main = compiledFiles.get(mainPath)!;
-  const style = loadStyleOverrides(dir);
-  const manifest = templateManifest(dir);
-  const inherited = manifest.extends ? templateManifest(builtinTemplateDir(manifest.extends)) : {};
+  const style = loadStyleOverrides(dir, within);
+  const manifest = templateManifest(dir, within);
+  const inherited = manifest.extends ? templateManifest(builtinTemplateDir(manifest.extends), within) : {};
   const { entete, presidence_parmi_presents, numerotation } = { ...inherited, ...manifest };
 
   return {
     dir,
+    within,
     style,
     defaults: {
       ...(entete ? { entete } : {}),
@@ -265,13 +172,16 @@ function limitLoops(env: typeof Handlebars): { start(): void } {
   };
 }
 
-/** "file:line:col: what" from a Handlebars error ("Parse error on line 3", "… - 3:5"). */
+/**
+ * "file:line:col: what" from a Handlebars error ("Parse error on line 3", "… - 3:5"). A syntax error's
+ * excerpt of the source is left out: the message names the place and the expected token, never the text.
+ */
 function templateError(file: string, error: unknown): UsageError {
   const message = (error as Error).message ?? String(error);
-  const parse = /Parse error on line (\d+):[\s\S]*?\n([\s\S]*)$/.exec(message);
+  const parse = /^(Parse|Lexical) error on line (\d+)[:.]\s*([^\n]*)[\s\S]*?(?:\n(Expecting [^\n]*))?$/.exec(message);
   if (parse) {
-    const detail = parse[2]!.split('\n').pop();
-    return new UsageError(`${file}:${parse[1]}:1: template syntax error: ${detail}`, `${file}:${parse[1]}:1 : erreur de syntaxe du modèle : ${detail}`);
+    const detail = parse[4] ?? (parse[3] || 'unrecognised text');
+    return new UsageError(`${file}:${parse[2]}:1: template syntax error: ${detail}`, `${file}:${parse[2]}:1 : erreur de syntaxe du modèle : ${detail}`);
   }
   const located = / - (\d+):(\d+)$/.exec(message);
   const bare = message.replace(/ - \d+:\d+$/, '');

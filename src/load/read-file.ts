@@ -5,6 +5,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { UsageError } from '../cli/errors.js';
 import { fsReason, type FsLocale } from '../output/fs-reason.js';
+import { staysInsideAny } from './project-root.js';
 
 export type FileKind = 'yaml' | 'template' | 'style' | 'image' | 'font';
 
@@ -27,7 +28,7 @@ const KIND_WORDS: Record<FileKind, { en: string; fr: string }> = {
   font: { en: 'font file', fr: 'fichier de police' },
 };
 
-type Refusal = { why: 'not-regular'; what: string } | { why: 'too-large'; size: number; limit: number };
+type Refusal = { why: 'not-regular'; what: string } | { why: 'too-large'; size: number; limit: number } | { why: 'outside'; roots: readonly string[] };
 
 /** A file that exists but is not one clu reads: not a regular file, or too large for its kind. */
 export class FileRefused extends Error {
@@ -40,8 +41,13 @@ export class FileRefused extends Error {
   }
 }
 
-/** Reads a regular file of at most SIZE_LIMITS[kind] bytes; throws FileRefused or the fs error. */
-export function readRegularFile(file: string, kind: FileKind): Buffer {
+/**
+ * Reads a regular file of at most SIZE_LIMITS[kind] bytes; throws FileRefused or the fs error. With
+ * `within`, the file must also lie inside one of these folders once its links are followed (the project
+ * and the built-in templates): otherwise it is refused before a byte is read.
+ */
+export function readRegularFile(file: string, kind: FileKind, within?: readonly string[]): Buffer {
+  if (within && !staysInsideAny(file, within)) throw new FileRefused(file, kind, { why: 'outside', roots: within });
   // O_NONBLOCK: opening a FIFO with no writer would otherwise wait forever.
   const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
   try {
@@ -85,6 +91,10 @@ const WHAT: Record<string, { en: string; fr: string }> = {
 
 function refusalText(kind: FileKind, refusal: Refusal, locale: FsLocale): string {
   if (refusal.why === 'not-regular') return WHAT[refusal.what]![locale];
+  if (refusal.why === 'outside') {
+    const root = refusal.roots[0] ?? '';
+    return locale === 'fr' ? `hors du projet (${root} ; --root l’élargit)` : `outside the project (${root}; --root widens it)`;
+  }
   const size = formatSize(refusal.size);
   const limit = formatSize(refusal.limit);
   const what = KIND_WORDS[kind][locale];
@@ -103,9 +113,9 @@ export function readFailureError(error: unknown, file: string): UsageError {
 }
 
 /** Reads a file or throws the one-line UsageError that says why not. */
-export function readRegularFileOrFail(file: string, kind: FileKind): Buffer {
+export function readRegularFileOrFail(file: string, kind: FileKind, within?: readonly string[]): Buffer {
   try {
-    return readRegularFile(file, kind);
+    return readRegularFile(file, kind, within);
   } catch (error) {
     throw readFailureError(error, file);
   }

@@ -11,8 +11,8 @@ import { inspectImage, ImageProblem, type ImageInfo } from './image-check.js';
 import { readFailureReason, readRegularFile } from './read-file.js';
 
 /** Reads and checks an image; throws FileRefused, an fs error or ImageProblem. */
-export function loadImage(file: string): { bytes: Buffer; info: ImageInfo } {
-  const bytes = readRegularFile(file, 'image');
+export function loadImage(file: string, within?: readonly string[]): { bytes: Buffer; info: ImageInfo } {
+  const bytes = readRegularFile(file, 'image', within);
   return { bytes, info: inspectImage(bytes) };
 }
 
@@ -22,12 +22,15 @@ export function resourceReason(error: unknown, locale: FsLocale): string {
   return readFailureReason(error, locale);
 }
 
-/** Every image of the tree (logo, template <img>), opened and checked; throws UsageError for the first bad one. */
-export function checkImages(blocks: Block[], baseDir: string): void {
+/**
+ * Every image of the tree (logo, content, template <img>), opened and checked; throws UsageError for the
+ * first bad one. With `within`, an image outside those folders (once links are followed) is refused unread.
+ */
+export function checkImages(blocks: Block[], baseDir: string, within?: readonly string[]): void {
   for (const block of imageBlocks(blocks)) {
     const file = path.resolve(baseDir, block.path);
     try {
-      loadImage(file);
+      loadImage(file, within);
     } catch (error) {
       throw new UsageError(
         `${file}: the image cannot be used: ${resourceReason(error, 'en')} (give a complete PNG or JPEG file)`,

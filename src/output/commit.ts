@@ -14,7 +14,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { UsageError } from '../cli/errors.js';
 import { errnoCode, fsReason } from './fs-reason.js';
-import { forget, remember } from './interrupt.js';
+import { forget, pauseForSignals, remember } from './interrupt.js';
 
 export interface Output {
   /** Absolute path of the file to write. */
@@ -31,8 +31,12 @@ const LOCK_WAIT_MS = 60_000;
 /** `.clu-<pid>-<random>.tmp` and `.clu-<pid>-<random>.commit`: the pid tells a dead run's leftovers. */
 const LEFTOVER = /^\.clu-(\d+)-[0-9a-f]{16}\.(tmp|commit)$/;
 
-/** Writes every output or none; throws UsageError (exit 2) naming the file and the reason. */
-export function commitOutputs(outputs: Output[]): void {
+/**
+ * Writes every output or none; throws UsageError (exit 2) naming the file and the reason. Between two
+ * temporary files it lets a pending SIGINT or SIGTERM be handled (nothing is renamed yet, so the run
+ * stops with its previous outputs intact); the renames, a few milliseconds, are not interrupted.
+ */
+export async function commitOutputs(outputs: Output[]): Promise<void> {
   const byFolder = new Map<string, Output[]>();
   for (const output of outputs) {
     const folder = path.dirname(output.target);
@@ -49,7 +53,10 @@ export function commitOutputs(outputs: Output[]): void {
       recoverLeftovers(folder);
     }
     for (const [folder, list] of byFolder) {
-      for (const output of list) staged.push({ temp: writeTemporary(folder, output), target: output.target });
+      for (const output of list) {
+        await pauseForSignals();
+        staged.push({ temp: writeTemporary(folder, output), target: output.target });
+      }
     }
     for (const folder of byFolder.keys()) {
       const entries = staged.filter((s) => path.dirname(s.target) === folder);

@@ -5,6 +5,9 @@ import { imageProblem } from './image-file.js';
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { BUILTIN_TEMPLATES } from '../compose/builtin-templates.js';
+import { templateScope } from '../compose/template-files.js';
+import { templateFolderProblem } from '../compose/template-check.js';
+import { staysInsideAny } from '../load/project-root.js';
 import { isScalar, type Node } from 'yaml';
 import type { Block, AgendaItem, Composition, ListItem } from '../model/schema.js';
 import { isPresent, sourceDir, type ResolvedMeeting } from '../model/resolve.js';
@@ -92,16 +95,28 @@ class CrossChecker {
     ];
   }
 
-  /** A template a file names (`style.modele`): a built-in one, or a folder with a document.hbs or a template.json. */
+  /**
+   * A template a file names (`style.modele`): a built-in one, or a folder with a document.hbs or a
+   * template.json, inside the project, whose every file is usable and inside the project too.
+   */
   private checkTemplate(): void {
     for (const { source, prefix, style } of this.styleLayers()) {
       const modele = style?.modele;
       if (!source || modele === undefined || (BUILTIN_TEMPLATES as readonly string[]).includes(modele)) continue;
       const dir = path.resolve(sourceDir(source), modele);
+      const scope = templateScope([this.r.root]);
+      if (!staysInsideAny(dir, scope)) {
+        this.report('template-outside-project', { name: modele, root: this.r.root }, [...prefix, 'modele'], source);
+        continue;
+      }
       const isTemplate = existsSync(path.join(dir, 'document.hbs')) || existsSync(path.join(dir, 'template.json'));
-      if (isTemplate) continue;
-      const suggestion = modele.includes('/') ? '' : didYouMean(this.reporter.locale, modele, [...BUILTIN_TEMPLATES]);
-      this.report('template-not-found', { name: modele, suggestion, builtins: BUILTIN_TEMPLATES.join(', ') }, [...prefix, 'modele'], source);
+      if (!isTemplate) {
+        const suggestion = modele.includes('/') ? '' : didYouMean(this.reporter.locale, modele, [...BUILTIN_TEMPLATES]);
+        this.report('template-not-found', { name: modele, suggestion, builtins: BUILTIN_TEMPLATES.join(', ') }, [...prefix, 'modele'], source);
+        continue;
+      }
+      const reason = templateFolderProblem(dir, scope, this.reporter.locale);
+      if (reason) this.report('template-unusable', { name: modele, reason }, [...prefix, 'modele'], source);
     }
   }
 

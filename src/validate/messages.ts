@@ -131,6 +131,16 @@ const catalog = {
     en: ['no template “{name}”{suggestion}', 'a built-in template ({builtins}) or a template folder (with a document.hbs or a template.json), relative to this file'],
     fr: ['aucun modèle « {name} »{suggestion}', 'un modèle intégré ({builtins}) ou un dossier de modèle (avec un document.hbs ou un template.json), relatif à ce fichier'],
   },
+  'template-outside-project': {
+    severity: 'error',
+    en: ['the template folder “{name}” is outside the project ({root})', 'move the template into the project, or name the project folder with --root; nothing of it was read'],
+    fr: ['le dossier de modèle « {name} » est hors du projet ({root})', 'placez le modèle dans le projet, ou indiquez le dossier du projet avec --root ; rien n’en a été lu'],
+  },
+  'template-unusable': {
+    severity: 'error',
+    en: ['the template “{name}” cannot be used: {reason}', 'a template’s files (document.hbs, partials, template.json, style.json, fonts) are regular files inside the project'],
+    fr: ['le modèle « {name} » est inutilisable : {reason}', 'les fichiers d’un modèle (document.hbs, partials, template.json, style.json, polices) sont des fichiers ordinaires dans le projet'],
+  },
   'image-not-found': {
     severity: 'error',
     en: ['the image “{path}” cannot be used: {reason}', 'the path is relative to the meeting file; a whole PNG or JPEG file inside the project'],

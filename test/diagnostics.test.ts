@@ -65,6 +65,8 @@ const expected: Record<string, string[]> = {
   'unknown-id': ['attendance-missing 8:1', 'unknown-id 9:33'],
   'unknown-placeholder': ['unknown-placeholder 11:62'],
   'template-not-found': ['template-not-found 9:11'],
+  'template-outside-project': ['template-outside-project 9:11'],
+  'template-unusable': ['template-unusable 9:11'],
   'placeholder-without-value': ['placeholder-without-value 11:39'],
   'proxies-not-allowed': ['proxies-not-allowed 12:31'],
   'casting-vote-without-vote': ['casting-vote-without-vote 17:21'],

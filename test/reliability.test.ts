@@ -79,13 +79,18 @@ describe('inspectImage', () => {
 });
 
 describe('projectRoot', () => {
-  it('is --root, else the git repository, else the working directory holding the meeting, else its folder', () => {
+  it('is --root, else the nearest folder with .git or a .clu marker, else the meeting\'s folder — never the working directory', () => {
     const dir = tmp('root');
     mkdirSync(path.join(dir, 'repo', '.git'), { recursive: true });
     mkdirSync(path.join(dir, 'repo', 'a', 'b'), { recursive: true });
     mkdirSync(path.join(dir, 'plain', 'c'), { recursive: true });
+    mkdirSync(path.join(dir, 'marked', 'd'), { recursive: true });
+    writeFileSync(path.join(dir, 'marked', '.clu'), '');
     expect(projectRoot(path.join(dir, 'repo', 'a', 'b', 'm.yaml'))).toBe(path.join(dir, 'repo'));
-    expect(projectRoot(path.join(dir, 'plain', 'c', 'm.yaml'), { cwd: path.join(dir, 'plain') })).toBe(path.join(dir, 'plain'));
+    expect(projectRoot(path.join(dir, 'marked', 'd', 'm.yaml'))).toBe(path.join(dir, 'marked'));
+    // Run from a folder above (as from / or $HOME), the meeting's project is still only its own folder.
+    expect(projectRoot(path.join(dir, 'plain', 'c', 'm.yaml'), { cwd: path.join(dir, 'plain') })).toBe(path.join(dir, 'plain', 'c'));
+    expect(projectRoot(path.join(dir, 'plain', 'c', 'm.yaml'), { cwd: '/' })).toBe(path.join(dir, 'plain', 'c'));
     expect(projectRoot(path.join(dir, 'plain', 'c', 'm.yaml'), { cwd: path.join(dir, 'repo') })).toBe(path.join(dir, 'plain', 'c'));
     expect(projectRoot(path.join(dir, 'plain', 'c', 'm.yaml'), { root: dir })).toBe(dir);
     expect(staysInside(path.join(dir, 'repo', 'a', '..', 'x.yaml'), path.join(dir, 'repo'))).toBe(true);

@@ -120,7 +120,12 @@ export function project(name = 'project') {
     meeting: (edit) => fs.writeFileSync(path.join(dir, 'm.yaml'), edit(MEETING)),
     /** The previous outputs are byte for byte what they were. */
     intact: () => ['docx', 'pdf', 'md'].every((ext) => read(path.join(out, `m.${ext}`)) === `previous ${ext}\n`),
-    remove: () => fs.rmSync(dir, { recursive: true, force: true }),
+    /** A folder beside the project, outside it, removed with it. */
+    outside: (name) => fs.mkdirSync(`${dir}-outside/${name}`, { recursive: true }) ?? `${dir}-outside/${name}`,
+    remove: () => {
+      fs.rmSync(dir, { recursive: true, force: true });
+      fs.rmSync(`${dir}-outside`, { recursive: true, force: true });
+    },
   };
 }
 
@@ -480,8 +485,8 @@ export const scenarios = [
     ['the logo is a FIFO', (p) => (fs.rmSync(p.file('logo.png')), mkfifo(p.file('logo.png')), render(p, [], { timeout: 15_000 })), 1, /named pipe/],
     ['the logo is /dev/urandom, with --root /', (p) => (p.write('org.yaml', ORGANISATION.replace('logo.png', '/dev/urandom')), render(p, ['--root', '/'], { timeout: 15_000 })), 1, /is a device/],
     [
-      'a font is /dev/zero',
-      (p) => (fs.symlinkSync('/dev/zero', p.file('zero.ttf')), render(p, ['-t', template(p, { fonts: { regular: '../zero.ttf' } })], { timeout: 15_000 })),
+      'a font is /dev/zero, with --root /',
+      (p) => (fs.symlinkSync('/dev/zero', p.file('zero.ttf')), render(p, ['--root', '/', '-t', template(p, { fonts: { regular: '../zero.ttf' } })], { timeout: 15_000 })),
       2,
       /is a device/,
     ],
@@ -621,7 +626,123 @@ export const scenarios = [
       return failsCleanly(p, await render(p, ['-t', tpl], { timeout: 120_000 }), 2, /the template (ran|produced) more than/);
     }),
   },
+  // A colleague's project: nothing outside it is read, so nothing outside it is printed or embedded.
+  ...[
+    ['style.modele names an absolute folder (/etc)', (p) => p.meeting((m) => `${m}style:\n  modele: /etc\n`), /template folder “\/etc” is outside the project/],
+    ['style.modele climbs out of the project (../../)', (p) => (outsideTemplate(p), p.meeting((m) => `${m}style:\n  modele: ../${path.basename(p.dir)}-outside/tpl\n`)), /is outside the project/],
+    ['style.modele is a link to a template folder outside', (p) => (fs.symlinkSync(outsideTemplate(p), p.file('linked')), p.meeting((m) => `${m}style:\n  modele: linked\n`)), /is outside the project/],
+    ['a partial of the template is a link to /etc/passwd', (p) => hostileTemplateFile(p, 'partials/head.hbs', '/etc/passwd'), /head\.hbs: outside the project/],
+    ['document.hbs is a link to a secret outside', (p) => hostileTemplateFile(p, 'document.hbs', secretOutside(p)), /document\.hbs: outside the project/],
+    ['style.json is a link to a secret outside', (p) => hostileTemplateFile(p, 'style.json', secretOutside(p)), /style\.json: outside the project/],
+    ['template.json is a link to a secret outside', (p) => hostileTemplateFile(p, 'template.json', secretOutside(p)), /template\.json: outside the project/],
+    ['the partials folder is a link to a folder outside', (p) => { const tpl = template(p); const out = p.outside('partials'); fs.cpSync(path.join(tpl, 'partials'), out, { recursive: true }); fs.rmSync(path.join(tpl, 'partials'), { recursive: true }); fs.symlinkSync(out, path.join(tpl, 'partials')); p.meeting((m) => `${m}style:\n  modele: tpl\n`); }, /partials: outside the project/],
+    ['a font of style.json is outside the project', (p) => (template(p, { fonts: { regular: INTER } }), p.meeting((m) => `${m}style:\n  modele: tpl\n`)), /Inter_400Regular\.ttf: outside the project/],
+    ['template.json is not JSON (a secret): named, not quoted', (p) => (template(p), fs.writeFileSync(path.join(p.file('tpl'), 'template.json'), `${SECRET} root:x:0:0:root\n`), p.meeting((m) => `${m}style:\n  modele: tpl\n`)), /template\.json: invalid JSON at line 1, column 1/],
+  ].map(([name, setup, pattern]) => ({
+    group: 'confine',
+    name: `${name}: validate and render refuse it at style.modele, nothing read`,
+    run: withProject(async (p) => {
+      setup(p);
+      const problems = [];
+      for (const r of [await clu(['validate', p.file('m.yaml')], { cwd: p.dir }), await render(p)]) {
+        problems.push(...clean(r, 1, pattern));
+        if (!/\[template-(outside-project|unusable)\]/.test(r.stderr)) problems.push('not a diagnostic at the key');
+        if (leaks(r)) problems.push('a secret was printed');
+      }
+      if (!p.intact()) problems.push('a previous output was changed');
+      return verdict(problems, firstLine((await render(p)).stderr));
+    }),
+  })),
+  ...[
+    ['--template: a partial is a link to /etc/passwd', (p) => { const tpl = template(p); fs.rmSync(path.join(tpl, 'partials', 'head.hbs')); fs.symlinkSync('/etc/passwd', path.join(tpl, 'partials', 'head.hbs')); return render(p, ['-t', tpl]); }, /head\.hbs: outside the project/],
+    ['--template: a partial that does not parse holds a secret: named, not quoted', (p) => { const tpl = template(p); fs.writeFileSync(path.join(tpl, 'partials', 'head.hbs'), `${SECRET} {{ root:x:0:0 \` }}\n`); return render(p, ['-t', tpl]); }, /head\.hbs:1:1: template syntax error: Expecting/],
+    ['--template: style.json is not JSON (a secret): named, not quoted', (p) => { const tpl = template(p, `${SECRET}\n`); return render(p, ['-t', tpl]); }, /style\.json: invalid JSON at line 1, column 1/],
+    ['a template <img> outside the project', (p) => { const tpl = template(p); const out = p.outside('img'); fs.writeFileSync(path.join(out, 'x.png'), png(10, 10)); fs.appendFileSync(path.join(tpl, 'document.hbs'), `<img src="${path.join(out, 'x.png')}" width="20" alt="x"/>\n`); p.meeting((m) => `${m}style:\n  modele: tpl\n`); return render(p); }, /x\.png: the image cannot be used: outside the project/],
+    ['a truncated font named by style.modele (not --template)', (p) => { fs.writeFileSync(p.file('broken.ttf'), fs.readFileSync(INTER).subarray(0, 5000)); template(p, { fonts: { regular: '../broken.ttf' } }); p.meeting((m) => `${m}style:\n  modele: tpl\n`); return render(p); }, /broken\.ttf: the regular font cannot be used: the font file is truncated or damaged/],
+  ].map(([name, run, pattern]) => ({
+    group: 'confine',
+    name,
+    run: withProject(async (p) => {
+      const r = await run(p);
+      const problems = clean(r, 2, pattern);
+      if (leaks(r)) problems.push('a secret was printed');
+      if (!p.intact()) problems.push('a previous output was changed');
+      return verdict(problems, firstLine(r.stderr));
+    }),
+  })),
+  {
+    group: 'confine',
+    name: 'a folder argument holding pw.yaml → /etc/passwd: skipped with a note, never quoted (text and JSON)',
+    run: withProject(async (p) => {
+      fs.symlinkSync('/etc/passwd', p.file('pw.yaml'));
+      fs.symlinkSync(secretOutside(p), p.file('secret.yaml'));
+      fs.symlinkSync(p.file('org.yaml'), p.file('inside-link.yaml'));
+      const problems = [];
+      for (const format of ['text', 'json']) {
+        const r = await clu(['validate', '--format', format, p.dir], { cwd: p.dir });
+        if (r.code !== 0) problems.push(`${format}: exit ${r.code}: ${firstLine(r.stderr)}`);
+        if (leaks(r)) problems.push(`${format}: a secret was printed`);
+        if (!/pw\.yaml: a link to a file outside the project .*skipped, not read/.test(r.stderr)) problems.push(`${format}: no note for pw.yaml`);
+        if (/inside-link\.yaml: a link/.test(r.stderr)) problems.push(`${format}: a link inside the project was skipped`);
+      }
+      return verdict(problems, 'pw.yaml and secret.yaml skipped; inside-link.yaml kept');
+    }),
+  },
+  {
+    group: 'confine',
+    name: 'without .git or .clu, run from / : the project is the meeting folder, not the disk',
+    run: withProject(async (p) => {
+      fs.rmSync(p.file('.git'), { recursive: true });
+      const problems = [];
+      const parent = path.dirname(p.dir);
+      const shared = path.join(parent, `${path.basename(p.dir)}-comp.yaml`);
+      fs.copyFileSync(p.file('comp.yaml'), shared);
+      try {
+        p.meeting((m) => m.replace('comp.yaml', `../${path.basename(shared)}`));
+        const r = await clu(['validate', p.file('m.yaml')], { cwd: '/' });
+        problems.push(...clean(r, 1, /\[include-outside-project\]/));
+        // A .clu marker above says where the project is.
+        fs.writeFileSync(path.join(parent, '.clu'), '');
+        const marked = await clu(['validate', p.file('m.yaml')], { cwd: '/' });
+        if (marked.code !== 0) problems.push(`with a .clu marker above: exit ${marked.code}: ${firstLine(marked.stderr)}`);
+      } finally {
+        fs.rmSync(shared, { force: true });
+        fs.rmSync(path.join(parent, '.clu'), { force: true });
+      }
+      return verdict(problems, 'the include above the meeting refused, accepted once a .clu marker names the project');
+    }),
+  },
 ];
+
+const SECRET = 'SECRET_TOKEN_6f1d';
+
+/** Whether a run printed what it must never read: /etc/passwd's lines or the planted secret. */
+function leaks(r) {
+  return /root:.*:0:0:|SECRET_TOKEN/.test(`${r.stdout}${r.stderr}`);
+}
+
+/** A file holding the secret, outside the project (removed with the temporary folders of the run). */
+function secretOutside(p) {
+  const dir = p.outside('secret');
+  const file = path.join(dir, 'secret.txt');
+  fs.writeFileSync(file, `${SECRET} root:x:0:0:root:/root:/bin/bash\n`);
+  return file;
+}
+
+/** A whole template folder beside the project (outside it): `<project>-tpl`. */
+function outsideTemplate(p) {
+  const dir = p.outside('tpl');
+  fs.cpSync(path.join(ROOT, 'templates', 'compte-rendu'), dir, { recursive: true });
+  return dir;
+}
+
+/** The project's own template tpl/, named by style.modele, with one of its files a link to `target`. */
+function hostileTemplateFile(p, name, target) {
+  const tpl = template(p);
+  fs.rmSync(path.join(tpl, name), { force: true });
+  fs.symlinkSync(target, path.join(tpl, name));
+  p.meeting((m) => `${m}style:\n  modele: tpl\n`);
+}
 
 // ── Kills and concurrent runs ──────────────────────────────────────────────────────────────────────
 

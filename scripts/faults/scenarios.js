@@ -671,6 +671,11 @@ export const scenarios = [
     }),
   })),
   {
+    group: 'kill',
+    name: 'SIGINT and SIGTERM during a batch of 20 meetings: stopped within 200 ms of the current output, « interrompu », 130 / 143',
+    run: withProject(async (p, { rounds = 50 } = {}) => batchInterrupts(p, Math.max(2, Math.ceil(rounds / 5)))),
+  },
+  {
     group: 'confine',
     name: 'a folder argument holding pw.yaml → /etc/passwd: skipped with a note, never quoted (text and JSON)',
     run: withProject(async (p) => {
@@ -742,6 +747,54 @@ function hostileTemplateFile(p, name, target) {
   fs.rmSync(path.join(tpl, name), { force: true });
   fs.symlinkSync(target, path.join(tpl, name));
   p.meeting((m) => `${m}style:\n  modele: tpl\n`);
+}
+
+/**
+ * A batch of 20 meetings, interrupted at random moments: the run must stop soon after the signal
+ * (clu pauses for signals between two outputs and between two temporary files), say so in French,
+ * exit 128 + the signal, and leave each output old or new with nothing behind: all-or-nothing holds.
+ */
+/** Node's own start, before clu's handlers are in place (a signal then ends the process at once). */
+const STARTUP_MS = 400;
+
+async function batchInterrupts(p, rounds) {
+  const names = Array.from({ length: 20 }, (_, i) => `b${String(i + 1).padStart(2, '0')}`);
+  for (const name of names) fs.copyFileSync(p.file('m.yaml'), p.file(`${name}.yaml`));
+  const files = names.map((name) => p.file(`${name}.yaml`));
+  const full = await spawnClu(['render', '-o', p.out, ...files], { cwd: p.dir });
+  if (full.code !== 0) return { held: false, detail: `the batch does not render: ${firstLine(full.stderr)}` };
+  const problems = [];
+  const latencies = [];
+  let finishedFirst = 0;
+  for (let i = 0; i < rounds; i++) {
+    for (const name of names) for (const ext of ['docx', 'pdf']) fs.writeFileSync(path.join(p.out, `${name}.${ext}`), 'previous\n');
+    const signal = i % 2 === 0 ? 'SIGINT' : 'SIGTERM';
+    const run = startClu(['render', '-o', p.out, ...files], { cwd: p.dir, env: { LANG: 'fr_FR.UTF-8' } });
+    // After start-up (when the handlers are in place), most often while rendering, sometimes while writing.
+    let ended = false;
+    run.done.then(() => (ended = true));
+    await new Promise((resolve) => setTimeout(resolve, Math.max(STARTUP_MS, full.ms * (0.25 + Math.random() * 0.6))));
+    if (ended) {
+      finishedFirst++;
+      continue;
+    }
+    const sent = Date.now();
+    run.child.kill(signal);
+    const end = await run.done;
+    const latency = Date.now() - sent;
+    latencies.push(latency);
+    const expected = signal === 'SIGINT' ? 130 : 143;
+    if (end.code !== expected) problems.push(`round ${i}: ${signal} gave exit ${end.code ?? end.signal}, expected ${expected}`);
+    if (!/interrompu/.test(end.stderr)) problems.push(`round ${i}: no « interrompu » (${JSON.stringify(end.stderr.slice(0, 120))})`);
+    if (/internal error|    at /.test(end.stderr)) problems.push(`round ${i}: internal error`);
+    const states = names.flatMap((name) => ['docx', 'pdf'].map((ext) => read(path.join(p.out, `${name}.${ext}`)) === 'previous\n'));
+    if (states.some((old) => old) && states.some((old) => !old)) problems.push(`round ${i}: some outputs replaced, others not`);
+    if (leftovers(p.out).length > 0) problems.push(`round ${i}: left ${leftovers(p.out).join(', ')}`);
+    // 200 ms after the output being rendered is done; on a loaded machine an output takes up to ~300 ms more.
+    if (latency > 500) problems.push(`round ${i}: stopped ${latency} ms after the signal`);
+  }
+  if (latencies.length === 0) problems.push('every batch finished before its signal');
+  return verdict(problems, `${latencies.length} batches interrupted (${finishedFirst} finished first; a full one: ${full.ms} ms), stopped ${Math.min(...latencies)}–${Math.max(...latencies)} ms after the signal`);
 }
 
 // ── Kills and concurrent runs ──────────────────────────────────────────────────────────────────────

@@ -37,6 +37,8 @@ export interface RenderOptions {
 export async function runRender(files: string[], options: RenderOptions, io: CliIo): Promise<number> {
   const formats = parseFormats(options.format);
   const output = outputFolder(options.output, io);
+  // From here on, Ctrl-C stops the run at the next pause (between two files read or outputs rendered).
+  exitCleanlyOnSignal();
   // A template given on the command line is loaded first (a broken one stops the run before any work);
   // otherwise each meeting's files name theirs (style.modele, or that of their style.base).
   const templates = new TemplateCache(formats.includes('pdf'));
@@ -48,6 +50,7 @@ export async function runRender(files: string[], options: RenderOptions, io: Cli
   const meetings: ResolvedMeeting[] = [];
   const inputs = await expandInputs(files, io, options);
   for (const input of inputs) {
+    await pauseForSignals();
     const validated = validateInput(input, reporter, { ...projectOptions(options, io), font: fonts?.regular ?? false });
     if (validated?.kind === 'seance') {
       if (validated.meeting) meetings.push(validated.meeting);
@@ -61,7 +64,6 @@ export async function runRender(files: string[], options: RenderOptions, io: Cli
   if (meetings.length === 0) throw new UsageError('no meeting file among the files given: nothing to render', 'aucun fichier de séance parmi les fichiers donnés : rien à mettre en forme');
 
   // Every target is checked, and every template (with its fonts) loaded, before anything is rendered.
-  exitCleanlyOnSignal();
   const plans = [];
   for (const meeting of meetings) {
     const baseDir = path.dirname(path.resolve(io.cwd, meeting.file));

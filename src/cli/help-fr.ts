@@ -39,7 +39,7 @@ Le format : docs/format.md ; en intégration continue : docs/ci.md.`,
       '--format': 'format de sortie',
       '--strict': 'traiter les avertissements comme des erreurs (code 1)',
       '--quiet': 'n’afficher que ce qui fait échouer (ni avertissements, ni bilan quand tout va bien)',
-      '--root': 'dossier du projet dont les fichiers inclus ne doivent pas sortir (par défaut : le dépôt git de chaque séance, sinon le dossier de travail)',
+      '--root': 'dossier du projet dont rien de ce que lit une séance (inclusions, logo, images, modèles) ne doit sortir (par défaut : le dossier le plus proche au-dessus de chaque séance qui contient .git ou un marqueur .clu, sinon le dossier de la séance)',
     },
     after: `
 Un dossier vaut pour ses fichiers YAML (sous-dossiers compris) ; - lit une séance sur l’entrée standard.
@@ -55,7 +55,7 @@ Exemple en intégration continue :  clu validate --strict --format github seance
       '--output': 'dossier de sortie (par défaut : à côté de chaque fichier)',
       '--template': 'dossier de modèle, ou un modèle intégré : compte-rendu, proces-verbal',
       '--pdfa': 'produire un PDF/A-2 (archivage) au lieu d’un PDF/UA',
-      '--root': 'dossier du projet dont les fichiers inclus ne doivent pas sortir (par défaut : le dépôt git de chaque séance, sinon le dossier de travail)',
+      '--root': 'dossier du projet dont rien de ce que lit une séance (inclusions, logo, images, modèles) ne doit sortir (par défaut : le dossier le plus proche au-dessus de chaque séance qui contient .git ou un marqueur .clu, sinon le dossier de la séance)',
       '--quiet': 'n’afficher que les erreurs (ni avertissements, ni notes)',
     },
     after: `
@@ -64,7 +64,7 @@ Un dossier vaut pour ses fichiers YAML (sous-dossiers compris) ; les fichiers de
 d’organisation partagés sont vérifiés puis ignorés, avec une ligne qui le dit ; - lit une séance sur
 l’entrée standard (écrite sous le nom seance-DATE).
 Les sorties sont écrites toutes ensemble ou pas du tout ; les chemins écrits s’affichent sur la sortie
-standard. Les fichiers inclus (composition, organisation, logo) doivent être dans le projet : voir --root.
+standard. Les fichiers inclus (composition, organisation, logo, images, modèles) doivent être dans le projet : voir --root.
 Exemples :
   clu render examples/clu-vienne-2021-05-06.yaml
   clu render --format pdf --pdfa -o sortie/ seances/
@@ -109,7 +109,7 @@ Exemples :
       '--lieu': 'avec --sheet et un fichier de composition : le lieu',
       '--guest-lines': 'avec --sheet : lignes vides pour les invités (par défaut : 6)',
       '--template': 'avec --sheet : prendre polices et styles de ce modèle (style.json)',
-      '--root': 'dossier du projet dont les fichiers inclus ne doivent pas sortir (par défaut : le dépôt git de chaque séance, sinon le dossier de travail)',
+      '--root': 'dossier du projet dont rien de ce que lit une séance (inclusions, logo, images, modèles) ne doit sortir (par défaut : le dossier le plus proche au-dessus de chaque séance qui contient .git ou un marqueur .clu, sinon le dossier de la séance)',
       '--quiet': 'n’afficher que les erreurs (ni avertissements, ni notes)',
     },
     after: `

@@ -107,7 +107,7 @@ Example in CI:  clu validate --strict --format github meetings/`,
       `
 Every file is validated first: if one has errors, nothing is written (exit 1).
 Outputs are written all together or not at all; the paths written are printed on stdout.
-Included files (composition, organisation, logo) must be inside the project: see --root.
+Included files (composition, organisation, logo, images, templates) must be inside the project: see --root.
 A folder stands for its YAML files (recursively); shared composition and organisation files are
 checked and skipped with a note; - reads one meeting from standard input (written as seance-DATE).
 Examples:
@@ -226,6 +226,6 @@ Examples:
   return program;
 }
 
-const ROOT_HELP = 'project folder that included files must stay in (default: the git repository of each meeting, else the working directory)';
+const ROOT_HELP = 'project folder that everything a meeting reads (includes, logo, images, templates) must stay in (default: the nearest folder above each meeting with .git or a .clu marker, else the meeting\'s folder)';
 
 const VERSION = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;

@@ -10,6 +10,7 @@ import { BUILTIN_TEMPLATES } from '../compose/builtin-templates.js';
 import { HOUSE_STYLES } from '../model/house-style-names.js';
 import { formatJsonError, jsonReportRequested, REPORT_FORMATS } from './report-formats.js';
 import { applyFrenchHelp } from './help-fr.js';
+import { visible } from '../text/visible.js';
 
 export const EXIT_OK = 0;
 export const EXIT_INVALID = 1;
@@ -35,13 +36,15 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
     if (error instanceof UsageError) {
       const french = error.french !== undefined && localeFromEnv(io.env) === 'fr';
-      io.stderr.write(`clu: ${french ? error.french : error.message}\n`);
+      // The message may quote a file name or an argument: its control characters are shown as escapes
+      // (its line breaks are kept: a few messages are several lines by design).
+      io.stderr.write(`clu: ${visible(french ? error.french! : error.message, '\n')}\n`);
       // A CI reading --format json gets a JSON document even when the run could not start.
       if (jsonReportRequested(argv)) io.stdout.write(formatJsonError(french ? error.french! : error.message));
       return EXIT_CANNOT_RUN;
     }
     const err = error as Error;
-    io.stderr.write(`clu: internal error: ${err.message}\nThis is a bug in clu; please report it with the input file.\n${err.stack ?? ''}\n`);
+    io.stderr.write(`clu: internal error: ${visible(err.message, '\n')}\nThis is a bug in clu; please report it with the input file.\n${visible(err.stack ?? '', '\n')}\n`);
     return EXIT_CANNOT_RUN;
   }
 }
@@ -55,7 +58,8 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
-      outputError: (s, write) => write(localeFromEnv(io.env) === 'fr' ? frenchUsage(s) : s),
+      // A usage error quotes the argument given, which may hold control characters.
+      outputError: (s, write) => write(visible(localeFromEnv(io.env) === 'fr' ? frenchUsage(s) : s, '\n')),
     })
     .addHelpText(
       'after',

@@ -12,6 +12,7 @@ import { visible } from '../src/text/visible.js';
 import { toCsv } from '../src/roster/format-csv.js';
 import { formatText } from '../src/cli/report.js';
 import { Chalk } from 'chalk';
+import { Progress } from '../src/cli/progress.js';
 
 const examples = path.join(import.meta.dirname, '..', 'examples');
 const MEETINGS = ['clu-vienne-2021-05-06.yaml', 'clu-vienne-2022-05-12.yaml', 'clu-vienne-2023-06-01.yaml'];
@@ -312,5 +313,12 @@ describe('control characters in text output', () => {
     expect(usage.code).toBe(2);
     expectNoRawControl(usage.stderr);
     expect(usage.stderr).toContain('x\\u001b[2J');
+  });
+
+  it('the progress line of a batch render: the file name escaped, clu’s own line-clearing codes kept', () => {
+    let out = '';
+    const progress = new Progress({ stdout: { write: () => true }, stderr: { write: (t: string) => ((out += t), true), isTTY: true }, env: {}, cwd: dir }, 2);
+    progress.update(0, 'a\u001b]0;pwned\u0007.yaml');
+    expect(out).toBe('\r\u001b[K[1/2] a\\u001b]0;pwned\\u0007.yaml');
   });
 });

@@ -9,6 +9,7 @@ import type { Reporter } from '../validate/diagnostic.js';
 import { validateAnyFile, type ValidatedFile, type ValidationOptions } from '../validate/validate.js';
 import { UsageError } from './errors.js';
 import { locale, type CliIo } from './io.js';
+import { visible } from '../text/visible.js';
 
 /** How a meeting read from standard input is named in messages. */
 export const STDIN_NAME = '<stdin>';
@@ -121,7 +122,8 @@ export function validateInput(input: Input, reporter: Reporter, options: Validat
 /** One line on stderr saying why a file given on the command line is not worked on (unless --quiet). */
 export function noteSkipped(io: CliIo, file: string, reason: { en: string; fr: string }, quiet = false): void {
   if (quiet) return;
-  io.stderr.write(locale(io) === 'fr' ? `clu : ${file} : ${reason.fr}\n` : `clu: ${file}: ${reason.en}\n`);
+  const name = visible(file);
+  io.stderr.write(locale(io) === 'fr' ? `clu : ${name} : ${reason.fr}\n` : `clu: ${name}: ${reason.en}\n`);
 }
 
 /** Why a shared file is skipped by a command that works on meetings. */

@@ -17,15 +17,26 @@ export const EXIT_CANNOT_RUN = 2;
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   let exitCode = EXIT_OK;
-  const program = buildProgram(io, (code) => {
-    exitCode = code;
-  });
+  // Commander's error output, held until the escaping module is loaded (the shell loads it only on error).
+  const held: string[] = [];
+  const program = buildProgram(
+    io,
+    (code) => {
+      exitCode = code;
+    },
+    (s) => held.push(s),
+  );
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
-      // --help and --version end here with code 0; usage errors were already printed by commander.
+      // --help and --version end here with code 0; a usage error quotes the argument given, which may
+      // hold control characters: they are shown as escapes.
+      if (held.length > 0) {
+        const { visible } = await escaping();
+        io.stderr.write(held.map((s) => visible(s, '\n')).join(''));
+      }
       if (error.exitCode === 0) return EXIT_OK;
       if (jsonReportRequested(argv)) {
         const message = localeFromEnv(io.env) === 'fr' ? frenchUsage(error.message).replace(/^erreur : /, '') : error.message.replace(/^error: /, '');
@@ -33,20 +44,30 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       }
       return EXIT_CANNOT_RUN;
     }
+    // The message may quote a file name or an argument: its control characters are shown as escapes
+    // (its line breaks are kept: a few messages are several lines by design).
+    const { visible } = await escaping();
     if (error instanceof UsageError) {
       const french = error.french !== undefined && localeFromEnv(io.env) === 'fr';
-      io.stderr.write(`clu: ${french ? error.french : error.message}\n`);
+      io.stderr.write(`clu: ${visible(french ? error.french! : error.message, '\n')}\n`);
       // A CI reading --format json gets a JSON document even when the run could not start.
       if (jsonReportRequested(argv)) io.stdout.write(formatJsonError(french ? error.french! : error.message));
       return EXIT_CANNOT_RUN;
     }
     const err = error as Error;
-    io.stderr.write(`clu: internal error: ${err.message}\nThis is a bug in clu; please report it with the input file.\n${err.stack ?? ''}\n`);
+    io.stderr.write(`clu: internal error: ${visible(err.message, '\n')}\nThis is a bug in clu; please report it with the input file.\n${visible(err.stack ?? '', '\n')}\n`);
     return EXIT_CANNOT_RUN;
   }
 }
 
-export function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+/** src/text/visible.ts, loaded only when there is an error to print (one import site, for the bundle). */
+function escaping(): Promise<typeof import('../text/visible.js')> {
+  return import('../text/visible.js');
+}
+
+/** `holdError`: where commander's error message (and the hint after it) goes instead of stderr, when given. */
+export function buildProgram(io: CliIo, setExit: (code: number) => void, holdError?: (s: string) => void): Command {
+  let failing = false;
   const program = new Command('clu')
     .description('Comptes rendus officiels de réunion : vérifie un fichier YAML et produit le DOCX et le PDF.\nOfficial meeting minutes: checks a YAML file and produces the DOCX and PDF.')
     .version(VERSION, '-V, --version')
@@ -54,8 +75,11 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
-      writeErr: (s) => io.stderr.write(s),
-      outputError: (s, write) => write(localeFromEnv(io.env) === 'fr' ? frenchUsage(s) : s),
+      writeErr: (s) => (failing && holdError ? holdError(s) : io.stderr.write(s)),
+      outputError: (s, write) => {
+        failing = true;
+        write(localeFromEnv(io.env) === 'fr' ? frenchUsage(s) : s);
+      },
     })
     .addHelpText(
       'after',

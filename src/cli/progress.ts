@@ -1,5 +1,6 @@
 // A progress line on stderr when rendering several files on a terminal; silent otherwise.
 import type { CliIo } from './io.js';
+import { visible } from '../text/visible.js';
 
 export class Progress {
   private readonly active: boolean;
@@ -12,7 +13,8 @@ export class Progress {
   }
 
   update(index: number, label: string): void {
-    if (this.active) this.io.stderr.write(`\r\x1b[K[${index + 1}/${this.total}] ${label}`);
+    // The label is a file name: its control characters are shown as escapes, clu's own codes stay.
+    if (this.active) this.io.stderr.write(`\r\x1b[K[${index + 1}/${this.total}] ${visible(label)}`);
   }
 
   clear(): void {

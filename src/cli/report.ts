@@ -5,6 +5,7 @@ import type { ChalkInstance } from 'chalk';
 import type { Diagnostic } from '../validate/diagnostic.js';
 import { sourceLine } from '../validate/locate.js';
 import type { Locale } from '../validate/messages.js';
+import { visible } from '../text/visible.js';
 
 import { JSON_FORMAT_VERSION, type ReportFormat } from './report-formats.js';
 
@@ -14,20 +15,27 @@ export function formatText(diagnostics: Diagnostic[], sources: Map<string, strin
   const out: string[] = [];
   for (const d of diagnostics) {
     const severity = d.severity === 'error' ? c.red.bold(label(locale, d.severity)) : c.yellow.bold(label(locale, d.severity));
-    out.push(`${c.bold(`${d.file}:${d.start.line}:${d.start.column}`)} ${severity} ${d.message} ${c.dim(`[${d.code}]`)}`);
+    // The file's data (a key, a name, a path) is shown with its control characters escaped, before the
+    // colours are added: one line per diagnostic, and no escape sequence but clu's own.
+    out.push(`${c.bold(`${visible(d.file)}:${d.start.line}:${d.start.column}`)} ${severity} ${visible(d.message)} ${c.dim(`[${d.code}]`)}`);
     const text = sources.get(d.file);
     if (text !== undefined) {
       const line = sourceLine(text, d.start.line);
       if (line.trim() !== '') {
         const gutter = String(d.start.line).padStart(5);
         const width = d.end && d.end.line === d.start.line ? Math.max(1, d.end.column - d.start.column) : 1;
-        // A tab is shown as → so that a tab used for indentation can be seen.
-        const { text: visible, column } = excerpt(line.replace(/\t/g, '→'), d.start.column);
-        out.push(`${c.dim(`${gutter} |`)} ${visible}`);
-        out.push(`${c.dim(`${' '.repeat(5)} |`)} ${' '.repeat(Math.max(0, column - 1))}${c.red('^'.repeat(Math.min(width, Math.max(1, visible.length - column + 1))))}`);
+        // A tab is shown as → so that a tab used for indentation can be seen; other control characters
+        // as escapes, and the caret's column and width are counted on the line as shown.
+        const shown = line.replace(/\t/g, '→');
+        const from = d.start.column - 1;
+        const before = visible(shown.slice(0, from)).length;
+        const span = Math.max(1, visible(shown.slice(from, from + width)).length);
+        const { text: excerpted, column } = excerpt(visible(shown), before + 1);
+        out.push(`${c.dim(`${gutter} |`)} ${excerpted}`);
+        out.push(`${c.dim(`${' '.repeat(5)} |`)} ${' '.repeat(Math.max(0, column - 1))}${c.red('^'.repeat(Math.min(span, Math.max(1, excerpted.length - column + 1))))}`);
       }
     }
-    if (d.hint) out.push(`${' '.repeat(6)}${c.cyan(locale === 'fr' ? 'conseil :' : 'hint:')} ${d.hint}`);
+    if (d.hint) out.push(`${' '.repeat(6)}${c.cyan(locale === 'fr' ? 'conseil :' : 'hint:')} ${visible(d.hint)}`);
   }
   return out.length > 0 ? `${out.join('\n')}\n` : '';
 }
@@ -117,8 +125,9 @@ export function formatGithub(diagnostics: Diagnostic[]): string {
     .join('');
 }
 
+/** Line breaks encoded as the runner expects; the other control characters shown as escapes (the log is a terminal). */
 function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return visible(s, '\r\n').replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 function escapeProperty(s: string): string {

@@ -1,32 +1,23 @@
 // The roster as CSV (RFC 4180: fields quoted when they hold the separator, a quote or a line break,
 // quotes doubled, CRLF between records). For a French spreadsheet: ';' between fields, a decimal comma
-// and a UTF-8 byte order mark, without which Excel reads the accents as Latin-1.
+// and a UTF-8 byte order mark, without which Excel reads the accents as Latin-1. Cells that a spreadsheet
+// would run as formulas are neutralised (src/text/csv-cell.ts, docs/roster.md).
+import { CSV_BOM, csvRecord, type CsvCellOptions } from '../text/csv-cell.js';
 import type { Roster } from './model.js';
 import type { Matrix } from './matrix.js';
 import { CELL_OF } from './matrix.js';
 import { ROLE_WORDS, guestWord, percentNumber, stateWord } from './words.js';
 
-export interface CsvOptions {
-  separator: string;
+export interface CsvOptions extends CsvCellOptions {
   /** Start with U+FEFF, so that Excel detects UTF-8. */
   bom: boolean;
-  /** Write 55,3 rather than 55.3 (always with ';' separators, as French spreadsheets expect). */
-  decimalComma: boolean;
 }
 
-export const BOM = '\uFEFF';
+export const BOM = CSV_BOM;
 
-export function csvField(value: string, separator: string): string {
-  return value.includes(separator) || /["\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
+/** Numbers stay numbers (counts, rates); every text cell goes through csvTextCell (src/text/csv-cell.ts). */
 export function toCsv(rows: (string | number)[][], options: CsvOptions): string {
-  const number = (n: number) => (options.decimalComma ? String(n).replace('.', ',') : String(n));
-  const body = rows
-    .map((row) => row.map((value) => csvField(typeof value === 'number' ? number(value) : value, options.separator)).join(options.separator))
-    .map((line) => `${line}\r\n`)
-    .join('');
-  return (options.bom ? BOM : '') + body;
+  return (options.bom ? BOM : '') + rows.map((row) => csvRecord(row, options)).join('');
 }
 
 export const ROSTER_CSV_HEADER = [

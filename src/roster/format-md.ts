@@ -1,5 +1,7 @@
 // The roster as Markdown (GFM pipe tables), to paste into a document or a wiki. Cell text is escaped
-// with the Markdown writer's own rules, so a name or function always reads back as written.
+// with the Markdown writer's own rules, so a name or function always reads back as written; a control
+// character (ESC, BEL, a bidi override) is written as its escape, "\u001b", as on the terminal.
+import { visible } from '../text/visible.js';
 import { escapeMarkdownText } from '../writers/markdown.js';
 import type { Roster } from './model.js';
 import type { Cell, Matrix } from './matrix.js';
@@ -20,7 +22,7 @@ import {
 
 type Align = 'left' | 'right' | 'center';
 
-const esc = (text: string) => escapeMarkdownText(text).replace(/\r?\n/g, '<br>');
+const esc = (text: string) => visible(escapeMarkdownText(text).replace(/\r?\n/g, '<br>'));
 
 function table(header: string[], rows: string[][], align: Align[] = []): string {
   const rule = header.map((_, i) => ({ left: '---', right: '---:', center: ':---:' })[align[i] ?? 'left']);

@@ -1,5 +1,8 @@
 // The roster for a terminal: aligned columns, colour when the caller's chalk instance has it (a TTY
-// without NO_COLOR), plain text otherwise. Alignment is computed on the plain text, then painted.
+// without NO_COLOR), plain text otherwise. Alignment is computed on the plain text, then painted. The
+// files' text (names, functions, labels, the file's path) is shown with its control characters escaped
+// (src/text/visible.ts), and the widths are measured on it as shown.
+import { visible } from '../text/visible.js';
 import type { ChalkInstance } from 'chalk';
 import type { MemberRow, Roster } from './model.js';
 import type { Cell, Matrix } from './matrix.js';
@@ -30,7 +33,8 @@ interface Field {
   align?: 'left' | 'right' | 'center';
 }
 
-type Line = { kind: 'row'; fields: Field[]; indent: number } | { kind: 'text'; text: string; paint?: (s: string) => string };
+/** A text line is escaped by layout() unless `escaped`: it was built from escaped data and clu's own colours. */
+type Line = { kind: 'row'; fields: Field[]; indent: number } | { kind: 'text'; text: string; paint?: (s: string) => string; escaped?: true };
 
 const GAP = '  ';
 
@@ -60,7 +64,14 @@ function cut(text: string, room: number): string {
 }
 
 /** Lays out rows so that each column lines up across the whole table; text lines pass through. */
-function layout(lines: Line[], width: number | undefined): string {
+function layout(given: Line[], width: number | undefined): string {
+  const lines = given.map((line): Line =>
+    line.kind === 'row'
+      ? { ...line, fields: line.fields.map((field) => ({ ...field, text: visible(field.text) })) }
+      : line.escaped
+        ? line
+        : { ...line, text: visible(line.text) },
+  );
   const rows = lines.filter((l): l is Extract<Line, { kind: 'row' }> => l.kind === 'row');
   // A row's last field, when left-aligned, is neither measured nor padded: it may be long (functions)
   // and is only cut to the terminal width.
@@ -210,7 +221,8 @@ export function formatMatrixTable(matrix: Matrix, options: TableOptions): string
     });
   }
   text('');
-  text(`Légende : ${(Object.keys(CELL_LEGEND) as Cell[]).map((cell) => `${paintCell[cell](cell)} ${CELL_LEGEND[cell]}`).join(' – ')}`);
+  const painted = (t: string): void => void lines.push({ kind: 'text', text: t, escaped: true });
+  painted(`Légende : ${(Object.keys(CELL_LEGEND) as Cell[]).map((cell) => `${paintCell[cell](cell)} ${CELL_LEGEND[cell]}`).join(' – ')}`);
   text('');
   const flagged = matrix.rows.filter((r) => r.absenceRuns.length > 0);
   text(`Absences sans excuse répétées (au moins ${matrix.threshold} séances consécutives) : ${flagged.length === 0 ? 'aucune' : flagged.length}`, c.bold);
@@ -218,7 +230,7 @@ export function formatMatrixTable(matrix: Matrix, options: TableOptions): string
     for (const run of row.absenceRuns) {
       const from = matrix.meetings[run.start]!.date;
       const to = matrix.meetings[run.end]!.date;
-      text(`  ${c.red('⚠')} ${row.member.name} : ${absenceRunText(row.member, run.length, from, to)}`);
+      painted(`  ${c.red('⚠')} ${visible(row.member.name)} : ${visible(absenceRunText(row.member, run.length, from, to))}`);
     }
   }
   return layout(lines, options.width);

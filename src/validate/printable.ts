@@ -9,6 +9,7 @@ import { cmapCoverage } from '../document/font-cmap.js';
 import { readRegularFile } from '../load/read-file.js';
 import { splitByCoverage, type Coverage } from '../document/fallback-fonts.js';
 import type { Reporter, Source } from './diagnostic.js';
+import { visible } from '../text/visible.js';
 
 /** Line breaks and tabs are layout, not glyphs. */
 const LAYOUT = new Set([0x0a, 0x0d, 0x09]);
@@ -65,9 +66,13 @@ export function checkPrintable(sources: Source[], reporter: Reporter, font: Cove
   }
 }
 
-/** “ب” (U+0628), “ش” (U+0634)… — the code point says what an invisible or unfamiliar character is. */
+/**
+ * “ب” (U+0628), “ش” (U+0634)… — the code point says what an invisible or unfamiliar character is. A
+ * control character (ESC, BEL, a bidi override) is named by its escape, “\u001b”, never printed raw: the
+ * message is shown on a terminal, and in every format.
+ */
 function describe(characters: string[], locale: Reporter['locale']): string {
-  const quote = (c: string) => (locale === 'fr' ? `« ${c} »` : `“${c}”`);
+  const quote = (c: string) => (locale === 'fr' ? `« ${visible(c)} »` : `“${visible(c)}”`);
   const named = characters.slice(0, NAMED).map((c) => `${quote(c)} (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`);
   return characters.length > NAMED ? `${named.join(', ')}…` : named.join(', ');
 }

@@ -79,11 +79,25 @@ export function relaunchForAddressSpace(proc: Process, limitsText: () => string 
     return undefined;
   }
   if (addressSpaceLimit(limits) === undefined) return undefined;
-  const trapHandlerOff = proc.execArgv.includes(TRAP_HANDLER_OFF) || (proc.env.NODE_OPTIONS ?? '').split(/\s+/).includes(TRAP_HANDLER_OFF);
-  if (trapHandlerOff && proc.env.MALLOC_ARENA_MAX !== undefined) return undefined;
+  const off = trapHandlerOff(proc);
+  if (off && proc.env.MALLOC_ARENA_MAX !== undefined) return undefined;
   if (!proc.allowedNodeEnvironmentFlags.has(TRAP_HANDLER_OFF)) return undefined;
   return {
-    execArgv: trapHandlerOff ? proc.execArgv : [...proc.execArgv, TRAP_HANDLER_OFF],
+    execArgv: off ? proc.execArgv : [...proc.execArgv, TRAP_HANDLER_OFF],
     env: { ...proc.env, MALLOC_ARENA_MAX: proc.env.MALLOC_ARENA_MAX ?? ARENAS },
   };
+}
+
+/** Whether Node was started without the WebAssembly trap handler (on its command line or in NODE_OPTIONS). */
+export function trapHandlerOff(proc: Pick<Process, 'execArgv' | 'env'> = process): boolean {
+  return proc.execArgv.includes(TRAP_HANDLER_OFF) || (proc.env.NODE_OPTIONS ?? '').split(/\s+/).includes(TRAP_HANDLER_OFF);
+}
+
+/** This process's address-space limit in bytes (Linux), or undefined. */
+export function currentAddressSpaceLimit(): number | undefined {
+  try {
+    return addressSpaceLimit(readLimits());
+  } catch {
+    return undefined;
+  }
 }

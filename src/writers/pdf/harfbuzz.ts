@@ -5,6 +5,7 @@
 // fontkit still parses the font for pdfkit: glyph metrics, code points for the text layer, subsetting.
 import type { Font, Glyph } from 'fontkit';
 import { tuneWebAssembly } from '../../cli/v8-tuning.js';
+import { currentAddressSpaceLimit, trapHandlerOff } from '../../cli/address-space.js';
 
 type HarfBuzz = typeof import('harfbuzzjs');
 
@@ -25,7 +26,7 @@ export async function loadHarfBuzz(): Promise<void> {
     harfbuzz = 'fontkit';
     return;
   }
-  tuneWebAssembly();
+  tuneWebAssembly(trapHandlerOff() ? currentAddressSpaceLimit() : undefined);
   try {
     harfbuzz = await importQuietly();
   } catch (error) {

@@ -36,7 +36,16 @@ export function tuneV8(): void {
   if (flags) setFlagsFromString(`${flags} ${WASM_TIERING_BUDGET}`);
 }
 
-/** The WebAssembly flag alone (the PDF writer, before it compiles HarfBuzz), on a V8 whose flags are known. */
-export function tuneWebAssembly(): void {
-  if (optimisationDelay()) setFlagsFromString(WASM_TIERING_BUDGET);
+/**
+ * The WebAssembly flags alone (the PDF writer, before it compiles HarfBuzz), on a V8 whose flags are known.
+ * Under an address-space limit (Node relaunched without the trap handler: src/cli/address-space.ts), V8
+ * reserves a memory's declared maximum (2 GB for harfbuzzjs) and, failing, retries smaller after a full
+ * garbage collection each time (a dozen of them at 1 GB: +0.3 s): the maximum is capped to a quarter of
+ * the limit instead, far more than HarfBuzz uses (its fonts and a word at a time). Set here, after the
+ * command's files have loaded from their cache: V8 refuses a cache made under other flags.
+ */
+export function tuneWebAssembly(limit?: number): void {
+  const known = optimisationDelay() !== undefined;
+  if (known) setFlagsFromString(WASM_TIERING_BUDGET);
+  if (known && limit !== undefined) setFlagsFromString(`--wasm-max-mem-pages=${Math.max(256, Math.min(32768, Math.floor(limit / 4 / 65536)))}`);
 }

@@ -5,16 +5,55 @@
 // fontkit still parses the font for pdfkit: glyph metrics, code points for the text layer, subsetting.
 import type { Font, Glyph } from 'fontkit';
 import { tuneWebAssembly } from '../../cli/v8-tuning.js';
+import { currentAddressSpaceLimit, trapHandlerOff } from '../../cli/address-space.js';
 
 type HarfBuzz = typeof import('harfbuzzjs');
 
-let harfbuzz: HarfBuzz | undefined;
+/** HarfBuzz once loaded; 'fontkit' where this process cannot run WebAssembly (fontkit's own shaping then). */
+let harfbuzz: HarfBuzz | 'fontkit' | undefined;
 
-/** Loads the WebAssembly module once per process (a few milliseconds); call before shapeWithHarfBuzz. */
+/**
+ * Loads the WebAssembly module once per process (a few milliseconds); call before shapeWithHarfBuzz.
+ * Where WebAssembly cannot run, fonts keep fontkit's own shaping, the one the PDF writer used before
+ * HarfBuzz: the same glyphs, hence the same text and, for the reference meeting, the same line breaks
+ * (test/environment.test.ts); only a few kerning pairs differ (a line's width by a point or so). That is
+ * under `node --jitless` (no WebAssembly global) and where V8 cannot reserve the module's memory (an
+ * address-space limit, `ulimit -v`, that bin/clu could not relaunch Node for: see src/cli/address-space.ts).
+ */
 export async function loadHarfBuzz(): Promise<void> {
   if (harfbuzz) return;
-  tuneWebAssembly();
-  harfbuzz = await import('harfbuzzjs');
+  if (typeof WebAssembly === 'undefined') {
+    harfbuzz = 'fontkit';
+    return;
+  }
+  tuneWebAssembly(trapHandlerOff() ? currentAddressSpaceLimit() : undefined);
+  try {
+    harfbuzz = await importQuietly();
+  } catch (error) {
+    // Emscripten rejects with a WebAssembly.RuntimeError («Aborted(RangeError: … Out of memory …)»).
+    if (!(error instanceof WebAssembly.RuntimeError || error instanceof RangeError)) throw error;
+    harfbuzz = 'fontkit';
+  }
+}
+
+/**
+ * harfbuzzjs, without the lines Emscripten prints with console.error when the module cannot start
+ * («failed to asynchronously prepare wasm», «Aborted(…)»): what is printed while it loads is printed
+ * once it has loaded, dropped if it failed. Emscripten keeps the console.error it found (bound): this
+ * one, which prints as the real one once loading is over.
+ */
+async function importQuietly(): Promise<HarfBuzz> {
+  const print = console.error;
+  let held: unknown[][] | undefined = [];
+  console.error = (...args: unknown[]) => (held ? held.push(args) : print.apply(console, args));
+  try {
+    const loaded = await import('harfbuzzjs');
+    for (const args of held) print.apply(console, args);
+    return loaded;
+  } finally {
+    held = undefined;
+    console.error = print;
+  }
 }
 
 /** One glyph's placement, in font units (pdfkit scales it in place, hence plain fields). */
@@ -56,6 +95,7 @@ type Features = string[] | Record<string, boolean> | undefined;
 export function shapeWithHarfBuzz(font: Font, bytes: Uint8Array): void {
   const hb = harfbuzz;
   if (!hb) throw new Error('loadHarfBuzz() must be awaited before shaping');
+  if (hb === 'fontkit') return;
   const shaper = new hb.Font(new hb.Face(new hb.Blob(bytes), 0));
   const buffer = new hb.Buffer();
   const nominal = (codePoint: number) => shaper.nominalGlyph(codePoint);

@@ -33,6 +33,20 @@ export interface Source {
   baseDir?: string;
 }
 
+/**
+ * How many diagnostics of one code a file shows: past it, one line says how many more there are
+ * (20,000 "listed twice" of one pasted list say no more than the first ones, and would flood the terminal
+ * and the CI). The counts (summary line, exit code, JSON "errors" and "warnings") include them all.
+ */
+export const MAX_DIAGNOSTICS_PER_CODE = 50;
+
+/** The line that stands for the diagnostics of one code past the limit, in one file. */
+interface Omitted {
+  diagnostic: Diagnostic;
+  count: number;
+  code: MessageCode;
+}
+
 /** Collects diagnostics for one run, in one locale. */
 export class Reporter {
   readonly diagnostics: Diagnostic[] = [];
@@ -40,6 +54,14 @@ export class Reporter {
   readonly sources = new Map<string, string>();
 
   private reports = 0;
+  /** Every diagnostic reported (shown or counted), by code, file, position and message: each counts once. */
+  private readonly seen = new Set<string>();
+  /** Diagnostics shown, by file and code. */
+  private readonly shown = new Map<string, number>();
+  /** The "… and N more" line of each file and code past the limit. */
+  private readonly omitted = new Map<string, Omitted>();
+  private errors = 0;
+  private warnings = 0;
 
   constructor(readonly locale: Locale) {}
 
@@ -52,13 +74,19 @@ export class Reporter {
     this.reports++;
     const text = message(this.locale, code, params);
     // A shared composition is checked with every meeting that uses it: report each problem once.
-    const duplicate = this.diagnostics.some(
-      (d) => d.code === code && d.file === where.file && d.start.line === where.start.line && d.start.column === where.start.column && d.message === text.message,
-    );
-    if (duplicate) return;
+    const key = `${code}\u0000${where.file}\u0000${where.start.line}:${where.start.column}\u0000${text.message}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    const level = severity ?? text.severity;
+    if (level === 'error') this.errors++;
+    else this.warnings++;
+    const group = `${code}\u0000${where.file}`;
+    const shown = this.shown.get(group) ?? 0;
+    if (shown >= MAX_DIAGNOSTICS_PER_CODE) return this.omit(group, code, level, where);
+    this.shown.set(group, shown + 1);
     this.diagnostics.push({
       code,
-      severity: severity ?? text.severity,
+      severity: level,
       message: text.message,
       ...(text.hint ? { hint: text.hint } : {}),
       file: where.file,
@@ -68,18 +96,54 @@ export class Reporter {
     });
   }
 
+  /**
+   * Whether a diagnostic of this code in this file would still be shown: past the limit, a caller may
+   * skip what costs to find (a "did you mean", a position inside a text), as it is only counted.
+   */
+  shows(code: MessageCode, file: string): boolean {
+    return (this.shown.get(`${code}\u0000${file}`) ?? 0) < MAX_DIAGNOSTICS_PER_CODE;
+  }
+
+  /** Counts a diagnostic past the limit in the one line that stands for them, at the first one's place. */
+  private omit(group: string, code: MessageCode, severity: Severity, where: { file: string; start: Position }): void {
+    let line = this.omitted.get(group);
+    if (!line) {
+      line = { code, count: 0, diagnostic: { code: 'more-diagnostics', severity, message: '', file: where.file, start: where.start } };
+      this.omitted.set(group, line);
+      this.diagnostics.push(line.diagnostic);
+    }
+    line.count++;
+    const words = message(this.locale, 'more-diagnostics', moreWords(this.locale, code, line.count, severity));
+    line.diagnostic.message = words.message;
+    if (words.hint) line.diagnostic.hint = words.hint;
+  }
+
   /** How many problems were reported, duplicates included: a caller can tell whether a step found any. */
   get reportedCount(): number {
     return this.reports;
   }
 
+  /** Errors found, those past the limit of their code included (not the "… and N more" lines). */
   get errorCount(): number {
-    return this.diagnostics.filter((d) => d.severity === 'error').length;
+    return this.errors;
   }
 
   get warningCount(): number {
-    return this.diagnostics.filter((d) => d.severity === 'warning').length;
+    return this.warnings;
   }
+}
+
+/** The words of a "… and N more" line: "19,950 more errors", « 19 950 autres erreurs », and how many are shown. */
+function moreWords(locale: Locale, code: MessageCode, count: number, severity: Severity): MessageParams {
+  const number = count.toLocaleString(locale === 'fr' ? 'fr-FR' : 'en-GB').replace(/\u202f/g, '\u00a0');
+  const many = count > 1;
+  const what =
+    locale === 'fr'
+      ? severity === 'error' ? (many ? 'autres erreurs' : 'autre erreur') : many ? 'autres avertissements' : 'autre avertissement'
+      : severity === 'error' ? (many ? 'more errors' : 'more error') : many ? 'more warnings' : 'more warning';
+  const limit = MAX_DIAGNOSTICS_PER_CODE;
+  const shown = locale === 'fr' ? (severity === 'error' ? `les ${limit} premières sont affichées` : `les ${limit} premiers sont affichés`) : `the first ${limit} are shown`;
+  return { count: number, what, code, shown };
 }
 
 /** Sorts by file, then line, then column, so output is stable and reads top to bottom. */

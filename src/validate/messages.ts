@@ -361,6 +361,12 @@ const catalog = {
     en: ['the result says “{result}” but the vote gives {pour} for and {contre} against'],
     fr: ['le résultat indique « {result} » mais le vote donne {pour} pour et {contre} contre'],
   },
+  // Written by the Reporter (src/validate/diagnostic.ts) past MAX_DIAGNOSTICS_PER_CODE of one code in a file.
+  'more-diagnostics': {
+    severity: 'error',
+    en: ['… and {count} {what} “{code}” in this file ({shown})', 'fix what is shown first (often one cause, repeated: a pasted list), then validate again'],
+    fr: ['… et {count} {what} « {code} » dans ce fichier ({shown})', 'corrigez d’abord ce qui est affiché (souvent une même cause répétée : une liste collée), puis validez à nouveau'],
+  },
 } satisfies Record<string, Entry>;
 
 export type MessageCode = keyof typeof catalog;

@@ -267,6 +267,11 @@ class CrossChecker {
     return { name: this.name(id), ...this.agreement(id) };
   }
 
+  /** The name, for a diagnostic that will be shown; past the limit of its code (only counted), the id. */
+  private nameIfShown(code: MessageCode, id: string): string {
+    return this.reporter.shows(code, this.meetingSource.file) ? this.name(id) : id;
+  }
+
   private name(id: string): string {
     const person = this.r.people.get(id);
     return person ? displayName(person, 'full', this.r.style.personnes) : id;
@@ -312,8 +317,10 @@ class CrossChecker {
       listed.add(id);
       const previous = seen.get(id);
       if (previous !== undefined) {
-        if (previous === list) this.report('listed-twice', { name: this.name(id), list: `« ${list} »` }, path);
-        else this.report('attendance-conflict', { name: this.name(id), first: stateName(previous), second: stateName(list) }, path);
+        const code = previous === list ? 'listed-twice' : 'attendance-conflict';
+        const name = this.nameIfShown(code, id);
+        if (previous === list) this.report('listed-twice', { name, list: `« ${list} »` }, path);
+        else this.report('attendance-conflict', { name, first: stateName(previous), second: stateName(list) }, path);
         return;
       }
       seen.set(id, list);
@@ -481,7 +488,7 @@ class CrossChecker {
   private checkUnique(ids: string[], path: DataPath, list: string, key?: string): void {
     const seen = new Set<string>();
     ids.forEach((id, i) => {
-      if (seen.has(id)) this.report('listed-twice', { name: this.name(id), list }, key ? [...path, i, key] : [...path, i]);
+      if (seen.has(id)) this.report('listed-twice', { name: this.nameIfShown('listed-twice', id), list }, key ? [...path, i, key] : [...path, i]);
       seen.add(id);
     });
   }
@@ -669,7 +676,7 @@ class CrossChecker {
       ids.forEach((id, i) => {
         const earlier = seen.get(id);
         const list = earlier === undefined ? undefined : earlier === key ? `« ${key} »` : `« ${earlier} » / « ${key} »`;
-        if (list) this.report('listed-twice', { name: this.name(id), list }, [...path, key, i]);
+        if (list) this.report('listed-twice', { name: this.nameIfShown('listed-twice', id), list }, [...path, key, i]);
         seen.set(id, key);
       });
       if (ids.length > 0 && ids.length !== vote[key]) {

@@ -1,7 +1,7 @@
 // Diagnostics are data: collected as the input flows through the stages, never thrown for user errors.
 // Tests assert codes and positions; wording lives in messages.ts, in English and French.
 import type { LineCounter, Document } from 'yaml';
-import { message, type Locale, type MessageCode, type MessageParams } from './messages.js';
+import { defaultSeverity, message, type Locale, type MessageCode, type MessageParams } from './messages.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -49,7 +49,7 @@ interface Omitted {
 
 /** Collects diagnostics for one run, in one locale. */
 export class Reporter {
-  readonly diagnostics: Diagnostic[] = [];
+  private readonly list: Diagnostic[] = [];
   /** Text of every file read, for the source excerpts under each diagnostic. */
   readonly sources = new Map<string, string>();
 
@@ -72,19 +72,21 @@ export class Reporter {
     severity?: Severity,
   ): void {
     this.reports++;
-    const text = message(this.locale, code, params);
-    // A shared composition is checked with every meeting that uses it: report each problem once.
-    const key = `${code}\u0000${where.file}\u0000${where.start.line}:${where.start.column}\u0000${text.message}`;
+    // A shared composition is checked with every meeting that uses it: report each problem once (the
+    // same code, place and words: the words are made of the parameters).
+    let key = `${code}\u0000${where.file}\u0000${where.start.line}:${where.start.column}`;
+    for (const name in params) key += `\u0000${name}\u0001${params[name]}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
-    const level = severity ?? text.severity;
+    const level = severity ?? defaultSeverity(code);
     if (level === 'error') this.errors++;
     else this.warnings++;
     const group = `${code}\u0000${where.file}`;
     const shown = this.shown.get(group) ?? 0;
     if (shown >= MAX_DIAGNOSTICS_PER_CODE) return this.omit(group, code, level, where);
     this.shown.set(group, shown + 1);
-    this.diagnostics.push({
+    const text = message(this.locale, code, params);
+    this.list.push({
       code,
       severity: level,
       message: text.message,
@@ -110,12 +112,19 @@ export class Reporter {
     if (!line) {
       line = { code, count: 0, diagnostic: { code: 'more-diagnostics', severity, message: '', file: where.file, start: where.start } };
       this.omitted.set(group, line);
-      this.diagnostics.push(line.diagnostic);
+      this.list.push(line.diagnostic);
     }
     line.count++;
-    const words = message(this.locale, 'more-diagnostics', moreWords(this.locale, code, line.count, severity));
-    line.diagnostic.message = words.message;
-    if (words.hint) line.diagnostic.hint = words.hint;
+  }
+
+  /** The diagnostics in the order reported, each "… and N more" line with its count so far. */
+  get diagnostics(): readonly Diagnostic[] {
+    for (const { diagnostic, code, count } of this.omitted.values()) {
+      const words = message(this.locale, 'more-diagnostics', moreWords(this.locale, code, count, diagnostic.severity));
+      diagnostic.message = words.message;
+      if (words.hint) diagnostic.hint = words.hint;
+    }
+    return this.list;
   }
 
   /** How many problems were reported, duplicates included: a caller can tell whether a step found any. */
@@ -147,7 +156,7 @@ function moreWords(locale: Locale, code: MessageCode, count: number, severity: S
 }
 
 /** Sorts by file, then line, then column, so output is stable and reads top to bottom. */
-export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
+export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
   return [...list].sort(
     (a, b) =>
       a.file.localeCompare(b.file) || a.start.line - b.start.line || a.start.column - b.start.column || a.code.localeCompare(b.code),

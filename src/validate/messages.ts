@@ -376,6 +376,10 @@ function fill(template: string, params: MessageParams): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (Object.hasOwn(params, key) ? String(params[key]) : whole));
 }
 
+export function defaultSeverity(code: MessageCode): 'error' | 'warning' {
+  return (catalog[code] as Entry).severity;
+}
+
 export function message(
   locale: Locale,
   code: MessageCode,

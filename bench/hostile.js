@@ -74,8 +74,8 @@ export function hostileMeeting(examplesDir, dir, shape, bytes) {
       made.text = made.text.replace('  absents:\n', `  absents:\n${fill(room / 4, () => '    - pierre\n    - benteyn\n')}`);
       break;
     case 'million-items': {
-      // A list of a million items on one line (within the size cap), valid.
-      const count = Math.max(1, Math.floor(room / 3));
+      // A list of a million items on one line (3 MB, within the size cap), valid; fewer when `bytes` is smaller.
+      const count = Math.max(1, Math.min(1_000_000, Math.floor(room / 3)));
       made = insert('points:', `  - titre: Liste\n    contenu:\n      - liste: [${Array.from({ length: count }, () => 'x').join(', ')}]\n`);
       break;
     }

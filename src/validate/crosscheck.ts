@@ -418,13 +418,15 @@ class CrossChecker {
     const hasVotes = this.votes().length > 0;
     const substituted = new Map<string, string>();
     const listedAbsent = new Set(presences.absents.map((a) => (typeof a === 'string' ? a : a.id)));
-    const entries = [
-      ...presences.presents.map((entry, i) => ({ entry, base: ['presences', 'presents', i] as DataPath })),
-      ...presences.invites.map((entry, i) => ({ entry, base: ['presences', 'invites', i] as DataPath })),
-      ...presences.autres_listes.flatMap((other, k) => other.personnes.map((entry, i) => ({ entry, base: ['presences', 'autres_listes', k, 'personnes', i] as DataPath }))),
-    ];
+    // Only the entries written as blocks ({ id, arrivee… }) can say more than an id.
+    type Entry = Exclude<(typeof presences.presents)[number] | (typeof presences.invites)[number], string>;
+    const entries: { entry: Entry; base: DataPath }[] = [];
+    presences.presents.forEach((entry, i) => typeof entry !== 'string' && entries.push({ entry, base: ['presences', 'presents', i] }));
+    presences.invites.forEach((entry, i) => typeof entry !== 'string' && entries.push({ entry, base: ['presences', 'invites', i] }));
+    presences.autres_listes.forEach((other, k) =>
+      other.personnes.forEach((entry, i) => typeof entry !== 'string' && entries.push({ entry, base: ['presences', 'autres_listes', k, 'personnes', i] })),
+    );
     for (const { entry, base } of entries) {
-      if (typeof entry === 'string') continue;
       const moments: [key: 'arrivee' | 'depart', Moment | undefined][] = [
         ['arrivee', entry.arrivee],
         ['depart', entry.depart],

@@ -40,11 +40,16 @@ export interface Source {
  */
 export const MAX_DIAGNOSTICS_PER_CODE = 50;
 
-/** The line that stands for the diagnostics of one code past the limit, in one file. */
-interface Omitted {
-  diagnostic: Diagnostic;
-  count: number;
-  code: MessageCode;
+/** The diagnostics of one code in one file. */
+interface Group {
+  /** What each shown diagnostic is (position and parameters): a repeat is not shown twice. */
+  shown: Set<string>;
+  /** The same, hashed (see counted). */
+  shownHashes: Set<number>;
+  /** The same for those past the limit, hashed (53 bits): a count needs no more, and a long list costs no string each. */
+  counted?: Set<number>;
+  /** The "… and N more" line, once past the limit. */
+  more?: Diagnostic;
 }
 
 /** Collects diagnostics for one run, in one locale. */
@@ -54,12 +59,8 @@ export class Reporter {
   readonly sources = new Map<string, string>();
 
   private reports = 0;
-  /** Every diagnostic reported (shown or counted), by code, file, position and message: each counts once. */
-  private readonly seen = new Set<string>();
-  /** Diagnostics shown, by file and code. */
-  private readonly shown = new Map<string, number>();
-  /** The "… and N more" line of each file and code past the limit. */
-  private readonly omitted = new Map<string, Omitted>();
+  /** By file, then code. */
+  private readonly groups = new Map<string, Map<MessageCode, Group>>();
   private errors = 0;
   private warnings = 0;
 
@@ -72,20 +73,24 @@ export class Reporter {
     severity?: Severity,
   ): void {
     this.reports++;
+    const group = this.group(code, where.file);
     // A shared composition is checked with every meeting that uses it: report each problem once (the
-    // same code, place and words: the words are made of the parameters).
-    let key = `${code}\u0000${where.file}\u0000${where.start.line}:${where.start.column}`;
-    for (const name in params) key += `\u0000${name}\u0001${params[name]}`;
-    if (this.seen.has(key)) return;
-    this.seen.add(key);
-    const level = severity ?? defaultSeverity(code);
-    if (level === 'error') this.errors++;
-    else this.warnings++;
-    const group = `${code}\u0000${where.file}`;
-    const shown = this.shown.get(group) ?? 0;
-    if (shown >= MAX_DIAGNOSTICS_PER_CODE) return this.omit(group, code, level, where);
-    this.shown.set(group, shown + 1);
+    // same code, place and words; the words are made of the parameters).
+    if (group.shown.size >= MAX_DIAGNOSTICS_PER_CODE) {
+      const hash = diagnosticHash(where.start, params);
+      if (group.shownHashes.has(hash) || group.counted?.has(hash)) return;
+      (group.counted ??= new Set()).add(hash);
+      this.count(severity ?? defaultSeverity(code));
+      group.more ??= this.moreLine(code, severity ?? defaultSeverity(code), where);
+      return;
+    }
+    const key = diagnosticKey(where.start, params);
+    if (group.shown.has(key)) return;
+    group.shown.add(key);
+    group.shownHashes.add(diagnosticHash(where.start, params));
     const text = message(this.locale, code, params);
+    const level = severity ?? text.severity;
+    this.count(level);
     this.list.push({
       code,
       severity: level,
@@ -103,26 +108,38 @@ export class Reporter {
    * skip what costs to find (a "did you mean", a position inside a text), as it is only counted.
    */
   shows(code: MessageCode, file: string): boolean {
-    return (this.shown.get(`${code}\u0000${file}`) ?? 0) < MAX_DIAGNOSTICS_PER_CODE;
+    return (this.groups.get(file)?.get(code)?.shown.size ?? 0) < MAX_DIAGNOSTICS_PER_CODE;
   }
 
-  /** Counts a diagnostic past the limit in the one line that stands for them, at the first one's place. */
-  private omit(group: string, code: MessageCode, severity: Severity, where: { file: string; start: Position }): void {
-    let line = this.omitted.get(group);
-    if (!line) {
-      line = { code, count: 0, diagnostic: { code: 'more-diagnostics', severity, message: '', file: where.file, start: where.start } };
-      this.omitted.set(group, line);
-      this.list.push(line.diagnostic);
-    }
-    line.count++;
+  private group(code: MessageCode, file: string): Group {
+    let codes = this.groups.get(file);
+    if (!codes) this.groups.set(file, (codes = new Map()));
+    let group = codes.get(code);
+    if (!group) codes.set(code, (group = { shown: new Set(), shownHashes: new Set() }));
+    return group;
+  }
+
+  private count(severity: Severity): void {
+    if (severity === 'error') this.errors++;
+    else this.warnings++;
+  }
+
+  /** The one line that stands for the diagnostics past the limit, at the first one's place; its words are made when read. */
+  private moreLine(code: MessageCode, severity: Severity, where: { file: string; start: Position }): Diagnostic {
+    const line: Diagnostic = { code: 'more-diagnostics', severity, message: '', file: where.file, start: where.start };
+    this.list.push(line);
+    return line;
   }
 
   /** The diagnostics in the order reported, each "… and N more" line with its count so far. */
   get diagnostics(): readonly Diagnostic[] {
-    for (const { diagnostic, code, count } of this.omitted.values()) {
-      const words = message(this.locale, 'more-diagnostics', moreWords(this.locale, code, count, diagnostic.severity));
-      diagnostic.message = words.message;
-      if (words.hint) diagnostic.hint = words.hint;
+    for (const codes of this.groups.values()) {
+      for (const [code, group] of codes) {
+        if (!group.more) continue;
+        const words = message(this.locale, 'more-diagnostics', moreWords(this.locale, code, group.counted?.size ?? 0, group.more.severity));
+        group.more.message = words.message;
+        if (words.hint) group.more.hint = words.hint;
+      }
     }
     return this.list;
   }
@@ -140,6 +157,33 @@ export class Reporter {
   get warningCount(): number {
     return this.warnings;
   }
+}
+
+/** What a diagnostic is, within its file and code: its position and parameters. */
+function diagnosticKey(start: Position, params: MessageParams): string {
+  let key = `${start.line}:${start.column}`;
+  for (const name in params) key += `\u0000${name}\u0001${params[name]}`;
+  return key;
+}
+
+/** diagnosticKey hashed to 53 bits (two 32-bit FNV-1a), without building the string. */
+function diagnosticHash(start: Position, params: MessageParams): number {
+  let a = 0x811c9dc5 ^ start.line;
+  let b = Math.imul(0x01000193 ^ start.column, 0x5bd1e995);
+  const mix = (text: string) => {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
+    }
+    a = Math.imul(a ^ 0xff, 0x01000193);
+    b = Math.imul(b ^ 0xff, 0x5bd1e995);
+  };
+  for (const name in params) {
+    mix(name);
+    mix(String(params[name]));
+  }
+  return (a >>> 0) * 0x200000 + ((b >>> 0) & 0x1fffff);
 }
 
 /** The words of a "… and N more" line: "19,950 more errors", « 19 950 autres erreurs », and how many are shown. */

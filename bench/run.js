@@ -1,6 +1,8 @@
 // The benchmark: clu against bare Node, pandoc and LibreOffice, interleaved in one run (every round runs
 // every command once, so that the machine's load weighs on all alike), CPU time (user + system) medians,
-// peak memory; then growth with the reference repeated 10 and 100 times, and a batch of 50 meetings.
+// peak memory; then growth with the reference repeated 10 and 100 times, and a batch of 50 meetings; then
+// validation of large hostile files (bench/hostile.js: one id repeated to 1 MB and to the size cap, a list of
+// a million items), which must stay linear in the size of the input (issue 17).
 // Prints each ratio beside its budget (issue 9), and under the validate and DOCX budgets the floors that
 // the libraries alone set (bench/library-floor.mjs).
 // Usage: npm run bench [-- --rounds N] [-- --baseline DIR]   (pandoc and LibreOffice are used when installed)
@@ -13,6 +15,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scaledReference } from './generate.js';
+import { hostileMeeting } from './hostile.js';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const examples = path.join(root, 'examples');
@@ -27,8 +30,8 @@ const work = mkdtempSync(path.join(tmpdir(), 'clu-bench-'));
 const usageFile = path.join(work, 'usage.txt');
 
 /** A command to time: Node ones report their own CPU time (bench/cpu-usage.cjs); others go through GNU time. */
-function nodeCommand(name, args) {
-  return { name, kind: 'node', argv: [process.execPath, '--require', preload, ...args] };
+function nodeCommand(name, args, status = 0) {
+  return { name, kind: 'node', argv: [process.execPath, '--require', preload, ...args], status };
 }
 function toolCommand(name, argv) {
   return { name, kind: 'tool', argv };
@@ -43,7 +46,7 @@ function measure(command) {
   rmSync(usageFile, { force: true });
   const [exe, ...args] = command.kind === 'tool' ? ['/usr/bin/time', '-f', '%U %S %M', '-o', usageFile, ...command.argv] : command.argv;
   const result = spawnSync(exe, args, { cwd: work, env: { ...process.env, CLU_BENCH_USAGE: usageFile, LANG: 'C.UTF-8' }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (result.status !== 0) throw new Error(`${command.name} failed (${result.status}): ${result.stderr || result.stdout}`);
+  if (result.status !== (command.status ?? 0)) throw new Error(`${command.name} failed (${result.status}): ${result.stderr || result.stdout}`);
   if (command.kind === 'floor') {
     return { cpu: JSON.parse(result.stdout).ms / 1000, mb: 0 };
   }
@@ -105,6 +108,14 @@ const batch = Array.from({ length: 50 }, (_, i) => {
   return copy;
 });
 
+// Large files: one id listed again and again, to 1 MB and to just under the size cap (8 MB), and a list
+// of a million items (3 MB); the first two exit 1 (every repeat is an error).
+const hostileDir = path.join(work, 'hostile');
+const capBytes = 8 * 1024 * 1024 - 4096;
+const repeated1 = hostileMeeting(examples, hostileDir, 'repeated-present', 1_000_000).file;
+const repeated8 = hostileMeeting(examples, hostileDir, 'repeated-present', capBytes).file;
+const millionItems = hostileMeeting(examples, hostileDir, 'million-items', capBytes).file;
+
 // --- runs --------------------------------------------------------------------------------------------
 
 const pandoc = has('pandoc');
@@ -150,11 +161,19 @@ const growthCommands = withBaseline([
 ]);
 const growth = interleaved(growthCommands, Math.max(1, Math.min(3, rounds)));
 
+console.error('large files (repeated ids, 1 MB and 8 MB; a million list items):');
+const hostileCommands = withBaseline([
+  nodeCommand('clu validate 1 MB of repeated ids', [clu, 'validate', '--format', 'json', repeated1], 1),
+  nodeCommand('clu validate 8 MB of repeated ids', [clu, 'validate', '--format', 'json', repeated8], 1),
+  nodeCommand('clu validate a million list items', [clu, 'validate', millionItems]),
+]);
+const large = interleaved(hostileCommands, Math.max(1, Math.min(2, rounds)));
+
 // --- report ------------------------------------------------------------------------------------------
 
 const rows = [];
-const cpu = (name) => main.get(name)?.cpu ?? growth.get(name)?.cpu;
-const mb = (name) => main.get(name)?.mb ?? growth.get(name)?.mb;
+const cpu = (name) => main.get(name)?.cpu ?? growth.get(name)?.cpu ?? large.get(name)?.cpu;
+const mb = (name) => main.get(name)?.mb ?? growth.get(name)?.mb ?? large.get(name)?.mb;
 function row(name, value, budget, pass) {
   rows.push({ name, value, budget, status: pass === undefined ? '' : pass ? 'ok' : 'OVER' });
 }
@@ -190,15 +209,22 @@ const g100 = ratio('clu render REF×100', 'clu render REF×1');
 row('REF×10 time / REF×1 time', `${g10.toFixed(1)}×`, '', undefined);
 row('REF×100 time / REF×1 time', `${g100.toFixed(1)}×`, '≤ 100×', g100 <= 100);
 row('REF×100 peak memory', `${mb('clu render REF×100').toFixed(0)} MB`, '< 500 MB', mb('clu render REF×100') < 500);
+// Issue 17: validation linear in the size of the input (CPU seconds of bin/clu, user + system).
+const seconds = (name) => `${cpu(name).toFixed(2)} s`;
+row('validate 1 MB of repeated ids', seconds('clu validate 1 MB of repeated ids'), '≤ 2 s CPU', cpu('clu validate 1 MB of repeated ids') <= 2);
+row('validate 8 MB of repeated ids', seconds('clu validate 8 MB of repeated ids'), '≤ 15 s CPU', cpu('clu validate 8 MB of repeated ids') <= 15);
+row('validate a million list items (3 MB)', seconds('clu validate a million list items'), '≤ 15 s CPU', cpu('clu validate a million list items') <= 15);
+const perMB = cpu('clu validate 8 MB of repeated ids') / cpu('clu validate 1 MB of repeated ids');
+row('8 MB time / 1 MB time (linear: ≤ 8.4×)', `${perMB.toFixed(1)}×`, '', undefined);
 
 console.log('\ncommand'.padEnd(45), 'CPU s'.padStart(8), 'peak MB'.padStart(9));
-for (const [name, s] of [...main, ...growth]) console.log(name.padEnd(44), s.cpu.toFixed(3).padStart(8), (s.mb ? s.mb.toFixed(0) : '').padStart(9));
+for (const [name, s] of [...main, ...growth, ...large]) console.log(name.padEnd(44), s.cpu.toFixed(3).padStart(8), (s.mb ? s.mb.toFixed(0) : '').padStart(9));
 console.log('\nmeasure'.padEnd(45), 'value'.padEnd(20), 'budget'.padEnd(13), 'status');
 for (const r of rows) console.log(r.name.padEnd(44), r.value.padEnd(20), r.budget.padEnd(13), r.status);
 if (baseline) {
   console.log(`\nbefore (${path.relative(process.cwd(), baseline) || baseline}) and after, same rounds`.padEnd(45), 'before s'.padStart(9), 'after s'.padStart(9), 'after/before'.padStart(13));
-  for (const [name, s] of [...main, ...growth]) {
-    const before = main.get(`before: ${name}`) ?? growth.get(`before: ${name}`);
+  for (const [name, s] of [...main, ...growth, ...large]) {
+    const before = main.get(`before: ${name}`) ?? growth.get(`before: ${name}`) ?? large.get(`before: ${name}`);
     if (before) console.log(name.padEnd(44), before.cpu.toFixed(3).padStart(9), s.cpu.toFixed(3).padStart(9), `${(s.cpu / before.cpu).toFixed(2)}×`.padStart(13));
   }
 }

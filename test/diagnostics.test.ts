@@ -82,7 +82,8 @@ const expected: Record<string, string[]> = {
 };
 
 /** Codes produced from generated input in bad-input.test.ts rather than from a fixture file. */
-const GENERATED = ['file-empty', 'file-binary', 'file-encoding', 'file-too-large', 'text-too-long', 'yaml-alias-limit', 'yaml-too-deep'];
+// more-diagnostics: past MAX_DIAGNOSTICS_PER_CODE of one code, in bounded-validation.test.ts.
+const GENERATED = ['more-diagnostics', 'file-empty', 'file-binary', 'file-encoding', 'file-too-large', 'text-too-long', 'yaml-alias-limit', 'yaml-too-deep'];
 
 function diagnose(file: string): string[] {
   const reporter = new Reporter('en');

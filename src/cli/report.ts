@@ -3,7 +3,7 @@
 import path from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import type { Diagnostic } from '../validate/diagnostic.js';
-import { sourceLine } from '../validate/locate.js';
+import { sourceLines } from '../validate/locate.js';
 import type { Locale } from '../validate/messages.js';
 import { visible } from '../text/visible.js';
 
@@ -13,6 +13,7 @@ export type { ReportFormat };
 
 export function formatText(diagnostics: Diagnostic[], sources: Map<string, string>, c: ChalkInstance, locale: Locale): string {
   const out: string[] = [];
+  const lines = new Map<string, (line: number) => string>();
   for (const d of diagnostics) {
     const severity = d.severity === 'error' ? c.red.bold(label(locale, d.severity)) : c.yellow.bold(label(locale, d.severity));
     // The file's data (a key, a name, a path) is shown with its control characters escaped, before the
@@ -20,7 +21,9 @@ export function formatText(diagnostics: Diagnostic[], sources: Map<string, strin
     out.push(`${c.bold(`${visible(d.file)}:${d.start.line}:${d.start.column}`)} ${severity} ${visible(d.message)} ${c.dim(`[${d.code}]`)}`);
     const text = sources.get(d.file);
     if (text !== undefined) {
-      const line = sourceLine(text, d.start.line);
+      let lineOf = lines.get(d.file);
+      if (!lineOf) lines.set(d.file, (lineOf = sourceLines(text)));
+      const line = lineOf(d.start.line);
       if (line.trim() !== '') {
         const gutter = String(d.start.line).padStart(5);
         const width = d.end && d.end.line === d.start.line ? Math.max(1, d.end.column - d.start.column) : 1;
@@ -55,8 +58,12 @@ function label(locale: Locale, severity: 'error' | 'warning'): string {
   return severity;
 }
 
-/** Stable, documented JSON: a versioned object with the counts and one object per diagnostic. */
-export function formatJson(diagnostics: Diagnostic[], counts: { files: number; failed: boolean }): string {
+/**
+ * Stable, documented JSON: a versioned object with the counts and one object per diagnostic. The counts
+ * are the reporter's when given: they include the diagnostics past the limit of their code, which are
+ * only one "more-diagnostics" row.
+ */
+export function formatJson(diagnostics: Diagnostic[], counts: { files: number; failed: boolean; errors?: number; warnings?: number }): string {
   const rows = diagnostics.map((d) => ({
     file: d.file,
     line: d.start.line,
@@ -73,8 +80,8 @@ export function formatJson(diagnostics: Diagnostic[], counts: { files: number; f
     kind: 'diagnostics',
     ok: !counts.failed,
     files: counts.files,
-    errors: diagnostics.filter((d) => d.severity === 'error').length,
-    warnings: diagnostics.filter((d) => d.severity === 'warning').length,
+    errors: counts.errors ?? diagnostics.filter((d) => d.severity === 'error').length,
+    warnings: counts.warnings ?? diagnostics.filter((d) => d.severity === 'warning').length,
     diagnostics: rows,
   };
   return `${JSON.stringify(document, null, 2)}\n`;

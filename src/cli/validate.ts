@@ -33,7 +33,7 @@ export function printReport(reporter: Reporter, files: string[], options: Valida
   const diagnostics = options.quiet && options.format === 'text' ? all.filter((d) => d.severity === 'error' || options.strict) : all;
   switch (options.format) {
     case 'json':
-      io.stdout.write(formatJson(diagnostics, { files: files.length, failed }));
+      io.stdout.write(formatJson(diagnostics, { files: files.length, failed, errors: reporter.errorCount, warnings: reporter.warningCount }));
       break;
     case 'gitlab':
       io.stdout.write(formatGitlab(diagnostics, io.cwd));

@@ -1,6 +1,6 @@
 // Reads one YAML file defensively: every way a file can be wrong becomes a diagnostic with a position,
 // in bounded time and memory. Only "could not read at all" (missing, directory, permissions) throws.
-import { LineCounter, parseAllDocuments, isAlias, visit, type Document } from 'yaml';
+import { LineCounter, parseAllDocuments, isAlias, isMap, isPair, isScalar, visit, type Document } from 'yaml';
 import type { Reporter, Source } from '../validate/diagnostic.js';
 import { FileRefused, formatSize, readFailureError, readRegularFile, SIZE_LIMITS } from './read-file.js';
 import { explainYamlError } from './yaml-errors.js';
@@ -84,7 +84,9 @@ export function parseYaml(file: string, text: string, reporter: Reporter): Loade
 
   let docs: Document.Parsed[];
   try {
-    docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true }) as Document.Parsed[];
+    // Duplicate keys are found by duplicateKeyOffsets (the parser's own check compares each key with every
+    // earlier one of its block: quadratic in a block of many keys).
+    docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: false }) as Document.Parsed[];
   } catch (error) {
     if (error instanceof RangeError) {
       reporter.add('yaml-too-deep', { limit: MAX_DEPTH }, { file, start });
@@ -119,6 +121,10 @@ export function parseYaml(file: string, text: string, reporter: Reporter): Loade
       const words = explainYamlError(error.code, firstLine(error.message), error.pos[0], text, reporter.locale);
       reporter.add('yaml-syntax', { detail: words.detail, hint: words.hint }, { file, start: pos(words.offset ?? error.pos[0]) });
     }
+  }
+  for (const offset of duplicateKeyOffsets(doc)) {
+    hasErrors = true;
+    reporter.add('yaml-duplicate-key', { key: keyAt(text, offset) }, { file, start: pos(offset) });
   }
   for (const warning of doc.warnings) {
     const at = pos(warning.pos[0]);
@@ -205,6 +211,36 @@ function firstAliasOffset(doc: Document.Parsed): number {
     },
   });
   return offset;
+}
+
+/**
+ * Where each key that repeats an earlier key of its block is (the parser's DUPLICATE_KEY, in one pass:
+ * the keys of each block in a Map). Two scalar keys are the same when their values are (a key "1" and a
+ * key 1 differ, as for the parser); other keys (aliases, blocks as keys) are never the same. Iterative,
+ * and no deeper than MAX_DEPTH + 1: a deeper file is refused as too deep.
+ */
+function duplicateKeyOffsets(doc: Document.Parsed): number[] {
+  const offsets: number[] = [];
+  const stack: { node: unknown; depth: number }[] = [{ node: doc.contents, depth: 1 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (!node || typeof node !== 'object' || depth > MAX_DEPTH + 1) continue;
+    const items = (node as { items?: unknown[] }).items;
+    if (!Array.isArray(items)) continue;
+    const keys = isMap(node) ? new Set<unknown>() : undefined;
+    for (const item of items) {
+      if (isPair(item)) {
+        if (keys && isScalar(item.key)) {
+          if (keys.has(item.key.value)) offsets.push(item.key.range?.[0] ?? 0);
+          else keys.add(item.key.value);
+        }
+        stack.push({ node: item.key, depth: depth + 1 }, { node: item.value, depth: depth + 1 });
+      } else {
+        stack.push({ node: item, depth: depth + 1 });
+      }
+    }
+  }
+  return offsets.sort((a, b) => a - b);
 }
 
 /** Depth of the node tree, iteratively (a recursive walk would overflow on hostile input). */

@@ -23,7 +23,7 @@ import { minutesOfDay } from '../model/time.js';
 import { frenchDate } from '../typography/dates.js';
 import type { Reporter, Source, Position } from './diagnostic.js';
 import type { MessageCode, MessageParams } from './messages.js';
-import { locate, type DataPath } from './locate.js';
+import { locate, nodeAt, type DataPath } from './locate.js';
 import { didYouMean } from './suggest.js';
 
 export function crossCheck(resolved: ResolvedMeeting, reporter: Reporter): void {
@@ -33,9 +33,11 @@ export function crossCheck(resolved: ResolvedMeeting, reporter: Reporter): void 
 /** Checks a composition on its own: every member's category is declared. */
 export function checkComposition(composition: { data: Composition; source: Source }, reporter: Reporter, prefix: DataPath = []): void {
   const categories = Object.keys(composition.data.categories);
+  const declared = new Set(categories);
   for (const [id, person] of Object.entries(composition.data.membres)) {
-    if (person.categorie && !categories.includes(person.categorie)) {
-      const suggestion = didYouMean(reporter.locale, person.categorie, categories);
+    if (person.categorie && !declared.has(person.categorie)) {
+      // Past the limit of shown diagnostics, no "did you mean" (each is a search of every category).
+      const suggestion = reporter.shows('unknown-category', composition.source.file) ? didYouMean(reporter.locale, person.categorie, categories) : '';
       const path = [...prefix, 'membres', id, 'categorie'];
       const located = locate(composition.source, path);
       reporter.add('unknown-category', { id: person.categorie, suggestion, allowed: categories.join(', ') || '—' }, { file: composition.source.file, start: located.start, ...(located.end ? { end: located.end } : {}), path });
@@ -51,6 +53,10 @@ class CrossChecker {
   private countsCache: MeetingCounts | undefined;
   private readonly countsByPoint = new Map<string, MeetingCounts>();
   private movementsCache: boolean | undefined;
+  /** The "did you mean" of each unknown id, found once (a search of every declared id). */
+  private readonly suggestions = new Map<string, string>();
+  /** Where each "@id" of a text first is, by the text's YAML node: one scan of the text for all its mentions. */
+  private readonly mentionOffsets = new WeakMap<Node, Map<string, number>>();
 
   constructor(
     private readonly r: ResolvedMeeting,
@@ -276,6 +282,11 @@ class CrossChecker {
     return { name: this.name(id), ...this.agreement(id) };
   }
 
+  /** The name, for a diagnostic that will be shown; past the limit of its code (only counted), the id. */
+  private nameIfShown(code: MessageCode, id: string): string {
+    return this.reporter.shows(code, this.meetingSource.file) ? this.name(id) : id;
+  }
+
   private name(id: string): string {
     const person = this.r.people.get(id);
     return person ? displayName(person, 'full', this.r.style.personnes) : id;
@@ -285,8 +296,11 @@ class CrossChecker {
   /** `start`: where to report an unknown id, or how to find it (looked up only then). */
   private known(id: string, path: DataPath, start?: Position | (() => Position | undefined)): boolean {
     if (this.r.people.has(id)) return true;
-    const suggestion = didYouMean(this.reporter.locale, id, [...this.r.people.keys()]);
-    this.report('unknown-id', { id, suggestion }, path, this.meetingSource, typeof start === 'function' ? start() : start);
+    // Past the limit of shown diagnostics, an unknown id is only counted: no suggestion, no search for its place.
+    const shown = this.reporter.shows('unknown-id', this.meetingSource.file);
+    let suggestion = shown ? this.suggestions.get(id) : '';
+    if (suggestion === undefined) this.suggestions.set(id, (suggestion = didYouMean(this.reporter.locale, id, [...this.r.people.keys()])));
+    this.report('unknown-id', { id, suggestion }, path, this.meetingSource, typeof start === 'function' ? (shown ? start() : undefined) : start);
     return false;
   }
 
@@ -318,8 +332,10 @@ class CrossChecker {
       listed.add(id);
       const previous = seen.get(id);
       if (previous !== undefined) {
-        if (previous === list) this.report('listed-twice', { name: this.name(id), list: `« ${list} »` }, path);
-        else this.report('attendance-conflict', { name: this.name(id), first: stateName(previous), second: stateName(list) }, path);
+        const code = previous === list ? 'listed-twice' : 'attendance-conflict';
+        const name = this.nameIfShown(code, id);
+        if (previous === list) this.report('listed-twice', { name, list: `« ${list} »` }, path);
+        else this.report('attendance-conflict', { name, first: stateName(previous), second: stateName(list) }, path);
         return;
       }
       seen.set(id, list);
@@ -366,6 +382,8 @@ class CrossChecker {
     const instance = this.r.composition.instance;
     const limit = proxyLimit(instance);
     const holders = new Map<string, string[]>();
+    /** The names of a holder's proxies once at the limit (the list no longer grows): written once. */
+    const heldNames = new Map<string, string>();
     const check = (giver: string, holder: string | undefined, key: 'represente_par' | 'pouvoir_a', path: DataPath) => {
       if (!holder) return;
       if (!this.known(holder, path)) return;
@@ -386,9 +404,12 @@ class CrossChecker {
                 ? 'un pouvoir par membre par défaut (CGCT L2121-20)'
                 : 'one proxy per member by default (CGCT L2121-20)';
           const count = fr ? `${held.length} pouvoir${held.length > 1 ? 's' : ''}` : `${held.length} prox${held.length > 1 ? 'ies' : 'y'}`;
-          return this.report('proxy-holder-multiple', { holder: this.name(holder), count, others: held.map((id) => this.name(id)).join(', '), limit, rule }, path);
+          let others = heldNames.get(holder);
+          if (others === undefined) heldNames.set(holder, (others = held.map((id) => this.name(id)).join(', ')));
+          return this.report('proxy-holder-multiple', { holder: this.name(holder), count, others, limit, rule }, path);
         }
-        holders.set(holder, [...held, giver]);
+        held.push(giver);
+        holders.set(holder, held);
       }
     };
     presences.excuses.forEach((entry, i) => {
@@ -411,13 +432,16 @@ class CrossChecker {
     const { presences, seance } = this.r.meeting;
     const hasVotes = this.votes().length > 0;
     const substituted = new Map<string, string>();
-    const entries = [
-      ...presences.presents.map((entry, i) => ({ entry, base: ['presences', 'presents', i] as DataPath })),
-      ...presences.invites.map((entry, i) => ({ entry, base: ['presences', 'invites', i] as DataPath })),
-      ...presences.autres_listes.flatMap((other, k) => other.personnes.map((entry, i) => ({ entry, base: ['presences', 'autres_listes', k, 'personnes', i] as DataPath }))),
-    ];
+    const listedAbsent = new Set(presences.absents.map((a) => (typeof a === 'string' ? a : a.id)));
+    // Only the entries written as blocks ({ id, arrivee… }) can say more than an id.
+    type Entry = Exclude<(typeof presences.presents)[number] | (typeof presences.invites)[number], string>;
+    const entries: { entry: Entry; base: DataPath }[] = [];
+    presences.presents.forEach((entry, i) => typeof entry !== 'string' && entries.push({ entry, base: ['presences', 'presents', i] }));
+    presences.invites.forEach((entry, i) => typeof entry !== 'string' && entries.push({ entry, base: ['presences', 'invites', i] }));
+    presences.autres_listes.forEach((other, k) =>
+      other.personnes.forEach((entry, i) => typeof entry !== 'string' && entries.push({ entry, base: ['presences', 'autres_listes', k, 'personnes', i] })),
+    );
     for (const { entry, base } of entries) {
-      if (typeof entry === 'string') continue;
       const moments: [key: 'arrivee' | 'depart', Moment | undefined][] = [
         ['arrivee', entry.arrivee],
         ['depart', entry.depart],
@@ -454,7 +478,7 @@ class CrossChecker {
         const substitute = this.r.people.get(entry.id);
         const fr = this.reporter.locale === 'fr';
         const { e } = this.agreement(titular);
-        const listedAbsent = this.r.attendance.get(titular)?.kind === 'absent' && presences.absents.some((a) => (typeof a === 'string' ? a : a.id) === titular);
+        const isListedAbsent = this.r.attendance.get(titular)?.kind === 'absent' && listedAbsent.has(titular);
         // A substitute is a member marked suppleant (or a person of this meeting only), of the same group.
         const reason = !person.member
           ? fr ? 'ce n’est pas un membre' : 'not a member'
@@ -462,7 +486,7 @@ class CrossChecker {
             ? fr ? 'c’est un suppléant' : 'a substitute'
             : this.present(titular)
               ? fr ? `${e ? 'elle est présente' : 'il est présent'}` : 'they are present'
-              : listedAbsent
+              : isListedAbsent
                 ? fr ? `${e ? 'elle est listée' : 'il est listé'} parmi les absents : mettez-l${e ? 'a' : 'e'} dans « excuses », ou retirez-l${e ? 'a' : 'e'}` : 'listed absent: move them to “excuses”, or remove them'
                 : substitute?.member && !substitute.suppleant
                   ? fr ? `${this.name(entry.id)} est titulaire, pas suppléant (suppleant: true dans la composition)` : `${this.name(entry.id)} is a titular member, not a substitute (suppleant: true in the composition)`
@@ -479,8 +503,10 @@ class CrossChecker {
 
   /** Reports the second occurrence of an id in a list where each person belongs once. */
   private checkUnique(ids: string[], path: DataPath, list: string, key?: string): void {
+    const seen = new Set<string>();
     ids.forEach((id, i) => {
-      if (ids.indexOf(id) !== i) this.report('listed-twice', { name: this.name(id), list }, key ? [...path, i, key] : [...path, i]);
+      if (seen.has(id)) this.report('listed-twice', { name: this.nameIfShown('listed-twice', id), list }, key ? [...path, i, key] : [...path, i]);
+      seen.add(id);
     });
   }
 
@@ -667,7 +693,7 @@ class CrossChecker {
       ids.forEach((id, i) => {
         const earlier = seen.get(id);
         const list = earlier === undefined ? undefined : earlier === key ? `« ${key} »` : `« ${earlier} » / « ${key} »`;
-        if (list) this.report('listed-twice', { name: this.name(id), list }, [...path, key, i]);
+        if (list) this.report('listed-twice', { name: this.nameIfShown('listed-twice', id), list }, [...path, key, i]);
         seen.set(id, key);
       });
       if (ids.length > 0 && ids.length !== vote[key]) {
@@ -690,20 +716,22 @@ class CrossChecker {
     for (const typed of findCapitalisedMentions(text)) {
       const id = typed.toLowerCase();
       if (!this.r.people.has(id)) continue;
-      this.report('mention-capitalised', { typed, id, name: this.name(id) }, path, this.meetingSource, this.mentionStart(path, typed));
+      const start = this.reporter.shows('mention-capitalised', this.meetingSource.file) ? this.mentionStart(path, typed) : undefined;
+      this.report('mention-capitalised', { typed, id, name: this.name(id) }, path, this.meetingSource, start);
     }
     for (const mention of findMentions(text).slice(skip)) {
       // Where the mention is written: looked up only for a diagnostic.
       const start = () => this.mentionStart(path, mention.id);
       if (this.known(mention.id, path, start) && !this.present(mention.id)) {
-        this.report('mention-not-present', this.who(mention.id), path, this.meetingSource, start());
+        const at = this.reporter.shows('mention-not-present', this.meetingSource.file) ? start() : undefined;
+        this.report('mention-not-present', this.who(mention.id), path, this.meetingSource, at);
       }
     }
   }
 
   /** Position of a piece of text inside a YAML string of `source`, found in the node's source text. */
   private textStart(source: Source, path: DataPath, piece: string): Position | undefined {
-    const node = source.doc?.getIn(path, true) as Node | undefined;
+    const node = nodeAt(source, path);
     if (!node || !isScalar(node) || !node.range) return undefined;
     const index = source.text.slice(node.range[0], node.range[1]).indexOf(piece);
     if (index < 0) return undefined;
@@ -714,14 +742,25 @@ class CrossChecker {
   /** Position of "@id" inside a YAML string: found in the node's source text, whatever its quoting. */
   private mentionStart(path: DataPath, id: string): Position | undefined {
     const source = this.meetingSource;
-    const doc = source.doc;
-    if (!doc) return undefined;
-    const node = doc.getIn(path, true) as Node | undefined;
+    const node = nodeAt(source, path);
     if (!node || !isScalar(node) || !node.range) return undefined;
     const raw = source.text.slice(node.range[0], node.range[1]);
-    const found = new RegExp(`(?<!\\\\)@${id.replace(/[-]/g, '\\-')}(?![A-Za-z0-9_-])`).exec(raw);
-    if (!found) return undefined;
-    const p = source.lineCounter.linePos(node.range[0] + found.index);
+    let index: number | undefined;
+    if (/^[A-Za-z0-9_-]+$/.test(id)) {
+      // "@id" not after a backslash, and not followed by a letter, digit, "_" or "-": the first "@" whose
+      // run of those characters is the id. Every run of the text is indexed at once, for all its mentions.
+      let offsets = this.mentionOffsets.get(node);
+      if (!offsets) {
+        offsets = new Map();
+        for (const match of raw.matchAll(/(?<!\\)@([A-Za-z0-9_-]+)/g)) if (!offsets.has(match[1]!)) offsets.set(match[1]!, match.index);
+        this.mentionOffsets.set(node, offsets);
+      }
+      index = offsets.get(id);
+    } else {
+      index = new RegExp(`(?<!\\\\)@${id.replace(/[-]/g, '\\-')}(?![A-Za-z0-9_-])`).exec(raw)?.index;
+    }
+    if (index === undefined) return undefined;
+    const p = source.lineCounter.linePos(node.range[0] + index);
     return { line: p.line, column: p.col };
   }
 }

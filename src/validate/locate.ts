@@ -1,6 +1,6 @@
 // From a path inside the data to a line and column in the YAML source. Paths that do not exist (a
 // missing key) resolve to the nearest existing ancestor, so every diagnostic has a position.
-import { isMap, isPair, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Position, Source } from './diagnostic.js';
 
 export type DataPath = (string | number)[];
@@ -27,7 +27,7 @@ export function locate(source: Source, path: DataPath, options: { key?: boolean 
     let next: Node | null | undefined;
     let nextPair: Pair | undefined;
     if (isMap(node)) {
-      nextPair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment)) as Pair | undefined;
+      nextPair = pairOf(node, segment);
       next = nextPair ? ((nextPair.value as Node | null) ?? null) : undefined;
       if (nextPair && next === null) {
         // `key:` with no value: point at the key.
@@ -54,7 +54,52 @@ export function locate(source: Source, path: DataPath, options: { key?: boolean 
   return { start: pos(range[0]), end: pos(range[1]), found };
 }
 
+/** Each map's pairs by key, made the first time a diagnostic looks into it: a lookup per diagnostic stays O(1). */
+const pairsByKey = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+/** The first pair of `map` whose key is `segment` (as the old linear search found it). */
+function pairOf(map: YAMLMap, segment: string | number): Pair | undefined {
+  const items = map.items as Pair[];
+  const key = String(segment);
+  if (items.length <= 8) return items.find((item) => isScalar(item.key) && String(item.key.value) === key);
+  let index = pairsByKey.get(map);
+  if (!index) {
+    index = new Map();
+    for (const item of items) {
+      if (!isScalar(item.key)) continue;
+      const name = String(item.key.value);
+      if (!index.has(name)) index.set(name, item);
+    }
+    pairsByKey.set(map, index);
+  }
+  return index.get(key);
+}
+
+/** The node at `path` (a scalar, a map or a list), or undefined when the path does not reach one: what `doc.getIn(path, true)` gives, in O(path) per call. */
+export function nodeAt(source: Source, path: DataPath): Node | undefined {
+  let node = (source.doc?.contents ?? null) as Node | null;
+  for (const segment of path) {
+    if (isMap(node)) node = (pairOf(node, segment)?.value as Node | null | undefined) ?? null;
+    else if (isSeq(node) && typeof segment === 'number') node = (node.items[segment] as Node | null | undefined) ?? null;
+    else return undefined;
+    if (node === null) return undefined;
+  }
+  return node ?? undefined;
+}
+
 /** The source line of a position, for the caret excerpt. */
 export function sourceLine(text: string, line: number): string {
   return text.split('\n')[line - 1] ?? '';
+}
+
+/** The lines of a text, found once: `sourceLine` for every diagnostic of a file without splitting it each time. */
+export function sourceLines(text: string): (line: number) => string {
+  const starts = [0];
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+  return (line) => {
+    const start = starts[line - 1];
+    if (start === undefined) return '';
+    const end = starts[line];
+    return text.slice(start, end === undefined ? text.length : end - 1);
+  };
 }

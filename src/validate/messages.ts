@@ -371,6 +371,12 @@ const catalog = {
     en: ['the result says “{result}” but the vote gives {pour} for and {contre} against'],
     fr: ['le résultat indique « {result} » mais le vote donne {pour} pour et {contre} contre'],
   },
+  // Written by the Reporter (src/validate/diagnostic.ts) past MAX_DIAGNOSTICS_PER_CODE of one code in a file.
+  'more-diagnostics': {
+    severity: 'error',
+    en: ['… and {count} {what} “{code}” in this file ({shown})', 'fix what is shown first (often one cause, repeated: a pasted list), then validate again'],
+    fr: ['… et {count} {what} « {code} » dans ce fichier ({shown})', 'corrigez d’abord ce qui est affiché (souvent une même cause répétée : une liste collée), puis validez à nouveau'],
+  },
 } satisfies Record<string, Entry>;
 
 export type MessageCode = keyof typeof catalog;
@@ -378,6 +384,10 @@ export const MESSAGE_CODES = Object.keys(catalog) as MessageCode[];
 
 function fill(template: string, params: MessageParams): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (Object.hasOwn(params, key) ? String(params[key]) : whole));
+}
+
+export function defaultSeverity(code: MessageCode): 'error' | 'warning' {
+  return (catalog[code] as Entry).severity;
 }
 
 export function message(

@@ -38,8 +38,27 @@ function isMisspeltRequiredKey(issue: Issue, all: readonly Issue[]): boolean {
   if (issue.code !== 'invalid_type' || (issue as { input?: unknown }).input !== undefined) return false;
   const key = issue.path[issue.path.length - 1];
   if (typeof key !== 'string') return false;
-  const parent = JSON.stringify(issue.path.slice(0, -1));
-  return all.some((other) => other.code === 'unrecognized_keys' && JSON.stringify(other.path) === parent && other.keys.some((k) => closest(k, [key]) === key));
+  const unknown = unknownKeysByPath(all).get(JSON.stringify(issue.path.slice(0, -1)));
+  return unknown !== undefined && unknown.some((k) => closest(k, [key]) === key);
+}
+
+/** The unknown keys of a list of issues, by the path of their block: found once per list, not once per issue. */
+const unknownKeysIndex = new WeakMap<readonly Issue[], Map<string, string[]>>();
+
+function unknownKeysByPath(all: readonly Issue[]): Map<string, string[]> {
+  let index = unknownKeysIndex.get(all);
+  if (!index) {
+    index = new Map();
+    for (const other of all) {
+      if (other.code !== 'unrecognized_keys') continue;
+      const at = JSON.stringify(other.path);
+      const keys = index.get(at);
+      if (keys) keys.push(...other.keys);
+      else index.set(at, [...other.keys]);
+    }
+    unknownKeysIndex.set(all, index);
+  }
+  return index;
 }
 
 function reportIssue(scope: Scope, issue: Issue): void {
@@ -56,10 +75,13 @@ function reportIssue(scope: Scope, issue: Issue): void {
   switch (issue.code) {
     case 'unrecognized_keys': {
       const allowed = keysAt(scope.schema, relative, value);
+      const allowedWords = allowed.join(', ');
       for (const key of issue.keys) {
+        // Past the limit of shown diagnostics, no "did you mean": the diagnostic is only counted.
+        const suggestion = reporter.shows('schema-unknown-key', source.file) ? didYouMean(locale, key, allowed) : '';
         reporter.add(
           'schema-unknown-key',
-          { key, suggestion: didYouMean(locale, key, allowed), allowed: allowed.join(', ') },
+          { key, suggestion, allowed: allowedWords },
           at([...path, key], true),
         );
       }

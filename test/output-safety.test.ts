@@ -13,6 +13,7 @@ import { toCsv } from '../src/roster/format-csv.js';
 import { formatText } from '../src/cli/report.js';
 import { Chalk } from 'chalk';
 import { Progress } from '../src/cli/progress.js';
+import { parseCsv } from './support/csv.js';
 
 const examples = path.join(import.meta.dirname, '..', 'examples');
 const MEETINGS = ['clu-vienne-2021-05-06.yaml', 'clu-vienne-2022-05-12.yaml', 'clu-vienne-2023-06-01.yaml'];
@@ -63,35 +64,6 @@ beforeAll(() => {
   expect(meeting).toContain('"a\\nb": 1');
   writeFileSync(file('hostile-keys.yaml'), meeting);
 });
-
-/** RFC 4180 reader (quoted fields hold separators, doubled quotes and line breaks). */
-function parseCsv(text: string, separator: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === separator) {
-      row.push(field);
-      field = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += ch;
-  }
-  return rows;
-}
 
 /** The raw text of every field of a CSV record (quotes kept), for fields without separators inside quotes. */
 const rawFields = (line: string, separator: string) => line.match(new RegExp(`("(?:[^"]|"")*"|[^${separator}"]*)(?:${separator}|$)`, 'g'))!.map((f) => f.replace(new RegExp(`${separator}$`), ''));

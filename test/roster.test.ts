@@ -11,6 +11,7 @@ import { computeCounts } from '../src/model/counts.js';
 import { buildRoster } from '../src/roster/model.js';
 import { absenceRuns } from '../src/roster/matrix.js';
 import { toCsv } from '../src/roster/format-csv.js';
+import { parseCsv } from './support/csv.js';
 
 const root = path.join(import.meta.dirname, '..');
 const example = (name: string) => path.join(root, 'examples', name);
@@ -18,38 +19,6 @@ const REFERENCE = example('clu-vienne-2021-05-06.yaml');
 const CLU = ['clu-vienne-2021-05-06.yaml', 'clu-vienne-2022-05-12.yaml', 'clu-vienne-2023-06-01.yaml'].map(example);
 const CONSEIL = example('conseil-municipal/conseil-2024-03-28.yaml');
 const ANSI = /\x1b\[/;
-
-/** RFC 4180 reader: quoted fields may hold the separator, doubled quotes and line breaks. */
-function parseCsv(text: string, separator: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === separator) {
-      row.push(field);
-      field = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else if (ch === '\n' || ch === '\r') throw new Error(`bare line break at ${i}: records must end with CRLF`);
-    else field += ch;
-  }
-  if (quoted) throw new Error('unterminated quoted field');
-  if (field !== '' || row.length > 0) throw new Error('last record does not end with CRLF');
-  return rows;
-}
 
 interface CountsJson {
   inOffice: number;

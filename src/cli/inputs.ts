@@ -4,7 +4,7 @@
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { InlineInput } from '../load/load-meeting.js';
-import { markedFolderAbove, realOrResolved, staysInside } from '../load/project-root.js';
+import { folderProjectRoot, staysInside } from '../load/project-root.js';
 import type { Reporter } from '../validate/diagnostic.js';
 import { validateAnyFile, type ValidatedFile, type ValidationOptions } from '../validate/validate.js';
 import { UsageError } from './errors.js';
@@ -57,7 +57,7 @@ export async function expandInputs(args: string[], io: CliIo, options: ExpandOpt
       add(arg);
       continue;
     }
-    const root = options.root !== undefined ? realOrResolved(path.resolve(io.cwd, options.root)) : markedFolderAbove(realOrResolved(path.resolve(io.cwd, arg)));
+    const root = folderProjectRoot(arg, { cwd: io.cwd, ...(options.root !== undefined ? { root: options.root } : {}) });
     const found = yamlFilesIn(arg, io.cwd, (file) => {
       const why = linkRefusal(path.resolve(io.cwd, file), root);
       if (why) noteSkipped(io, file, why, options.quiet);

@@ -15,7 +15,7 @@ import { displayPath, inputFiles } from './output.js';
 import { checkTargets } from '../output/targets.js';
 import { commitOutputs, type Output } from '../output/commit.js';
 import { exitCleanlyOnSignal, pauseForSignals } from '../output/interrupt.js';
-import { projectRoot } from '../load/project-root.js';
+import { folderProjectRoot, isInside, realOrResolved } from '../load/project-root.js';
 import { checkImages, loadFonts } from '../load/resources.js';
 import { Progress } from './progress.js';
 import { projectOptions } from './project-options.js';
@@ -104,7 +104,7 @@ export async function runRender(files: string[], options: RenderOptions, io: Cli
 /** `--template DIR`: the folder, and what its files may reach (its own project, and --root if given). */
 function forcedTemplate(options: RenderOptions, io: CliIo): [string, string[]] {
   const dir = resolveTemplateDir(options.template, io.cwd);
-  const roots = options.root === undefined ? [] : [projectRoot(io.cwd, { root: options.root, cwd: io.cwd })];
+  const roots = options.root === undefined ? [] : [folderProjectRoot(io.cwd, { root: options.root, cwd: io.cwd })];
   return [dir, [...roots, ...ownScope(dir)]];
 }
 
@@ -125,7 +125,10 @@ class TemplateCache {
 
   constructor(private readonly withFonts: boolean) {}
 
-  async get(dir: string, within: readonly string[]): Promise<TemplateEntry> {
+  async get(dir: string, projectScope: readonly string[]): Promise<TemplateEntry> {
+    // A built-in template reads only clu's own files, whichever project names it: loaded once for all.
+    const builtins = builtinTemplatesRoot();
+    const within = isInside(realOrResolved(dir), builtins) ? [builtins] : projectScope;
     const key = JSON.stringify([dir, within]);
     let entry = this.loaded.get(key);
     if (!entry) {

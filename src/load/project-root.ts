@@ -18,9 +18,14 @@ export interface ProjectOptions {
 }
 
 export function projectRoot(meetingFile: string, options: ProjectOptions = {}): string {
+  return folderProjectRoot(path.dirname(path.resolve(options.cwd ?? process.cwd(), meetingFile)), options);
+}
+
+/** The project a folder belongs to: `--root` when given, else the nearest marked folder at or above it. */
+export function folderProjectRoot(folder: string, options: ProjectOptions = {}): string {
   const cwd = options.cwd ?? process.cwd();
   if (options.root !== undefined) return realOrResolved(path.resolve(cwd, options.root));
-  return markedFolderAbove(realOrResolved(path.dirname(path.resolve(cwd, meetingFile))));
+  return markedFolderAbove(realOrResolved(path.resolve(cwd, folder)));
 }
 
 /** The nearest folder at or above `folder` (real, absolute) that holds `.git` or the marker; else `folder`. */

@@ -4,9 +4,10 @@
 // docx`, which the benchmark adds to `node -e 0` and sets beside their budgets.
 //   validate   yaml parsing the reference's three files with positions, then zod checking them (every
 //              command does both);
+//   yaml FILE  yaml parsing one large file with positions and making its data (the large-file budgets);
 //   docx DIR   fflate deflating the XML parts of the reference's DOCX (unpacked into DIR by bench/run.js).
 // One process per measure, so that neither collects the other's garbage.
-// Usage: node bench/library-floor.mjs validate | docx DIR   Prints one line of JSON: {"ms": …}.
+// Usage: node bench/library-floor.mjs validate | yaml FILE | docx DIR   Prints one line of JSON: {"ms": …}.
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,6 +53,13 @@ async function validateFloor() {
   return parse + check;
 }
 
+async function yamlFloor(file) {
+  const { LineCounter, parseAllDocuments } = await import('yaml');
+  const text = readFileSync(file, 'utf8');
+  // As src/load/read-yaml.ts calls it (duplicate keys found by clu's own pass, not counted here).
+  return timed(() => parseAllDocuments(text, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: false })[0].toJS({ maxAliasCount: 100 }));
+}
+
 async function docxFloor(dir) {
   const { deflateSync } = await import('fflate');
   const parts = readdirSync(dir)
@@ -62,9 +70,9 @@ async function docxFloor(dir) {
 }
 
 const [measure, dir] = process.argv.slice(2);
-const ms = measure === 'validate' ? await validateFloor() : measure === 'docx' && dir ? await docxFloor(dir) : undefined;
+const ms = measure === 'validate' ? await validateFloor() : measure === 'yaml' && dir ? await yamlFloor(dir) : measure === 'docx' && dir ? await docxFloor(dir) : undefined;
 if (ms === undefined) {
-  console.error('usage: node bench/library-floor.mjs validate | docx DIR');
+  console.error('usage: node bench/library-floor.mjs validate | yaml FILE | docx DIR');
   process.exit(2);
 }
 process.stdout.write(`${JSON.stringify({ ms })}\n`);

@@ -84,7 +84,7 @@ export function parseYaml(file: string, text: string, reporter: Reporter): Loade
 
   let docs: Document.Parsed[];
   try {
-    // Duplicate keys are found by duplicateKeyOffsets (the parser's own check compares each key with every
+    // Duplicate keys are found by inspectTree (the parser's own check compares each key with every
     // earlier one of its block: quadratic in a block of many keys).
     docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: false }) as Document.Parsed[];
   } catch (error) {
@@ -122,7 +122,8 @@ export function parseYaml(file: string, text: string, reporter: Reporter): Loade
       reporter.add('yaml-syntax', { detail: words.detail, hint: words.hint }, { file, start: pos(words.offset ?? error.pos[0]) });
     }
   }
-  for (const offset of duplicateKeyOffsets(doc)) {
+  const findings = inspectTree(doc);
+  for (const offset of findings.duplicateKeys) {
     hasErrors = true;
     reporter.add('yaml-duplicate-key', { key: keyAt(text, offset) }, { file, start: pos(offset) });
   }
@@ -137,15 +138,13 @@ export function parseYaml(file: string, text: string, reporter: Reporter): Loade
   }
   if (hasErrors) return { source, data: undefined };
 
-  const depth = maxDepth(doc);
-  if (depth.depth > MAX_DEPTH) {
-    reporter.add('yaml-too-deep', { limit: MAX_DEPTH }, { file, start: pos(depth.offset) });
+  if (findings.deepest.depth > MAX_DEPTH) {
+    reporter.add('yaml-too-deep', { limit: MAX_DEPTH }, { file, start: pos(findings.deepest.offset) });
     return { source, data: undefined };
   }
 
-  const reserved = reservedKeyOffset(doc);
-  if (reserved !== undefined) {
-    reporter.add('yaml-reserved-key', { key: '__proto__' }, { file, start: pos(reserved) });
+  if (findings.reservedKey !== undefined) {
+    reporter.add('yaml-reserved-key', { key: '__proto__' }, { file, start: pos(findings.reservedKey) });
     return { source, data: undefined };
   }
 
@@ -186,22 +185,6 @@ function tagAt(text: string, offset: number): string {
   return match?.[0] ?? '!';
 }
 
-/** `__proto__` as a key: JavaScript objects cannot hold it as an ordinary key, so it would vanish. */
-function reservedKeyOffset(doc: Document.Parsed): number | undefined {
-  let offset: number | undefined;
-  visit(doc, {
-    Pair(_key, pair) {
-      const key = pair.key as { value?: unknown; range?: [number, number, number] } | null;
-      if (key && typeof key === 'object' && key.value === '__proto__') {
-        offset = key.range?.[0] ?? 0;
-        return visit.BREAK;
-      }
-      return undefined;
-    },
-  });
-  return offset;
-}
-
 function firstAliasOffset(doc: Document.Parsed): number {
   let offset = 0;
   visit(doc, {
@@ -213,59 +196,51 @@ function firstAliasOffset(doc: Document.Parsed): number {
   return offset;
 }
 
+/** What one walk of the node tree finds that makes a file unusable as data. */
+interface TreeFindings {
+  /** Where each key that repeats an earlier key of its block is, in the order of the file. */
+  duplicateKeys: number[];
+  /** The deepest node reached (the first one past MAX_DEPTH, if any), keys not counted. */
+  deepest: { depth: number; offset: number };
+  /** The first `__proto__` key: JavaScript objects cannot hold it as an ordinary key, so it would vanish. */
+  reservedKey?: number;
+}
+
 /**
- * Where each key that repeats an earlier key of its block is (the parser's DUPLICATE_KEY, in one pass:
- * the keys of each block in a Map). Two scalar keys are the same when their values are (a key "1" and a
- * key 1 differ, as for the parser); other keys (aliases, blocks as keys) are never the same. Iterative,
- * and no deeper than MAX_DEPTH + 1: a deeper file is refused as too deep.
+ * One iterative walk (a recursive one would overflow on hostile input) for three checks: duplicate keys
+ * (the parser's DUPLICATE_KEY, with the keys of each block in a Map: two scalar keys are the same when
+ * their values are, a key "1" and a key 1 differ, as for the parser; other keys are never the same),
+ * the depth, and the reserved key. No deeper than MAX_DEPTH + 1: a deeper file is refused as too deep.
  */
-function duplicateKeyOffsets(doc: Document.Parsed): number[] {
-  const offsets: number[] = [];
-  const stack: { node: unknown; depth: number }[] = [{ node: doc.contents, depth: 1 }];
+function inspectTree(doc: Document.Parsed): TreeFindings {
+  const findings: TreeFindings = { duplicateKeys: [], deepest: { depth: 0, offset: 0 } };
+  // `key`: a node inside a key (a block used as a key), walked for its own keys but not for the depth.
+  const stack: { node: unknown; depth: number; key: boolean }[] = [{ node: doc.contents, depth: 1, key: false }];
   while (stack.length > 0) {
-    const { node, depth } = stack.pop()!;
+    const { node, depth, key } = stack.pop()!;
     if (!node || typeof node !== 'object' || depth > MAX_DEPTH + 1) continue;
+    if (!key && depth > findings.deepest.depth) findings.deepest = { depth, offset: (node as { range?: [number, number, number] }).range?.[0] ?? 0 };
     const items = (node as { items?: unknown[] }).items;
     if (!Array.isArray(items)) continue;
     const keys = isMap(node) ? new Set<unknown>() : undefined;
     for (const item of items) {
-      if (isPair(item)) {
-        if (keys && isScalar(item.key)) {
-          if (keys.has(item.key.value)) offsets.push(item.key.range?.[0] ?? 0);
-          else keys.add(item.key.value);
-        }
-        stack.push({ node: item.key, depth: depth + 1 }, { node: item.value, depth: depth + 1 });
+      if (!isPair(item)) {
+        stack.push({ node: item, depth: depth + 1, key });
+        continue;
+      }
+      if (isScalar(item.key)) {
+        const offset = item.key.range?.[0] ?? 0;
+        if (item.key.value === '__proto__' && (findings.reservedKey === undefined || offset < findings.reservedKey)) findings.reservedKey = offset;
+        if (keys?.has(item.key.value)) findings.duplicateKeys.push(offset);
+        else keys?.add(item.key.value);
       } else {
-        stack.push({ node: item, depth: depth + 1 });
+        stack.push({ node: item.key, depth: depth + 1, key: true });
       }
+      stack.push({ node: item.value, depth: depth + 1, key });
     }
   }
-  return offsets.sort((a, b) => a - b);
-}
-
-/** Depth of the node tree, iteratively (a recursive walk would overflow on hostile input). */
-function maxDepth(doc: Document.Parsed): { depth: number; offset: number } {
-  let deepest = { depth: 0, offset: 0 };
-  const stack: { node: unknown; depth: number }[] = [{ node: doc.contents, depth: 1 }];
-  while (stack.length > 0) {
-    const { node, depth } = stack.pop()!;
-    if (!node || typeof node !== 'object') continue;
-    const range = (node as { range?: [number, number, number] }).range;
-    if (depth > deepest.depth) deepest = { depth, offset: range?.[0] ?? 0 };
-    if (depth > MAX_DEPTH) return deepest;
-    const items = (node as { items?: unknown[] }).items;
-    if (Array.isArray(items)) {
-      for (const item of items) {
-        const pair = item as { key?: unknown; value?: unknown };
-        if (pair && typeof pair === 'object' && ('key' in pair || 'value' in pair) && !('items' in pair)) {
-          stack.push({ node: pair.value, depth: depth + 1 });
-        } else {
-          stack.push({ node: item, depth: depth + 1 });
-        }
-      }
-    }
-  }
-  return deepest;
+  findings.duplicateKeys.sort((a, b) => a - b);
+  return findings;
 }
 
 function firstInvalidUtf8(bytes: Buffer): number {

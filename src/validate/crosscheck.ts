@@ -46,6 +46,9 @@ export function checkComposition(composition: { data: Composition; source: Sourc
 }
 
 /** The head block that prints each sentence of style.phrases (when not the sentence's own name). */
+/** The position given to a diagnostic that is only counted (Reporter.needsPosition): never shown. */
+const UNLOCATED: Position = { line: 0, column: 0 };
+
 const PHRASE_BLOCKS: Partial<Record<keyof Phrases, string>> = { ligne_date: 'date', quorum_non_atteint: 'quorum', presidence: 'presidence_phrase', secretariat: 'secretariat_phrase' };
 
 class CrossChecker {
@@ -266,6 +269,8 @@ class CrossChecker {
   // ── Reporting helpers ──────────────────────────────────────────────────────────────────────────────
 
   private report(code: MessageCode, params: MessageParams, path: DataPath, source = this.meetingSource, start?: Position, key = false): void {
+    // Past the limit of its code a diagnostic is only counted, by its path: a long list is not located item by item.
+    if (!start && !this.reporter.needsPosition(code, source.file)) return this.reporter.add(code, params, { file: source.file, start: UNLOCATED, path });
     const located = locate(source, path, { key });
     this.reporter.add(code, params, { file: source.file, start: start ?? located.start, ...(start ? {} : located.end ? { end: located.end } : {}), path });
   }

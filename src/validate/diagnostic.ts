@@ -77,7 +77,7 @@ export class Reporter {
     // A shared composition is checked with every meeting that uses it: report each problem once (the
     // same code, place and words; the words are made of the parameters).
     if (group.shown.size >= MAX_DIAGNOSTICS_PER_CODE) {
-      const hash = diagnosticHash(where.start, params);
+      const hash = diagnosticHash(where, params);
       if (group.shownHashes.has(hash) || group.counted?.has(hash)) return;
       (group.counted ??= new Set()).add(hash);
       this.count(severity ?? defaultSeverity(code));
@@ -87,7 +87,7 @@ export class Reporter {
     const key = diagnosticKey(where.start, params);
     if (group.shown.has(key)) return;
     group.shown.add(key);
-    group.shownHashes.add(diagnosticHash(where.start, params));
+    group.shownHashes.add(diagnosticHash(where, params));
     const text = message(this.locale, code, params);
     const level = severity ?? text.severity;
     this.count(level);
@@ -109,6 +109,16 @@ export class Reporter {
    */
   shows(code: MessageCode, file: string): boolean {
     return (this.groups.get(file)?.get(code)?.shown.size ?? 0) < MAX_DIAGNOSTICS_PER_CODE;
+  }
+
+  /**
+   * Whether a diagnostic of this code in this file needs its position: one that is shown does, and so
+   * does the first past the limit (its "… and N more" line stands there); the others are told apart by
+   * their path, so a caller may skip locating them.
+   */
+  needsPosition(code: MessageCode, file: string): boolean {
+    const group = this.groups.get(file)?.get(code);
+    return !group || group.shown.size < MAX_DIAGNOSTICS_PER_CODE || !group.more;
   }
 
   private group(code: MessageCode, file: string): Group {
@@ -166,10 +176,13 @@ function diagnosticKey(start: Position, params: MessageParams): string {
   return key;
 }
 
-/** diagnosticKey hashed to 53 bits (two 32-bit FNV-1a), without building the string. */
-function diagnosticHash(start: Position, params: MessageParams): number {
-  let a = 0x811c9dc5 ^ start.line;
-  let b = Math.imul(0x01000193 ^ start.column, 0x5bd1e995);
+/**
+ * What a diagnostic is, hashed to 53 bits (two 32-bit FNV-1a) without building a string: its path in the
+ * data when it has one (a place, as its position is), else its position, and its parameters.
+ */
+function diagnosticHash(where: { start: Position; path?: (string | number)[] }, params: MessageParams): number {
+  let a = 0x811c9dc5;
+  let b = 0x5bd1e995;
   const mix = (text: string) => {
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -179,6 +192,8 @@ function diagnosticHash(start: Position, params: MessageParams): number {
     a = Math.imul(a ^ 0xff, 0x01000193);
     b = Math.imul(b ^ 0xff, 0x5bd1e995);
   };
+  if (where.path) for (const segment of where.path) mix(String(segment));
+  else mix(`${where.start.line}:${where.start.column}`);
   for (const name in params) {
     mix(name);
     mix(String(params[name]));

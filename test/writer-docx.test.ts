@@ -308,7 +308,8 @@ describe('body', () => {
       meta: { title: 'x', lang: 'fr-FR', date: DOCUMENT_DATE },
       blocks: [{ type: 'image', path: 'absent.png', width: 50, alt: 'logo' }],
     };
-    await expect(writeDocx(tree, style, { baseDir })).rejects.toThrow(`Image file not found: ${path.join(baseDir, 'absent.png')}`);
+    // The writer called on its own reads the pictures through a resource bag of its own: the same message as the pipeline's.
+    await expect(writeDocx(tree, style, { baseDir })).rejects.toThrow(`${path.join(baseDir, 'absent.png')}: the image cannot be used: no such file`);
   });
 
   it('writes a pageBreak block as a paragraph holding a page break', async () => {

@@ -5,6 +5,7 @@
 import type { EventEmitter } from 'node:events';
 import type { Argument, Command, Help, Option } from 'commander';
 import { HOUSE_STYLES } from '../model/house-style-names.js';
+import { FORMAT_IDS } from '../writers/registry.js';
 
 interface CommandHelp {
   description: string;
@@ -51,7 +52,7 @@ Exemple en intégration continue :  clu validate --strict --format github seance
     description: 'écrire le compte rendu en DOCX et en PDF (et en Markdown pour relecture)',
     arguments: { files: 'fichiers YAML de séance (un dossier pour tous ses fichiers YAML, - pour l’entrée standard)' },
     options: {
-      '--format': 'formats séparés par des virgules : docx, pdf, md',
+      '--format': `formats séparés par des virgules : ${FORMAT_IDS.join(', ')}`,
       '--output': 'dossier de sortie (par défaut : à côté de chaque fichier)',
       '--template': 'dossier de modèle, ou un modèle intégré : compte-rendu, proces-verbal',
       '--pdfa': 'produire un PDF/A-2 (archivage) au lieu d’un PDF/UA',

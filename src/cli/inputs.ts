@@ -11,8 +11,8 @@ import { UsageError } from './errors.js';
 import { locale, type CliIo } from './io.js';
 import { visible } from '../text/visible.js';
 
-/** How a meeting read from standard input is named in messages. */
-export const STDIN_NAME = '<stdin>';
+import { STDIN_NAME } from '../documents/output-name.js';
+export { STDIN_NAME, outputStem } from '../documents/output-name.js';
 
 export interface Input {
   /** The path as the user gave it or as found in a folder; STDIN_NAME for standard input. */
@@ -111,10 +111,6 @@ function yamlFilesIn(folder: string, cwd: string, followLink: (file: string) => 
 }
 
 /** The name of a meeting's output files: the input's name, or, for standard input, seance-DATE. */
-export function outputStem(file: string, date: string): string {
-  return file === STDIN_NAME ? `seance-${date}` : path.parse(file).name;
-}
-
 export function validateInput(input: Input, reporter: Reporter, options: ValidationOptions = {}): ValidatedFile | undefined {
   return validateAnyFile(input.file, reporter, options, input.inline);
 }

@@ -10,6 +10,7 @@ import { BUILTIN_TEMPLATES } from '../compose/builtin-templates.js';
 import { HOUSE_STYLES } from '../model/house-style-names.js';
 import { formatJsonError, jsonReportRequested, REPORT_FORMATS } from './report-formats.js';
 import { applyFrenchHelp } from './help-fr.js';
+import { FORMAT_IDS } from '../writers/registry.js';
 
 export const EXIT_OK = 0;
 export const EXIT_INVALID = 1;
@@ -120,7 +121,7 @@ Example in CI:  clu validate --strict --format github meetings/`,
     .command('render')
     .description('write the minutes as DOCX and PDF (and Markdown for review)')
     .argument('<files...>', 'meeting YAML files (a folder for all its YAML files, - for standard input)')
-    .option('-f, --format <formats>', 'comma-separated formats: docx, pdf, md', 'docx,pdf')
+    .option('-f, --format <formats>', `comma-separated formats: ${FORMAT_IDS.join(', ')}`, 'docx,pdf')
     .option('-o, --output <dir>', 'output folder (default: next to each input file)')
     .option('-t, --template <dir>', 'template folder, or a built-in template: compte-rendu, proces-verbal')
     .option('--pdfa', 'produce PDF/A-2 (archival) instead of PDF/UA', false)

@@ -2,7 +2,6 @@
 // counts, quorum), the member × meeting matrix of several meetings of one body, or (--sheet) the
 // sign-in sheet as PDF and DOCX. Every file is validated first: on errors, the diagnostics go to stderr
 // and the exit code is 1. Data goes to stdout.
-import path from 'node:path';
 import { Reporter } from '../validate/diagnostic.js';
 import type { ResolvedMeeting } from '../model/resolve.js';
 import { Time } from '../model/schema.js';
@@ -15,24 +14,27 @@ import { formatMatrixTable, formatRosterTable } from '../roster/format-table.js'
 import { formatMatrixCsv, formatRosterCsv, type CsvOptions } from '../roster/format-csv.js';
 import { formatMatrixJson, formatRosterJson } from '../roster/format-json.js';
 import { formatMatrixMarkdown, formatRosterMarkdown } from '../roster/format-md.js';
-import { buildSheet, sheetFromComposition, sheetFromMeeting, type SheetInput } from '../roster/sheet.js';
+import { signInSheet } from '../documents/sign-in-sheet/index.js';
+import type { DocumentSource } from '../documents/kind.js';
+import { render } from '../pipeline/render.js';
+import { TemplateCache } from '../compose/template-cache.js';
+import { templateDir } from '../compose/template-names.js';
+import { writerFor, type FormatId } from '../writers/registry.js';
+import { parseFormats } from './formats.js';
 import { colours, locale, type CliIo } from './io.js';
 import { printReport } from './validate.js';
 import { UsageError } from './errors.js';
-import { displayPath, inputFiles } from './output.js';
-import { checkTargets } from '../output/targets.js';
-import { commitOutputs, type Output } from '../output/commit.js';
+import { displayPath } from './output.js';
 import { exitCleanlyOnSignal } from '../output/interrupt.js';
 import { loadFonts } from '../load/resources.js';
 import { projectOptions } from './project-options.js';
-import { resolveTemplateDir } from './render.js';
-import { expandInputs, noteSkipped, outputStem, SHARED_FILE, STDIN_NAME, validateInput, type Input } from './inputs.js';
+import { expandInputs, noteSkipped, SHARED_FILE, validateInput, type Input } from './inputs.js';
 import { outputFolder } from './output-folder.js';
 
 export const ROSTER_FORMATS = ['table', 'csv', 'json', 'md'] as const;
 export type RosterFormat = (typeof ROSTER_FORMATS)[number];
-export const SHEET_FORMATS = ['pdf', 'docx'] as const;
-type SheetFormat = (typeof SHEET_FORMATS)[number];
+/** The formats a sign-in sheet is offered in (a sheet is printed: no Markdown). */
+export const SHEET_FORMATS: readonly FormatId[] = ['pdf', 'docx'];
 
 export interface RosterOptions {
   format?: string;
@@ -125,16 +127,16 @@ async function runSheet(inputs: Input[], options: RosterOptions, io: CliIo): Pro
   if (options.format !== undefined || options.excel || options.bom || options.separator !== undefined || options.consecutive !== undefined) {
     throw new UsageError(say.notWithSheet);
   }
-  const formats = parseSheetFormats(options.sheetFormat ?? 'pdf,docx');
+  const formats = parseFormats(options.sheetFormat ?? 'pdf,docx', SHEET_FORMATS, '--sheet-format');
   const blankLines = positiveInteger(options.guestLines ?? '6', '--guest-lines', true);
   const details = meetingDetails(options, io);
   const output = outputFolder(options.output, io);
-  const style: Stylesheet = options.template ? applyStyle(loadStyleOverrides(resolveTemplateDir(options.template, io.cwd))) : defaultStylesheet();
+  const stylesheet: Stylesheet = options.template ? applyStyle(loadStyleOverrides(templateDir(options.template, io.cwd))) : defaultStylesheet();
   // Opened first: the names are checked against the font the PDF will draw them with.
-  const fonts = formats.includes('pdf') ? await loadFonts(style.fonts) : undefined;
+  const fonts = formats.some((format) => writerFor(format).drawsFonts) ? await loadFonts(stylesheet.fonts) : undefined;
 
   const reporter = new Reporter(locale(io));
-  const sheets: { file: string; stem: string; input: SheetInput; meeting?: ResolvedMeeting }[] = [];
+  const sources: DocumentSource[] = [];
   // What does not fit (a meeting with --date, a composition without, an organisation) is skipped with a
   // note when something else is there; when nothing else is, it is a usage error.
   const skipped: { file: string; why: { en: string; fr: string }; error: string }[] = [];
@@ -142,21 +144,11 @@ async function runSheet(inputs: Input[], options: RosterOptions, io: CliIo): Pro
     const file = input.file;
     const validated = validateInput(input, reporter, { ...projectOptions(options, io), font: fonts?.regular ?? false });
     if (validated?.kind === 'composition') {
-      if (!details) {
-        skipped.push({ file, why: SKIP_COMPOSITION_WITHOUT_DATE, error: say.dateRequired(file) });
-        continue;
-      }
-      if (!validated.composition) continue;
-      const name = file === STDIN_NAME ? 'composition' : path.basename(file).replace(/\.ya?ml$/i, '').replace(/\.composition$/i, '');
-      sheets.push({ file, stem: `${name}-${details.date}`, input: sheetFromComposition(validated.composition.data, details, blankLines) });
+      if (!details) skipped.push({ file, why: SKIP_COMPOSITION_WITHOUT_DATE, error: say.dateRequired(file) });
+      else if (validated.composition) sources.push({ type: 'composition', file, composition: validated.composition.data, details });
     } else if (validated?.kind === 'seance') {
-      if (details) {
-        skipped.push({ file, why: SKIP_MEETING_WITH_DATE, error: say.detailsInMeeting(file) });
-        continue;
-      }
-      const resolved = validated.meeting;
-      if (!resolved) continue;
-      sheets.push({ file, stem: outputStem(file, resolved.meeting.seance.date), input: sheetFromMeeting(resolved, blankLines), meeting: resolved });
+      if (details) skipped.push({ file, why: SKIP_MEETING_WITH_DATE, error: say.detailsInMeeting(file) });
+      else if (validated.meeting) sources.push({ type: 'meeting', file, meeting: validated.meeting });
     } else if (validated?.kind === 'organisation') {
       skipped.push({ file, why: SHARED_FILE.organisation, error: say.notAMeeting(file) });
     }
@@ -164,30 +156,18 @@ async function runSheet(inputs: Input[], options: RosterOptions, io: CliIo): Pro
   const files = inputs.map((input) => input.file);
   if (skipped.length === inputs.length && reporter.errorCount === 0) throw new UsageError(skipped[0]!.error);
   for (const { file, why } of skipped) noteSkipped(io, file, why, options.quiet);
-  if (reporter.errorCount > 0 || sheets.length === 0) return printReport(reporter, files, { format: 'text', strict: false, quiet: Boolean(options.quiet) }, io);
+  if (reporter.errorCount > 0 || sources.length === 0) return printReport(reporter, files, { format: 'text', strict: false, quiet: Boolean(options.quiet) }, io);
   if (reporter.warningCount > 0 && !options.quiet) printReport(reporter, files, { format: 'text', strict: false }, io);
 
-  const plans = sheets.map((sheet) => {
-    const outDir = output ?? path.dirname(path.resolve(io.cwd, sheet.file));
-    return { sheet, targets: formats.map((format) => ({ format, target: path.join(outDir, `${sheet.stem}.emargement.${format}`) })) };
-  });
-  checkTargets(
-    plans.flatMap(({ sheet, targets }) => targets.map(({ target }) => ({ target, from: sheet.file }))),
-    sheets.flatMap((sheet) => (sheet.meeting ? inputFiles(sheet.meeting, io.cwd) : [path.resolve(io.cwd, sheet.file)])),
-  );
   exitCleanlyOnSignal();
-  const outputs: Output[] = [];
-  for (const { sheet, targets } of plans) {
-    const tree = buildSheet(sheet.input, io.env);
-    for (const { format, target } of targets) {
-      // The writers are loaded only for --sheet, and only the one asked for.
-      const bytes = format === 'pdf' ? await (await import('../writers/pdf/index.js')).writePdf(tree, style) : await (await import('../writers/docx.js')).writeDocx(tree, style);
-      outputs.push({ target, bytes });
-    }
-  }
-  await commitOutputs(outputs);
-  for (const { target } of outputs) io.stdout.write(`${displayPath(target, io.cwd)}
-`);
+  const written = await render(sources, {
+    kinds: [signInSheet({ stylesheet, blankLines })],
+    formats,
+    ...(output !== undefined ? { out: output } : {}),
+    // The sheet is styled by its stylesheet alone: no template is loaded.
+    context: { templates: new TemplateCache(false), env: io.env, cwd: io.cwd },
+  });
+  for (const target of written) io.stdout.write(`${displayPath(target, io.cwd)}\n`);
   return 0;
 }
 
@@ -210,17 +190,6 @@ function parseFormat(value: string): RosterFormat {
     throw new UsageError(`unknown format "${value}" (choose among: ${ROSTER_FORMATS.join(', ')})`, `format inconnu « ${value} » (au choix : ${ROSTER_FORMATS.join(', ')})`);
   }
   return format as RosterFormat;
-}
-
-function parseSheetFormats(value: string): SheetFormat[] {
-  const formats = value.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
-  for (const f of formats) {
-    if (!(SHEET_FORMATS as readonly string[]).includes(f)) {
-      throw new UsageError(`unknown sheet format "${f}" (choose among: ${SHEET_FORMATS.join(', ')})`, `format de feuille inconnu « ${f} » (au choix : ${SHEET_FORMATS.join(', ')})`);
-    }
-  }
-  if (formats.length === 0) throw new UsageError(`--sheet-format needs at least one of: ${SHEET_FORMATS.join(', ')}`, `--sheet-format attend au moins l’un de : ${SHEET_FORMATS.join(', ')}`);
-  return [...new Set(formats)] as SheetFormat[];
 }
 
 const SKIP_COMPOSITION_WITHOUT_DATE = {

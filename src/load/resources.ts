@@ -1,10 +1,9 @@
-// The images and fonts a document needs, opened and checked before any writer runs (and, for the logo,
-// by `clu validate`): a missing, truncated or mislabelled file, or one of an absurd size, is a one-line
-// message naming the file and the fix, never an "internal error" from inside pdfkit or docx.
-import path from 'node:path';
+// Opening and checking the images and fonts a document needs, before any writer runs (for the resource
+// bag, resource-bag.ts, and for `clu validate`'s logo check): a missing, truncated or mislabelled file,
+// or one of an absurd size, is a one-line message naming the file and the fix, never an "internal error"
+// from inside pdfkit or docx.
 import type * as Fontkit from 'fontkit';
 import { UsageError } from '../cli/errors.js';
-import type { Block } from '../document/tree.js';
 import type { FontFiles, FontVariant } from '../document/stylesheet.js';
 import type { FsLocale } from '../output/fs-reason.js';
 import { inspectImage, ImageProblem, type ImageInfo } from './image-check.js';
@@ -20,35 +19,6 @@ export function loadImage(file: string, within?: readonly string[]): { bytes: Bu
 export function resourceReason(error: unknown, locale: FsLocale): string {
   if (error instanceof ImageProblem || error instanceof FontProblem) return error.reason(locale);
   return readFailureReason(error, locale);
-}
-
-/**
- * Every image of the tree (logo, content, template <img>), opened and checked; throws UsageError for the
- * first bad one. With `within`, an image outside those folders (once links are followed) is refused unread.
- */
-export function checkImages(blocks: Block[], baseDir: string, within?: readonly string[]): void {
-  for (const block of imageBlocks(blocks)) {
-    const file = path.resolve(baseDir, block.path);
-    try {
-      loadImage(file, within);
-    } catch (error) {
-      throw new UsageError(
-        `${file}: the image cannot be used: ${resourceReason(error, 'en')} (give a complete PNG or JPEG file)`,
-        `${file} : image inutilisable : ${resourceReason(error, 'fr')} (donnez un fichier PNG ou JPEG complet)`,
-      );
-    }
-  }
-}
-
-function imageBlocks(blocks: Block[]): Extract<Block, { type: 'image' }>[] {
-  const found: Extract<Block, { type: 'image' }>[] = [];
-  const stack = [...blocks];
-  while (stack.length > 0) {
-    const block = stack.shift()!;
-    if (block.type === 'image') found.push(block);
-    else if (block.type === 'division') stack.unshift(...block.children);
-  }
-  return found;
 }
 
 export class FontProblem extends Error {

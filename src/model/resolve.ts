@@ -5,7 +5,7 @@ import type { LoadedMeeting } from '../load/load-meeting.js';
 import type { AgendaItem, AttendanceStyle, HeadEntry, Labels, LIST_MARKS, Moment, NUMBERINGS, Person, Phrases, ProxyStyle, Style } from './schema.js';
 import { DEFAULT_LABELS } from './labels.js';
 import { houseStyle, type HouseStyleName } from './house-styles.js';
-import { BUILTIN_TEMPLATES } from '../compose/builtin-templates.js';
+import { isBuiltinTemplate } from '../compose/builtin-templates.js';
 import path from 'node:path';
 import { DEFAULT_NAME_STYLE, type NameStyle } from './names.js';
 import { momentOf, pointExists, type ResolvedMoment } from './moments.js';
@@ -180,7 +180,7 @@ export const sourceDir = (source: { file: string; baseDir?: string }): string =>
 
 /** A template named by a file: a built-in name, or a folder relative to that file. */
 function templateNamed(modele: string, dir: string | undefined): string {
-  return (BUILTIN_TEMPLATES as readonly string[]).includes(modele) || dir === undefined ? modele : path.resolve(dir, modele);
+  return isBuiltinTemplate(modele) || dir === undefined ? modele : path.resolve(dir, modele);
 }
 
 /** The house style, then organisation, composition and meeting: the later one wins, key by key. */

@@ -5,7 +5,8 @@ import type { BlockStyle, Stylesheet } from '../document/stylesheet.js';
 import { columnWeights, letterheadWidth, signatureColumns } from '../document/layout.js';
 import type { Block, Inline, ListBlock, TableCell } from '../document/tree.js';
 import { BOX_TITLE_STYLE_ID, CAPTION_STYLE_ID, LIST_LEVELS } from './docx-content.js';
-import { Media, drawingRunXml, readImage } from './docx-images.js';
+import { Media, drawingRunXml } from './docx-images.js';
+import type { DocumentResources } from '../load/resource-bag.js';
 import type { Numbering } from './docx-numbering.js';
 import { paragraphPropertiesXml, type Alignment, type Spacing } from './docx-properties.js';
 import { runsXml } from './docx-runs.js';
@@ -25,7 +26,8 @@ function assertNever(value: never, what: string): never {
 
 export interface BodyContext {
   sheet: Stylesheet;
-  baseDir: string;
+  /** The document's pictures (read and checked before writing). */
+  resources: DocumentResources;
   numbering: Numbering;
   media: Media;
   /** Width between the margins, twips. */
@@ -133,7 +135,7 @@ function signatures(ctx: BodyContext, block: Extract<Block, { type: 'signatures'
 }
 
 function image(ctx: BodyContext, block: Extract<Block, { type: 'image' }>): string {
-  const { data, info } = readImage(path.resolve(ctx.baseDir, block.path));
+  const { bytes: data, info } = ctx.resources.image(block);
   const media = ctx.media.add(data, info.type === 'png' ? 'png' : 'jpg');
   // A picture is never wider than the text column (the PDF writer narrows it so too).
   const width = pixels(Math.min(block.width, ctx.textWidth / 20));

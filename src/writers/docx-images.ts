@@ -1,10 +1,7 @@
-// Pictures: read and checked from their bytes, stored once per content in word/media (named as Word names
+// Pictures: taken from the resource bag (read and checked before any writer runs), stored once per content in word/media (named as Word names
 // them: image1.png, image1.jpg… numbered per type), drawn inline (wp:inline) with the alt text in
 // wp:docPr descr and title.
 import { createHash } from 'node:crypto';
-import path from 'node:path';
-import { inspectImage, type ImageInfo } from '../load/image-check.js';
-import { readRegularFile } from '../load/read-file.js';
 import { escapeXml } from './docx-xml.js';
 
 /** The document part's relationships before its images: styles … theme (rId1…rId10, docx-package.ts). */
@@ -36,23 +33,6 @@ export class Media {
 
   get all(): MediaFile[] {
     return [...this.files.values()];
-  }
-}
-
-/** Reads a picture of the tree; a clear error when it is missing or neither PNG nor JPEG. */
-export function readImage(file: string): { data: Buffer; info: ImageInfo } {
-  let data: Buffer;
-  try {
-    data = readRegularFile(file, 'image');
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'Image file not found' : 'Cannot read image file';
-    throw new Error(`${reason}: ${file}`, { cause: error });
-  }
-  // The type from the bytes, not the name: a PNG saved as logo.jpg or logo.img is still a PNG.
-  try {
-    return { data, info: inspectImage(data) };
-  } catch (error) {
-    throw new Error(`Unsupported image (PNG or JPEG expected): ${file}: ${(error as Error).message}`, { cause: error });
   }
 }
 

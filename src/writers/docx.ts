@@ -7,6 +7,7 @@
 import path from 'node:path';
 import type { Stylesheet } from '../document/stylesheet.js';
 import type { DocumentTree } from '../document/tree.js';
+import { resourcesOf, type DocumentResources } from '../load/resource-bag.js';
 import { A4, blocksXml, type BodyContext } from './docx-body.js';
 import { contentUse, numberingLevels } from './docx-content.js';
 import { embeddedFonts } from './docx-fonts.js';
@@ -19,7 +20,9 @@ import { LISTS, blockStylesById, listMarkers, stylesXml } from './docx-styles.js
 import { ROOT, XML_DECLARATION_STANDALONE, twips } from './docx-xml.js';
 
 export interface DocxOptions {
-  /** Directory that relative image paths are resolved against (default: the current directory). */
+  /** The document's pictures, read and checked before writing (the pipeline's resource bag). */
+  resources?: DocumentResources;
+  /** Without `resources`: the directory that relative image paths start from (default: the working directory). */
   baseDir?: string;
 }
 
@@ -30,7 +33,7 @@ export async function writeDocx(tree: DocumentTree, style: Stylesheet, options: 
   const numbering = new Numbering(listMarkers(use).map((marker) => ({ reference: LISTS[marker].reference, levels: numberingLevels(style, marker, use.nested) })));
   const ctx: BodyContext = {
     sheet: style,
-    baseDir: path.resolve(options.baseDir ?? '.'),
+    resources: options.resources ?? resourcesOf(tree.blocks, path.resolve(options.baseDir ?? '.')),
     numbering,
     media: new Media(),
     textWidth: A4.width - twips(margins.left) - twips(margins.right),

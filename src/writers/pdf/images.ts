@@ -1,36 +1,21 @@
-// Images of the PDF: read and checked (PNG or JPEG) before anything is drawn, opened once, sized to fit.
-import { readRegularFile } from '../../load/read-file.js';
-import path from 'node:path';
+// Images of the PDF: taken from the resource bag (read and checked before any writer runs), opened once, sized to fit.
+import type { DocumentResources } from '../../load/resource-bag.js';
 import type { Block } from '../../document/tree.js';
 import type { Frame } from './flow.js';
 import type { PdfDoc } from './pdfkit-compat.js';
 
 export type ImageBlock = Extract<Block, { type: 'image' }>;
 
-export async function loadImages(blocks: Block[], baseDir: string): Promise<Map<ImageBlock, Buffer>> {
-  const found: ImageBlock[] = [];
+/** The bytes of every image block of the tree, from the document's resources (read and checked before writing). */
+export function imagesOf(blocks: Block[], resources: DocumentResources): Map<ImageBlock, Buffer> {
+  const images = new Map<ImageBlock, Buffer>();
   const walk = (list: Block[]): void => {
     for (const block of list) {
-      if (block.type === 'image') found.push(block);
+      if (block.type === 'image') images.set(block, resources.image(block).bytes);
       else if (block.type === 'division') walk(block.children);
     }
   };
   walk(blocks);
-  const images = new Map<ImageBlock, Buffer>();
-  for (const block of found) {
-    const file = path.resolve(baseDir, block.path);
-    let data: Buffer;
-    try {
-      data = readRegularFile(file, 'image');
-    } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (error as Error).message;
-      throw new Error(`Cannot read the image "${block.path}" (${file}): ${reason}`, { cause: error });
-    }
-    const isPng = data.subarray(0, 4).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
-    const isJpeg = data[0] === 0xff && data[1] === 0xd8;
-    if (!isPng && !isJpeg) throw new Error(`The image "${block.path}" (${file}) is neither PNG nor JPEG`);
-    images.set(block, data);
-  }
   return images;
 }
 

@@ -9,14 +9,17 @@ import { PdfContext } from './context.js';
 import { PageNotes } from './footnotes.js';
 import { forgetAllGlyphsWithoutText, loadFonts } from './fonts.js';
 import { drawFooters, drawRunningHeaders } from './furniture.js';
-import { loadImages } from './images.js';
+import { imagesOf } from './images.js';
+import { resourcesOf, type DocumentResources } from '../../load/resource-bag.js';
 import { FONT_NAMES, FONT_VARIANTS } from './measure.js';
 import { createPdfDocument, type PdfDoc } from './pdfkit-compat.js';
 
 export interface PdfWriterOptions {
   /** Claim PDF/A-2a (plus the PDF/UA-1 identifier) instead of PDF/UA-1 alone. */
   pdfa?: boolean;
-  /** Directory that relative image paths are resolved against (default: the working directory). */
+  /** The document's pictures, read and checked before writing (the pipeline's resource bag). */
+  resources?: DocumentResources;
+  /** Without `resources`: the directory that relative image paths start from (default: the working directory). */
   baseDir?: string;
 }
 
@@ -24,8 +27,9 @@ export interface PdfWriterOptions {
 const PRODUCER = 'clu';
 
 export async function writePdf(tree: DocumentTree, style: Stylesheet, options: PdfWriterOptions = {}): Promise<Buffer> {
-  const baseDir = options.baseDir ?? process.cwd();
-  const [fonts, images] = await Promise.all([loadFonts(style.fonts), loadImages(tree.blocks, baseDir)]);
+  const resources = options.resources ?? resourcesOf(tree.blocks, options.baseDir ?? process.cwd());
+  const images = imagesOf(tree.blocks, resources);
+  const fonts = await loadFonts(style.fonts);
 
   const doc = createPdfDocument({
     size: style.page.size,

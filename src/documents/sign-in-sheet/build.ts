@@ -3,14 +3,14 @@
 // guests. It is written by the same DOCX and PDF writers as the minutes. It can be made from a meeting
 // file, or before the meeting from the composition alone with the date, time and place given apart.
 import path from 'node:path';
-import type { Block, DocumentTree, Inline, TableCell } from '../document/tree.js';
-import type { Composition, Organisation, Person } from '../model/schema.js';
-import type { ResolvedMeeting } from '../model/resolve.js';
-import { applyTypography } from '../typography/tree.js';
-import { frenchDate, frenchTime } from '../typography/dates.js';
-import { documentDate } from '../compose/compose.js';
-import { NO_CATEGORY_LABEL, categoryOrder, groupMembers, personInfo, roles, type PersonInfo, type Role } from './model.js';
-import { ROLE_WORDS, instanceName, modaliteSuffix } from './words.js';
+import type { Block, DocumentTree, Inline, TableCell } from '../../document/tree.js';
+import type { Composition, Organisation, Person } from '../../model/schema.js';
+import type { ResolvedMeeting } from '../../model/resolve.js';
+import { applyTypography } from '../../typography/tree.js';
+import { frenchDate, frenchTime } from '../../typography/dates.js';
+import { documentDate } from '../../compose/compose.js';
+import { NO_CATEGORY_LABEL, categoryOrder, groupMembers, personInfo, roles, type PersonInfo, type Role } from '../../roster/model.js';
+import { ROLE_WORDS, instanceName, modaliteSuffix } from '../../roster/words.js';
 
 /**
  * Lines in the signature cell. The PDF writer has no minimum row height: empty lines give the row its

@@ -271,7 +271,7 @@ describe('body', () => {
       meta: { title: 'x', lang: 'fr-FR', date: DOCUMENT_DATE },
       blocks: [{ type: 'image', path: 'logo.svg', width: 50, alt: 'logo' }],
     };
-    await expect(writeDocx(tree, style, { baseDir })).rejects.toThrow(/PNG or JPEG expected.*logo\.svg/);
+    await expect(writeDocx(tree, style, { baseDir })).rejects.toThrow(/logo\.svg: the image cannot be used: neither PNG nor JPEG/);
   });
 
   it('puts several signatories side by side, one column each, centred', async () => {

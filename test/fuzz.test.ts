@@ -67,6 +67,9 @@ describe('clu validate never crashes', () => {
   it('on random edits of a valid meeting', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'clu-fuzz-'));
     const file = path.join(dir, 'meeting.yaml');
+    // Mutants the validator found a problem in, located in the file: a validator that reported nothing
+    // would pass every check below.
+    let located = 0;
     fc.assert(
       fc.property(fc.array(edit, { minLength: 1, maxLength: 4 }), (edits) => {
         const text = apply(edits);
@@ -74,6 +77,7 @@ describe('clu validate never crashes', () => {
         const reporter = new Reporter('fr');
         validateAnyFile(file, reporter, { root: '/' });
         const lineCount = text.split('\n').length;
+        if (reporter.diagnostics.some((d) => d.file === file)) located++;
         for (const d of reporter.diagnostics) {
           expect(d.message.length).toBeGreaterThan(0);
           if (d.file === file) {
@@ -85,8 +89,12 @@ describe('clu validate never crashes', () => {
       }),
       { numRuns: 300, seed: 20261127 },
     );
+    expect(located).toBeGreaterThan(300 / 2);
   });
 });
+
+/** Share of the validating mutants that must be written (the rest may stop on a limit, with a UsageError). */
+const MIN_WRITTEN = 0.95;
 
 describe('clu render never crashes', () => {
   const runs = Number(process.env.CLU_FUZZ_RUNS ?? 200);
@@ -95,20 +103,24 @@ describe('clu render never crashes', () => {
     const file = path.join(dir, 'meeting.yaml');
     const template = loadTemplate(builtinTemplateDir('compte-rendu'));
     const style = applyStyle(template.style);
-    let rendered = 0;
+    // Mutants that validated, and of those the ones written in all three formats; a run where every
+    // render threw a UsageError (or nothing validated) must not pass.
+    let validated = 0;
+    let written = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(fc.oneof(textEdit, textEdit, edit), { minLength: 1, maxLength: 3 }), async (edits) => {
         writeFileSync(file, apply(edits));
         const reporter = new Reporter('fr');
         const meeting = validateMeeting(file, reporter, { root: '/' });
         fc.pre(meeting !== undefined && reporter.errorCount === 0);
-        rendered++;
+        validated++;
         try {
           const tree = composeDocument(meeting!, template, {});
           const [docx, pdf, md] = await Promise.all([writeDocx(tree, style, { baseDir: dir }), writePdf(tree, style, { baseDir: dir }), writeMarkdown(tree)]);
           expect(docx.subarray(0, 2).toString('latin1')).toBe('PK');
           expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
           expect(md.length).toBeGreaterThan(0);
+          written++;
         } catch (error) {
           // A clean "could not run" message is allowed (a limit reached); anything else is a bug.
           if (!(error instanceof UsageError)) throw error;
@@ -117,6 +129,7 @@ describe('clu render never crashes', () => {
       }),
       { numRuns: runs, seed: 20261130, maxSkipsPerRun: 1000 },
     );
-    expect(rendered).toBe(runs);
+    expect(validated).toBe(runs);
+    expect(written).toBeGreaterThanOrEqual(Math.ceil(runs * MIN_WRITTEN));
   });
 });

@@ -1,9 +1,10 @@
 // Golden pages: the text of every page of each example's PDF (lines as pdfjs sees them) and the text of
 // every DOCX paragraph, against files recorded before the PDF writer was restructured; and the line breaks
 // of every paragraph against those that measuring every word by full shaping gives. A change to line
-// breaks, pagination or wording shows here page by page (`npx vitest run test/golden.test.ts -u` records
-// them again; look at every change, and open the PDF, before committing it).
-import { readdirSync } from 'node:fs';
+// breaks, pagination or wording shows here page by page (`npm run test:update -- test/golden.test.ts`
+// records them again; look at every change, and open the PDF, before committing it). Outside that command
+// a missing golden file fails, as a changed one does: a test never passes by writing its own expectation.
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Reporter } from '../src/validate/diagnostic.js';
@@ -27,6 +28,17 @@ const root = path.join(import.meta.dirname, '..');
 const meetings = readdirSync(path.join(root, 'examples'), { recursive: true, encoding: 'utf8' })
   .filter((f) => f.endsWith('.yaml') && !/\.(composition|organisation)\.yaml$/.test(f))
   .sort();
+/** Set by `npm run test:update` (vitest.config.ts then rewrites every file snapshot). */
+const updating = process.env['CLU_UPDATE_GOLDEN'] === '1';
+const goldenDir = path.join(import.meta.dirname, 'golden');
+
+/** Compares `text` with test/golden/NAME; a missing file is a failure unless the goldens are being recorded. */
+async function expectGolden(text: string, name: string): Promise<void> {
+  const file = path.join(goldenDir, name);
+  if (!updating) expect(existsSync(file), `test/golden/${name} is missing: record it with \`npm run test:update -- test/golden.test.ts\` and read it before committing`).toBe(true);
+  await expect(text).toMatchFileSnapshot(file);
+}
+
 const cases = meetings.flatMap((file) =>
   ['compte-rendu', 'proces-verbal'].map((template) => ({
     name: `${file.replace(/\.yaml$/, '').replaceAll('/', '.')}${template === 'compte-rendu' ? '' : `.${template}`}`,
@@ -46,13 +58,21 @@ describe.each(cases)('golden pages of $name', ({ name, file, template: templateN
   it('PDF: the same pages with the same lines', async () => {
     const pdf = await readPdf(await writePdf(tree, style, { baseDir }));
     const pages = pdf.pages.map((page, i) => `=== page ${i + 1} / ${pdf.pageCount}\n${page.text}\n`).join('');
-    await expect(pages).toMatchFileSnapshot(path.join('golden', `${name}.pdf.txt`));
+    await expectGolden(pages, `${name}.pdf.txt`);
   });
 
   it('DOCX: the same paragraphs', async () => {
     const docx = openDocx(await writeDocx(tree, style, { baseDir }));
     const paragraphs = docx.paragraphs.map((p) => `[${p.style ?? 'Normal'}] ${p.text}\n`).join('');
-    await expect(paragraphs).toMatchFileSnapshot(path.join('golden', `${name}.docx.txt`));
+    await expectGolden(paragraphs, `${name}.docx.txt`);
+  });
+});
+
+describe('the golden files', () => {
+  it('are one PDF and one DOCX file per example and template, none left over from a removed one', () => {
+    const expected = cases.flatMap(({ name }) => [`${name}.docx.txt`, `${name}.pdf.txt`]).sort();
+    expect(expected.length).toBeGreaterThan(100);
+    expect(readdirSync(goldenDir).sort()).toEqual(expected);
   });
 });
 

@@ -66,6 +66,7 @@ describe('shaping with HarfBuzz', () => {
     const latin = words();
     expect(latin.length).toBeGreaterThan(2000);
     const fonts = Object.values(defaultFonts()).filter((f) => f.endsWith('.ttf'));
+    expect(fonts).toHaveLength(4);
     const others: Record<string, string[]> = { arabic: ['محمد بن علي ', 'السلام عليكم'], hebrew: ['שלום עליכם ', 'דוד לוי'] };
     const scripts = FALLBACK_FONTS.map((f) => ({ file: f.files.regular, texts: others[f.name.replace('clu-fallback-', '')]! }));
     expect(scripts.every((s) => s.texts !== undefined)).toBe(true);

@@ -7,9 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from './support/cli.js';
 import { normalizeSpaces, readPdf } from './support/pdf.js';
 import { openDocx } from './support/docx.js';
-import { Reporter } from '../src/validate/diagnostic.js';
-import { validateMeeting } from '../src/validate/validate.js';
-import { displayName } from '../src/model/names.js';
+import { parse } from 'yaml';
 
 const root = path.join(import.meta.dirname, '..');
 const example = (name: string) => path.join(root, 'examples', name);
@@ -17,9 +15,10 @@ const REFERENCE = example('clu-vienne-2021-05-06.yaml');
 const COMPOSITION = example('clu-vienne.composition.yaml');
 const outDir = () => mkdtempSync(path.join(tmpdir(), 'clu-sheet-'));
 
+/** Every member as the composition writes them ("Mme Chantal CASTELNOT"), read from the YAML, not through clu. */
 function memberNames(): string[] {
-  const resolved = validateMeeting(REFERENCE, new Reporter('en'))!;
-  return [...resolved.people.values()].filter((p) => p.member).map((p) => displayName(p, 'full'));
+  const members = (parse(readFileSync(COMPOSITION, 'utf8')) as { membres: Record<string, { civilite: string; prenom: string; nom: string }> }).membres;
+  return Object.values(members).map((m) => `${m.civilite} ${m.prenom} ${m.nom}`);
 }
 
 describe('clu roster --sheet', () => {

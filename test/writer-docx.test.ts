@@ -39,10 +39,10 @@ describe('styles', () => {
 
   it('maps the stylesheet into the heading style (size in half-points, colour, spacing in twips)', () => {
     const xml = styleXml(docx.part('word/styles.xml'), 'Heading1') ?? '';
-    const h1 = style.styles.heading1;
-    expect(xml).toContain(`<w:sz w:val="${h1.size * 2}"/>`);
-    expect(xml).toContain(`<w:color w:val="${h1.color}"/>`);
-    expect(xml).toMatch(new RegExp(`<w:spacing [^>]*w:before="${h1.spaceBefore * 20}"`));
+    // heading1: 11.5 pt = 23 half-points, 14 pt before = 280 twips, colour 000091.
+    expect(xml).toContain('<w:sz w:val="23"/>');
+    expect(xml).toContain('<w:color w:val="000091"/>');
+    expect(xml).toMatch(/<w:spacing [^>]*w:before="280"/);
     expect(xml).toContain('<w:b/>');
   });
 
@@ -50,8 +50,9 @@ describe('styles', () => {
     const styles = docx.part('word/styles.xml');
     const defaults = /<w:docDefaults>[\s\S]*<\/w:docDefaults>/.exec(styles)?.[0] ?? '';
     expect(defaults).toContain('<w:lang w:val="fr-FR"/>');
-    expect(defaults).toContain(`w:ascii="${style.fonts.family}"`);
-    expect(defaults).toContain(`<w:sz w:val="${style.styles.body.size * 2}"/>`);
+    expect(defaults).toContain('w:ascii="Inter"');
+    // body: 10 pt = 20 half-points.
+    expect(defaults).toContain('<w:sz w:val="20"/>');
     expect(defaults).toMatch(/<w:pPrDefault>[\s\S]*<w:widowControl\/>[\s\S]*<\/w:pPrDefault>/);
     expect(styleXml(styles, 'Normal')).toContain('w:default="1"');
   });
@@ -62,12 +63,13 @@ describe('styles', () => {
     expect(docx.style('CluSignatureQualite').basedOn).toBe('Normal');
     const dateline = styleXml(styles, 'CluDateline') ?? '';
     expect(dateline).toContain('<w:jc w:val="right"/>');
-    expect(dateline).toMatch(new RegExp(`w:after="${style.styles.dateline.spaceAfter * 20}"`));
+    // dateline: 18 pt after = 360 twips; devise: 8 pt = 16 half-points; attendee: indented 14 pt = 280 twips.
+    expect(dateline).toMatch(/w:after="360"/);
     const devise = styleXml(styles, 'CluDevise') ?? '';
     expect(devise).toContain('<w:i/>');
-    expect(devise).toContain(`<w:sz w:val="${style.styles.devise.size * 2}"/>`);
+    expect(devise).toContain('<w:sz w:val="16"/>');
     expect(styleXml(styles, 'CluCategory')).toContain('<w:u w:val="single"/>');
-    expect(styleXml(styles, 'CluAttendee')).toContain(`<w:ind w:left="${style.styles.attendee.indent * 20}"/>`);
+    expect(styleXml(styles, 'CluAttendee')).toContain('<w:ind w:left="280"/>');
     expect(styleXml(styles, 'CluLabel')).toContain('<w:keepNext/>');
   });
 
@@ -90,8 +92,8 @@ describe('styles', () => {
     const abstractId = new RegExp(`<w:num w:numId="${numId}"><w:abstractNumId w:val="(\\d+)"/>`).exec(numbering)?.[1];
     expect(abstractId).toBeDefined();
     const abstract = new RegExp(`<w:abstractNum w:abstractNumId="${abstractId}"[\\s\\S]*?</w:abstractNum>`).exec(numbering)?.[0] ?? '';
-    expect(abstract).toContain(`<w:lvlText w:val="${style.listMarks.check}"/>`);
-    expect(numbering).toContain(`<w:lvlText w:val="${style.listMarks.dash}"/>`);
+    expect(abstract).toContain('<w:lvlText w:val="✓"/>');
+    expect(numbering).toContain('<w:lvlText w:val="–"/>');
     expect(numbering).toContain('<w:lvlText w:val="%1."/>');
   });
 });
@@ -104,10 +106,8 @@ describe('settings, page and footer', () => {
   it('uses A4, the stylesheet margins and a different first page', () => {
     const sectPr = /<w:sectPr>[\s\S]*<\/w:sectPr>/.exec(docx.part('word/document.xml'))?.[0] ?? '';
     expect(sectPr).toContain('<w:pgSz w:w="11906" w:h="16838"');
-    const m = style.page.margins;
-    expect(sectPr).toMatch(
-      new RegExp(`<w:pgMar w:top="${m.top * 20}" w:right="${m.right * 20}" w:bottom="${m.bottom * 20}" w:left="${m.left * 20}"`),
-    );
+    // Margins 57, 57, 57 and 68 pt: 1140, 1140, 1140 and 1360 twips.
+    expect(sectPr).toContain('<w:pgMar w:top="1140" w:right="1140" w:bottom="1140" w:left="1360"');
     expect(sectPr).toContain('<w:titlePg/>');
     expect(sectPr).toMatch(/<w:footerReference w:type="first"/);
     expect(sectPr).toMatch(/<w:footerReference w:type="default"/);
@@ -224,8 +224,8 @@ describe('body', () => {
     expect(rows[1]).not.toContain('<w:tblHeader/>');
     for (const row of rows) expect(row).toContain('<w:cantSplit/>');
     const widths = [...data.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
-    const m = style.page.margins;
-    expect(widths.reduce((x, y) => x + y, 0)).toBe(11906 - m.left * 20 - m.right * 20);
+    // The text width: A4's 11906 twips less the left (1360) and right (1140) margins.
+    expect(widths.reduce((x, y) => x + y, 0)).toBe(9406);
     expect(Math.abs((widths[0] ?? 0) - 2 * (widths[1] ?? 0))).toBeLessThanOrEqual(2);
     // Header cells are bold.
     expect(rows[0]).toMatch(/<w:b\/><w:bCs\/><\/w:rPr><w:t xml:space="preserve">Service</);
@@ -451,7 +451,7 @@ describe('a document that keeps its look without the font installed', () => {
   it('embeds the four faces of the font (Word embedded TrueType fonts), obfuscated with the key of the font table', async () => {
     const { readFileSync } = await import('node:fs');
     const { obfuscateFont } = await import('../src/writers/docx-fonts.js');
-    expect(fontTable()).toContain(`<w:font w:name="${style.fonts.family}">`);
+    expect(fontTable()).toContain('<w:font w:name="Inter">');
     expect(docx.part('word/settings.xml')).toContain('<w:embedTrueTypeFonts/>');
     const rels = docx.part('word/_rels/fontTable.xml.rels');
     const faces = { Regular: style.fonts.regular, Bold: style.fonts.bold, Italic: style.fonts.italic, BoldItalic: style.fonts.boldItalic };
@@ -499,17 +499,15 @@ describe('a document that keeps its look without the font installed', () => {
   });
 
   it('sets lines exactly as the PDF does (size × line height) and adds, as the PDF, space after and space before', () => {
-    const body = style.styles.body;
     const styles = docx.part('word/styles.xml');
     const label = styleXml(styles, 'CluLabel') ?? '';
-    expect(label).toContain(`w:line="${Math.round(style.styles.label.size * style.styles.label.lineHeight * 20)}" w:lineRule="exact"`);
+    // 10 pt × 1.2 = 12 pt = 240 twips.
+    expect(label).toContain('w:line="240" w:lineRule="exact"');
     // In the kitchen sink the title is followed by a label: Word keeps the larger of the two spaces,
     // so the label carries their sum.
+    // The title's 18 pt after plus the label's 6 pt before: 24 pt = 480 twips.
     const xml = docx.part('word/document.xml');
-    const { title, label: labelStyle } = style.styles;
-    expect(xml).toMatch(
-      new RegExp(`<w:pStyle w:val="Title"/>[^]*?</w:p><w:p><w:pPr><w:pStyle w:val="CluLabel"/><w:spacing w:before="${(title.spaceAfter + labelStyle.spaceBefore) * 20}"/>`),
-    );
+    expect(xml).toMatch(/<w:pStyle w:val="Title"\/>[^]*?<\/w:p><w:p><w:pPr><w:pStyle w:val="CluLabel"\/><w:spacing w:before="480"\/>/);
     // An attendee (no space before) keeps its style's spacing.
     expect(xml).toContain('<w:p><w:pPr><w:pStyle w:val="CluAttendee"/></w:pPr>');
   });
@@ -542,8 +540,7 @@ describe('tables as tall as in the PDF', () => {
     const margins = /<w:tblCellMar>([\s\S]*?)<\/w:tblCellMar>/.exec(xml)?.[1] ?? '';
     expect(margins).toMatch(/<w:top w:type="dxa" w:w="60"\/>|<w:top w:w="60" w:type="dxa"\/>/);
     expect(margins).toMatch(/<w:left w:type="dxa" w:w="60"\/>|<w:left w:w="60" w:type="dxa"\/>/);
-    const rule = style.layout.tableRule.width;
-    const bottom = Math.round(60 - rule * 20);
-    expect(margins).toMatch(new RegExp(`<w:bottom w:type="dxa" w:w="${bottom}"/>|<w:bottom w:w="${bottom}" w:type="dxa"/>`));
+    // 60 twips less the 0.5 pt (10 twips) rule: 50.
+    expect(margins).toMatch(/<w:bottom w:type="dxa" w:w="50"\/>|<w:bottom w:w="50" w:type="dxa"\/>/);
   });
 });

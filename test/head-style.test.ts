@@ -134,7 +134,7 @@ describe('attendance lists as data', () => {
   it('several proxies to one holder make one plural sentence', () => {
     const c = context(meeting(`  pouvoirs: { regrouper: true }`));
     const asso = c.excuses.find((g) => g.categorie === 'Association Alpha')!;
-    expect(asso.personnes).toEqual([{ nom: 'Mme Anne MOREL et M. Bruno PETIT', suite: 'donnent pouvoir à M. Denis ROY', last: true }]);
+    expect(asso.personnes).toEqual([{ nom: 'Mme Anne MOREL et M. Bruno PETIT', suite: 'donnent pouvoir à M. Denis ROY', last: true, texte: 'Mme Anne MOREL et M. Bruno PETIT donnent pouvoir à M. Denis ROY.' }]);
   });
 
   it('the procurations block: plural, in parentheses, short, with the holder by civility and name', () => {
@@ -142,7 +142,7 @@ describe('attendance lists as data', () => {
   pouvoirs: { regrouper: true }`));
     expect(grouped.procurations[0]!.personnes.map((p) => `${p.nom} ${p.suite}`)).toEqual(['Mme Anne MOREL et M. Bruno PETIT donnent pouvoir à M. Denis ROY']);
     const parentheses = context(meeting(`  pouvoirs: { forme: parentheses, detenteur: court }`));
-    expect(parentheses.excuses.find((g) => g.categorie === 'Association Alpha')!.personnes[0]).toEqual({ nom: 'Mme Anne MOREL', precisions: '(pouvoir à M. ROY)', last: false });
+    expect(parentheses.excuses.find((g) => g.categorie === 'Association Alpha')!.personnes[0]).toEqual({ nom: 'Mme Anne MOREL', precisions: '(pouvoir à M. ROY)', last: false, texte: 'Mme Anne MOREL (pouvoir à M. ROY) ;' });
     const short = context(meeting(`  entete: [titre, procurations]
   pouvoirs: { forme: court }`));
     expect(short.procurations[0]!.personnes.map((p) => `${p.nom} ${p.suite}`)).toEqual(['Mme Anne MOREL à M. Denis ROY', 'M. Bruno PETIT à M. Denis ROY']);
@@ -175,7 +175,7 @@ describe('attendance lists as data', () => {
     const apart = context(meeting(`  entete: [titre, presents, procurations, excuses]
   presences:
     excuses: { avec_pouvoirs: false, regrouper: false }`));
-    expect(apart.excuses).toEqual([{ personnes: [{ nom: 'Mme Elsa FAURE', last: true }] }]);
+    expect(apart.excuses).toEqual([{ personnes: [{ nom: 'Mme Elsa FAURE', last: true, texte: 'Mme Elsa FAURE.' }] }]);
   });
 
   it('two columns (name | organisation or function) and the text of an empty list, in the PDF', async () => {
